@@ -1,0 +1,123 @@
+"""What the numbers were measured on: versions, CPU, backend, BLAS settings."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import platform
+from typing import Any
+
+# OpenBLAS reads these when numpy is imported; on this project's machines they
+# pin a slow kernel. Benchmarks should run with them unset for that command:
+#   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m benchmarks.run
+BLAS_ENV_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+def blas_env_set() -> dict[str, str]:
+    return {k: os.environ[k] for k in BLAS_ENV_VARS if k in os.environ}
+
+
+def blas_env_warning() -> str | None:
+    found = blas_env_set()
+    if not found:
+        return None
+    setting = ", ".join(f"{k}={v}" for k, v in found.items())
+    unset = " ".join(f"-u {k}" for k in found)
+    return (
+        f"warning: {setting} is set; numpy's BLAS is slowed and its timings are not "
+        f"representative. Run as:\n  env {unset} python -m benchmarks.run ..."
+    )
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _numpy_blas() -> dict[str, Any]:
+    """numpy's BLAS: build info, and the kernel in use at run time if it can be asked."""
+    import numpy as np
+
+    info: dict[str, Any] = {}
+    try:
+        cfg = np.show_config(mode="dicts")
+        blas = cfg["Build Dependencies"]["blas"]
+        info["build"] = f"{blas.get('name')} {blas.get('version')}"
+    except Exception:
+        pass
+    try:
+        import threadpoolctl  # optional
+
+        for pool in threadpoolctl.threadpool_info():
+            if pool.get("user_api") == "blas":
+                info["runtime"] = (
+                    f"{pool.get('internal_api')} {pool.get('version')}, "
+                    f"kernel {pool.get('architecture')}, {pool.get('num_threads')} threads"
+                )
+                info["source"] = "threadpoolctl"
+                break
+    except ImportError:
+        kernel = _openblas_corename()
+        if kernel:
+            info["runtime"] = f"OpenBLAS kernel {kernel}"
+            info["source"] = "ctypes"
+    return info
+
+
+def _openblas_corename() -> str | None:
+    """Ask the OpenBLAS loaded in this process for its kernel (threadpoolctl-free)."""
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {ln.split()[-1] for ln in f if "openblas" in ln.lower() and "/" in ln}
+    except OSError:
+        return None
+    for path in sorted(paths):
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for sym in ("openblas_get_corename", "openblas_get_corename64_",
+                    "scipy_openblas_get_corename64_", "scipy_openblas_get_corename"):
+            fn = getattr(lib, sym, None)
+            if fn is not None:
+                fn.restype = ctypes.c_char_p
+                name = fn()
+                return name.decode() if name else None
+    return None
+
+
+def collect(candidate: str, command: str) -> dict[str, Any]:
+    import jax
+    import jaxlib
+    import numpy as np
+
+    try:
+        affinity = len(os.sched_getaffinity(0))
+    except AttributeError:
+        affinity = os.cpu_count()
+    blas_set = blas_env_set()
+    return {
+        "candidate": candidate,
+        "python": platform.python_version(),
+        "jax": jax.__version__,
+        "jaxlib": jaxlib.__version__,
+        "numpy": np.__version__,
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "cores_usable": affinity,
+        "backend": jax.default_backend(),
+        "devices": ", ".join(str(d) for d in jax.devices()),
+        "x64": bool(jax.config.read("jax_enable_x64")),
+        "XLA_FLAGS": os.environ.get("XLA_FLAGS", ""),
+        "openblas_env_unset": not blas_set,
+        "openblas_env": blas_set,
+        "numpy_blas": _numpy_blas(),
+        "platform": platform.platform(),
+        "command": command,
+    }

@@ -1,0 +1,252 @@
+"""Results as one JSON-able dict, and the same results as Markdown tables."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from typing import Any
+
+from benchmarks.suite_trace import METRICS, TraceResult
+from benchmarks.table import RowResult
+from benchmarks.timing import CANDIDATE, HOST, IMPL_KEYS, PEER
+
+# The targets, in one place: (what is compared, bound on candidate / jax.numpy).
+TARGETS = {
+    "eager": ("median over functions of the ratio", 1.0),
+    "trace": ("trace-time ratio", 1.0),
+    "compiled": ("ratio on every workload", 1.05),
+}
+
+
+def _status(value: float | None, bound: float, incomplete: bool) -> str:
+    if value is None:
+        return "incomplete"
+    if value > bound:
+        return "FAIL"
+    return "incomplete" if incomplete else "pass"
+
+
+def _spread(stats: dict[str, Any]) -> float | None:
+    """Largest relative IQR among candidate and jax: a noise gauge for the ratio."""
+    vals = [stats[k].iqr / stats[k].median for k in (CANDIDATE, PEER) if k in stats]
+    return max(vals) if vals else None
+
+
+def table_suite(results: Sequence[RowResult], name: str) -> dict[str, Any]:
+    rows = []
+    for r in results:
+        rows.append({
+            "name": r.name,
+            "seconds": {k: r.stats[k].median for k in IMPL_KEYS if k in r.stats},
+            "ratio": r.ratio,
+            "spread": _spread(r.stats),
+            "check": r.check,
+            "errors": r.errors,
+            "stats_us": {k: s.to_json(1e6) for k, s in r.stats.items()},
+        })
+    ratios = [row["ratio"] for row in rows if row["ratio"] is not None]
+    failed = [row["name"] for row in rows if row["ratio"] is None]
+    what, bound = TARGETS[name]
+    if name == "eager":
+        value = statistics.median(ratios) if ratios else None
+    else:
+        value = max(ratios) if ratios else None
+    summary = {
+        "measure": what,
+        "value": value,
+        "target": bound,
+        "status": _status(value, bound, bool(failed)),
+        "median_ratio": statistics.median(ratios) if ratios else None,
+        "geomean_ratio": statistics.geometric_mean(ratios) if ratios else None,
+        "rows_failed": failed,
+        "rows_over_target": [row["name"] for row in rows
+                             if row["ratio"] is not None and row["ratio"] > bound],
+        "mismatches": [row["name"] for row in rows if row["check"] not in ("ok", "n/a")],
+    }
+    return {"rows": rows, "summary": summary}
+
+
+def trace_suite(res: TraceResult) -> dict[str, Any]:
+    what, bound = TARGETS["trace"]
+    value = res.ratio("trace")
+    return {
+        "program": {"calls": res.n_calls, "steps": res.n_steps},
+        "phases": {
+            m: {
+                "seconds": {k: s.median for k, s in res.stats.get(m, {}).items()},
+                "ratio": res.ratio(m),
+                "stats_ms": {k: s.to_json(1e3) for k, s in res.stats.get(m, {}).items()},
+            }
+            for m in METRICS
+        },
+        "jaxpr_eqns": res.eqns,
+        "check": res.check,
+        "errors": res.errors,
+        "summary": {
+            "measure": what,
+            "value": value,
+            "target": bound,
+            "status": _status(value, bound, bool(res.errors)),
+            "compile_ratio": res.ratio("compile"),
+        },
+    }
+
+
+# ---- Markdown ----
+
+
+def _t(seconds: float | None, unit: str | None = None) -> str:
+    if seconds is None:
+        return "—"
+    if unit == "us" or (unit is None and seconds < 1e-3):
+        return f"{seconds * 1e6:.1f} µs" if unit is None else f"{seconds * 1e6:.1f}"
+    if seconds < 1.0:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds:.2f} s"
+
+
+def _r(x: float | None, digits: int = 2) -> str:
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.0f}%"
+
+
+def _note(row: dict[str, Any]) -> str:
+    parts = []
+    if row["check"] not in ("ok", "n/a"):
+        parts.append(f"output: {row['check']}")
+    for k, e in row["errors"].items():
+        parts.append(f"{k}: {e}")
+    return "; ".join(parts).replace("|", "\\|")
+
+
+def to_markdown(results: dict[str, Any]) -> str:
+    env, cfg, suites = results["environment"], results["config"], results["suites"]
+    cand = env["candidate"]
+    out = [
+        "# Benchmarks",
+        "",
+        f"Candidate `{cand}` against `jax.numpy`, with `numpy` for reference, all in one "
+        "process; implementations take turns inside every repeat and each figure is the "
+        "median over repeats. **ratio = candidate / jax.numpy** (below 1 is faster).",
+        "",
+        f"Command: `{env['command']}` ({'quick' if cfg['quick'] else 'full'} run, "
+        f"{results['elapsed_s']:.0f} s, {results['date']}). "
+        "How to run and what each suite measures: `benchmarks/README.md`.",
+        "",
+        "## Targets",
+        "",
+        "| suite | measure | value | target | status |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    for name in ("eager", "trace", "compiled"):
+        if name in suites:
+            s = suites[name]["summary"]
+            out.append(f"| {name} | {s['measure']} | {_r(s['value'], 3)} | ≤ {s['target']:.2f} "
+                       f"| {s['status']} |")
+    blas = env["numpy_blas"]
+    out += [
+        "",
+        "## Environment",
+        "",
+        "| | |",
+        "| --- | --- |",
+        f"| jax / jaxlib | {env['jax']} / {env['jaxlib']} |",
+        f"| numpy | {env['numpy']} (BLAS {blas.get('build', '?')}; "
+        f"{blas.get('runtime', 'runtime kernel unknown')}) |",
+        f"| python | {env['python']} |",
+        f"| CPU | {env['cpu']}, {env['cores']} cores ({env['cores_usable']} usable) |",
+        f"| backend | {env['backend']} ({env['devices']}), x64 {env['x64']} |",
+        "| OPENBLAS_CORETYPE / _L2_SIZE unset | "
+        + ("yes" if env["openblas_env_unset"] else f"**no** ({env['openblas_env']})") + " |",
+    ]
+    if env["XLA_FLAGS"]:
+        out.append(f"| XLA_FLAGS | `{env['XLA_FLAGS']}` |")
+
+    if "eager" in suites:
+        s = suites["eager"]
+        out += [
+            "",
+            f"## Eager dispatch latency (µs per call, {cfg['eager_repeats']} repeats)",
+            "",
+            "Small (32x32 float32) concrete arrays, result waited for; numpy on numpy arrays.",
+            "",
+            "| function | candidate | jax.numpy | numpy | ratio | spread | note |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        ]
+        for row in s["rows"]:
+            sec = row["seconds"]
+            out.append(
+                f"| {row['name']} | {_t(sec.get(CANDIDATE), 'us')} | {_t(sec.get(PEER), 'us')} "
+                f"| {_t(sec.get(HOST), 'us')} | {_r(row['ratio'])} | {_pct(row['spread'])} "
+                f"| {_note(row)} |"
+            )
+        sm = s["summary"]
+        out += ["", f"Median ratio **{_r(sm['median_ratio'], 3)}** (target ≤ 1.00: "
+                f"{sm['status']}), geometric mean {_r(sm['geomean_ratio'])}."]
+        out += _failed_lines(sm)
+
+    if "trace" in suites:
+        s = suites["trace"]
+        p = s["program"]
+        out += [
+            "",
+            f"## Trace and compile time ({cfg['trace_repeats']} repeats, compile "
+            f"{cfg['compile_repeats']})",
+            "",
+            f"A generated program of {p['calls']} namespace calls ({p['steps']} steps over "
+            "three 16x16 float32 arrays). trace: `jax.make_jaxpr`; lower: "
+            "`jax.jit(f).lower` (includes trace); compile: `lowered.compile()`.",
+            "",
+            "| phase | candidate | jax.numpy | ratio | target |",
+            "| --- | ---: | ---: | ---: | --- |",
+        ]
+        for m in METRICS:
+            ph = s["phases"][m]
+            tgt = f"≤ 1.00: {s['summary']['status']}" if m == "trace" else "(reported)"
+            out.append(f"| {m} | {_t(ph['seconds'].get(CANDIDATE))} | "
+                       f"{_t(ph['seconds'].get(PEER))} | {_r(ph['ratio'])} | {tgt} |")
+        eq = s["jaxpr_eqns"]
+        out += ["", f"Top-level jaxpr equations: candidate {eq.get(CANDIDATE, '—')}, "
+                f"jax.numpy {eq.get(PEER, '—')}. Output check: {s['check']}."]
+        for k, e in s["errors"].items():
+            out.append(f"Error ({k}): {e}")
+
+    if "compiled" in suites:
+        s = suites["compiled"]
+        out += [
+            "",
+            f"## Compiled run time (per call, {cfg['compiled_repeats']} repeats)",
+            "",
+            "`jax.jit`, compiled beforehand, `block_until_ready`; numpy runs the same "
+            "function eagerly (einsum chains with `optimize=True`).",
+            "",
+            "| workload | candidate | jax.numpy | numpy | ratio | ≤ 1.05 | spread | note |",
+            "| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |",
+        ]
+        for row in s["rows"]:
+            sec, r = row["seconds"], row["ratio"]
+            ok = "—" if r is None else ("pass" if r <= TARGETS["compiled"][1] else "FAIL")
+            out.append(
+                f"| {row['name']} | {_t(sec.get(CANDIDATE))} | {_t(sec.get(PEER))} "
+                f"| {_t(sec.get(HOST))} | {_r(r)} | {ok} | {_pct(row['spread'])} "
+                f"| {_note(row)} |"
+            )
+        sm = s["summary"]
+        out += ["", f"Worst ratio **{_r(sm['value'], 3)}** (target ≤ 1.05 on every workload: "
+                f"{sm['status']}), median {_r(sm['median_ratio'])}."]
+        out += _failed_lines(sm)
+    out += ["", "spread: the larger relative interquartile range of the candidate's and "
+            "jax.numpy's repeats, a gauge of how much a ratio can move by noise alone.", ""]
+    return "\n".join(out)
+
+
+def _failed_lines(sm: dict[str, Any]) -> list[str]:
+    out = []
+    if sm["rows_failed"]:
+        out.append(f"Could not run: {', '.join(sm['rows_failed'])}.")
+    if sm["mismatches"]:
+        out.append(f"Output differs from jax.numpy: {', '.join(sm['mismatches'])}.")
+    return out

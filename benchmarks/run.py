@@ -1,0 +1,144 @@
+"""Benchmark runner: candidate namespace vs jax.numpy (and numpy), one process.
+
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m benchmarks.run [options]
+
+See ``benchmarks/README.md`` and ``--help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import environment  # noqa: E402  (needs the path set above)
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs" / "benchmarks.md"
+
+# (full, quick) settings per suite.
+REPEATS = {"eager": (25, 5), "trace": (30, 5), "compile": (5, 2), "compiled": (15, 5)}
+BATCH_S = {"eager": (0.02, 0.002), "compiled": (0.05, 0.01)}  # time of one timed batch
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description="Compare a numpy-like namespace (the candidate) with jax.numpy and numpy.",
+    )
+    p.add_argument("--candidate", default="jaxwrap.numpy",
+                   help="import name of the namespace under test (default: %(default)s; "
+                   "use jax.numpy to self-test the runner)")
+    p.add_argument("--suite", choices=("eager", "trace", "compiled", "all"), default="all")
+    p.add_argument("--quick", action="store_true",
+                   help="few repeats, short batches: a smoke test (< 1 minute)")
+    p.add_argument("--repeats", type=int, help="repeats for every suite (overrides defaults)")
+    p.add_argument("--filter", default="",
+                   help="only eager/compiled rows whose name contains this string")
+    p.add_argument("--n-calls", type=int, default=500,
+                   help="namespace calls in the trace-suite program (default: %(default)s)")
+    p.add_argument("--sync-each", action="store_true",
+                   help="eager suite: wait for every call's result, not once per batch")
+    p.add_argument("--no-numpy", action="store_true", help="skip the numpy reference")
+    p.add_argument("--markdown", metavar="PATH", help="write the results as Markdown")
+    p.add_argument("--write-docs", action="store_true",
+                   help=f"write the Markdown to {DOCS.relative_to(REPO)} (unless --markdown)")
+    p.add_argument("--json", metavar="PATH", help="write the results as JSON")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 when a target is not met (default: exit 0 whatever the ratios)")
+    p.add_argument("--list", action="store_true", help="list the rows of each suite and exit")
+    return p.parse_args(argv)
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    # Imported here so --help works even when jax is slow to import.
+    from benchmarks import report, suite_compiled, suite_eager, suite_trace, table, timing
+
+    if args.list:
+        print("eager:   ", ", ".join(r.name for r in suite_eager.ROWS))
+        print("trace:    one generated program, ops:",
+              ", ".join(n for n, _ in suite_trace.program.OPS))
+        print("compiled:", ", ".join(r.name for r in suite_compiled.ROWS))
+        return 0
+
+    warning = environment.blas_env_warning()
+    if warning:
+        _log(warning)
+    try:
+        impls = timing.load_impls(args.candidate, with_host=not args.no_numpy)
+    except timing.CandidateError as e:
+        _log(f"error: {e}")
+        return 2
+
+    q = 1 if args.quick else 0
+    reps = {s: (args.repeats or v[q]) for s, v in REPEATS.items()}
+    suites = ["eager", "trace", "compiled"] if args.suite == "all" else [args.suite]
+    command = " ".join(["python -m benchmarks.run", *(sys.argv[1:] if argv is None else argv)])
+    env = environment.collect(args.candidate, command.strip())
+    _log(f"candidate {args.candidate} vs jax.numpy {env['jax']}"
+         f"{'' if args.no_numpy else ' and numpy ' + env['numpy']}; "
+         f"{env['cpu']}, {env['cores']} cores, backend {env['backend']}; "
+         f"suites {', '.join(suites)} ({'quick' if args.quick else 'full'})")
+
+    t0 = time.perf_counter()
+    out: dict = {}
+    for name in suites:
+        _log(f"[{name}]")
+        if name == "trace":
+            res = suite_trace.run(impls, reps["trace"], reps["compile"], n_calls=args.n_calls, log=_log)
+            out["trace"] = report.trace_suite(res)
+            continue
+        rows = (suite_eager if name == "eager" else suite_compiled).ROWS
+        rows = [r for r in rows if args.filter in r.name]
+        res = table.run_table(rows, impls, name, reps[name], BATCH_S[name][q],
+                              sync_each=args.sync_each, log=_log)
+        out[name] = report.table_suite(res, name)
+    elapsed = time.perf_counter() - t0
+
+    results = {
+        "environment": env,
+        "config": {
+            "quick": args.quick,
+            "eager_repeats": reps["eager"],
+            "trace_repeats": reps["trace"],
+            "compile_repeats": reps["compile"],
+            "compiled_repeats": reps["compiled"],
+            "trace_program_calls": args.n_calls,
+            "eager_sync_each": args.sync_each,
+        },
+        "targets": {k: {"measure": m, "max_ratio": b} for k, (m, b) in report.TARGETS.items()},
+        "suites": out,
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "elapsed_s": elapsed,
+    }
+    md = report.to_markdown(results)
+    print(md)
+    md_path = args.markdown or (str(DOCS) if args.write_docs else None)
+    if md_path:
+        Path(md_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(md_path).write_text(md)
+        _log(f"wrote {md_path}")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(results, indent=1, default=str))
+        _log(f"wrote {args.json}")
+    if warning:
+        _log(warning)
+    _log(f"done in {elapsed:.0f} s")
+    statuses = [s["summary"]["status"] for s in out.values()]
+    return 1 if args.strict and any(s != "pass" for s in statuses) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

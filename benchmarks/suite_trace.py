@@ -1,0 +1,117 @@
+"""Suite (b): trace, lowering and compile time of a ~500-call numpy program.
+
+For each implementation, on every repeat, with a fresh function object:
+
+- trace:   ``jax.make_jaxpr(f)(x, y, z)``  (the Python cost of the namespace)
+- lower:   ``jax.jit(f).lower(x, y, z)``   (trace + StableHLO emission)
+- compile: ``lowered.compile()``            (XLA on the emitted module)
+
+The implementations take turns inside each repeat. Compiling takes ~100x
+longer than tracing, so it gets fewer repeats (the first ``compile_repeats``). jax's caches of inner
+jitted helpers stay warm (the steady state of a long-running program), only
+the top-level function is new each time. numpy has no counterpart here.
+Target: trace-time ratio candidate / jax.numpy <= 1.0 (compile is reported).
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import jax
+import numpy as np
+
+from benchmarks import program
+from benchmarks.timing import (
+    CANDIDATE,
+    HOST,
+    PEER,
+    Impl,
+    Stats,
+    compare_outputs,
+    describe_error,
+    rotated,
+)
+
+METRICS = ("trace", "lower", "compile")
+
+
+@dataclass
+class TraceResult:
+    n_calls: int
+    n_steps: int
+    stats: dict[str, dict[str, Stats]] = field(default_factory=dict)  # metric -> impl -> s
+    eqns: dict[str, int] = field(default_factory=dict)  # impl -> top-level jaxpr eqns
+    errors: dict[str, str] = field(default_factory=dict)
+    check: str = "n/a"
+
+    def ratio(self, metric: str) -> float | None:
+        s = self.stats.get(metric, {})
+        if CANDIDATE in s and PEER in s:
+            return s[CANDIDATE].median / s[PEER].median
+        return None
+
+
+def _one_round(
+    impl: Impl, seq: list[program.Instr], args: tuple[Any, ...], compile: bool = True
+) -> tuple[dict[str, float], Any, Any]:
+    t0 = time.perf_counter()
+    jaxpr = jax.make_jaxpr(program.build_program(impl.ns, seq))(*args)
+    t1 = time.perf_counter()
+    lowered = jax.jit(program.build_program(impl.ns, seq)).lower(*args)
+    t2 = time.perf_counter()
+    times = {"trace": t1 - t0, "lower": t2 - t1}
+    compiled = None
+    if compile:
+        compiled = lowered.compile()
+        times["compile"] = time.perf_counter() - t2
+    return times, jaxpr, compiled
+
+
+def run(
+    impls: Sequence[Impl],
+    repeats: int,
+    compile_repeats: int,
+    n_calls: int = 500,
+    log: Callable[[str], None] = lambda s: print(s, file=sys.stderr),
+) -> TraceResult:
+    seq = program.op_sequence(n_calls)
+    res = TraceResult(n_calls=program.count_calls(seq), n_steps=len(seq))
+    args = program.program_inputs(np.random.default_rng(0))
+    impls = [i for i in impls if i.key != HOST]
+    compiled: dict[str, Any] = {}
+    live: list[Impl] = []
+    for impl in impls:  # warm-up round, also finds what cannot run at all
+        dev_args = impl.put(args)
+        try:
+            _, jaxpr, compiled[impl.key] = _one_round(impl, seq, dev_args)
+            res.eqns[impl.key] = len(jaxpr.jaxpr.eqns)
+            live.append(impl)
+        except Exception as e:
+            res.errors[impl.key] = describe_error(e)
+            log(f"  trace    {impl.key}: {res.errors[impl.key]}")
+    if CANDIDATE in compiled and PEER in compiled:
+        outs = {k: compiled[k](*jax.device_put(args)) for k in (CANDIDATE, PEER)}
+        res.check = compare_outputs(outs[CANDIDATE], outs[PEER], rtol=1e-3, atol=1e-3)
+    samples = {m: {i.key: [] for i in live} for m in METRICS}
+    by_key = {i.key: i for i in live}
+    dev_args = {i.key: i.put(args) for i in live}
+    for r in range(max(repeats, compile_repeats)):
+        for k in rotated(list(by_key), r):
+            gc.collect()
+            times, _, _ = _one_round(by_key[k], seq, dev_args[k], r < compile_repeats)
+            for m, t in times.items():
+                samples[m][k].append(t)
+    res.stats = {m: {k: Stats(v) for k, v in d.items() if v} for m, d in samples.items()}
+    log(
+        f"  trace    {res.n_calls} calls: "
+        + ", ".join(
+            f"{m} ratio {res.ratio(m):.2f}" for m in METRICS if res.ratio(m) is not None
+        )
+        + ("" if res.check in ("ok", "n/a") else f"  [check: {res.check}]")
+    )
+    return res

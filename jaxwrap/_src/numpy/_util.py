@@ -1,0 +1,271 @@
+"""Helpers every jaxwrap.numpy function uses: dispatch, argument checks,
+promotion and broadcasting.
+
+Dispatch: ``@public(static=...)`` wraps a function in ``jax.jit(inline=True)``.
+Called on concrete arrays it runs through jax's C++ dispatch and a cached
+executable; called under a trace it is inlined, so the caller's jaxpr shows
+only jaxwrap primitives.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import operator
+from typing import Any, Callable, Sequence
+
+import jax
+import numpy as np
+
+from .. import dtypes
+from .. import lax
+
+AxisError = np.exceptions.AxisError
+
+
+def public(fun: Callable | None = None, *, static: Sequence[str] = ()):
+    """Make ``fun`` a public, jitted-and-inlined jaxwrap function."""
+    def wrap(f):
+        jitted = jax.jit(f, static_argnames=tuple(static), inline=True)
+        return jitted
+    return wrap if fun is None else wrap(fun)
+
+
+# --- array-likes -----------------------------------------------------------------
+_SCALARS = (bool, int, float, builtins.complex, np.generic)
+
+
+def is_arraylike(x) -> bool:
+    return isinstance(x, (jax.Array, np.ndarray, *_SCALARS)) or hasattr(x, "__jax_array__")
+
+
+def check_arraylike(name: str, *args, argnames: Sequence[str] | None = None) -> None:
+    """TypeError naming the function and argument for non-array arguments."""
+    for i, a in enumerate(args):
+        if not (is_arraylike(a) or isinstance(a, (list, tuple))):
+            which = argnames[i] if argnames else f"argument {i}"
+            raise TypeError(f"{name}() requires array-like arguments; {which} has type "
+                            f"{type(a).__name__}")
+
+
+def ndim(x) -> int:
+    return np.ndim(x) if not hasattr(x, "ndim") else x.ndim
+
+
+def shape(x) -> tuple[int, ...]:
+    return tuple(np.shape(x)) if not hasattr(x, "shape") else tuple(x.shape)
+
+
+def asarray(x, dtype=None, *, name: str = "asarray"):
+    """``x`` as a jax array (or tracer) of ``dtype``, with jax's dtype rules.
+
+    Python scalars stay weakly typed; nested lists/tuples (possibly holding
+    tracers) are stacked with jaxwrap primitives.
+    """
+    if isinstance(x, (list, tuple)):
+        x = _from_nested(x, name)
+        if dtype is None:
+            return x
+    if dtype is not None:
+        dtype = dtypes.check_user_dtype(dtype, name)
+    if isinstance(x, jax.Array):  # arrays and tracers
+        if dtype is None or x.dtype == dtype and not dtypes.is_weakly_typed(x):
+            return x
+        return lax.convert_element_type(x, dtype, False)
+    if hasattr(x, "__jax_array__"):
+        return asarray(x.__jax_array__(), dtype, name=name)
+    if not is_arraylike(x):
+        raise TypeError(f"{name}(): cannot interpret an object of type {type(x).__name__} "
+                        "as an array")
+    weak = dtype is None and dtypes.is_python_scalar(x)
+    if dtype is None:
+        dtype = dtypes.dtype(x, canonicalize=True)
+    value = np.asarray(x, dtype=dtype)
+    out = jax.device_put(value)
+    if weak:
+        out = lax.convert_element_type(out, dtype, True)
+    return out
+
+
+def _from_nested(seq, name):
+    leaves = []
+
+    def walk(s, depth):
+        if isinstance(s, (list, tuple)):
+            shapes = [walk(e, depth + 1) for e in s]
+            if any(sh != shapes[0] for sh in shapes):
+                raise ValueError(f"{name}(): setting an array element with a sequence; the "
+                                 f"nested sequence has an inhomogeneous shape")
+            return (len(s),) + (shapes[0] if shapes else ())
+        if not is_arraylike(s):
+            raise TypeError(f"{name}(): cannot interpret an object of type "
+                            f"{type(s).__name__} as an array element")
+        leaves.append(s)
+        return shape(s)
+
+    full_shape = walk(seq, 0)
+    if not any(isinstance(v, jax.Array) for v in leaves):
+        # Concrete data: let numpy parse it, then apply jax's default dtypes.
+        arr = np.asarray(seq)
+        if arr.dtype == object:
+            raise TypeError(f"{name}(): cannot convert the sequence to an array")
+        dt = dtypes.canonicalize_dtype(_default_dtype_of_python(arr, leaves))
+        return jax.device_put(arr.astype(dt))
+    dt = dtypes.result_type(*leaves)
+    parts = [lax.reshape(asarray(v, dt), (1,) + shape(v)) for v in leaves]
+    flat = lax.concatenate(parts, 0) if len(parts) > 1 else parts[0]
+    return lax.reshape(flat, full_shape)
+
+
+def _default_dtype_of_python(arr, leaves):
+    # A list of Python scalars gets jax's default dtypes (weak types resolved),
+    # a list holding numpy values gets the promoted numpy dtype.
+    if all(dtypes.is_python_scalar(v) for v in leaves):
+        return dtypes.result_type(*leaves) if leaves else dtypes.default_float_dtype()
+    return arr.dtype
+
+
+# --- promotion and broadcasting ----------------------------------------------------
+def promote_dtypes(*args):
+    """Convert all arguments to their common (jax-promoted) dtype."""
+    if len(args) < 2:
+        return [asarray(a) for a in args]
+    dt, weak = dtypes.result_type(*args, return_weak_type_flag=True)
+    return [_convert(a, dt, weak) for a in args]
+
+
+def promote_dtypes_inexact(*args):
+    """Like promote_dtypes, then integers/bools go to the default float type."""
+    dt, weak = dtypes.result_type(*args, return_weak_type_flag=True)
+    dt = dtypes.to_inexact_dtype(dt)
+    return [_convert(a, dt, weak) for a in args]
+
+
+def promote_dtypes_numeric(*args):
+    dt, weak = dtypes.result_type(*args, return_weak_type_flag=True)
+    dt = dtypes.to_numeric_dtype(dt)
+    return [_convert(a, dt, weak) for a in args]
+
+
+def promote_dtypes_complex(*args):
+    dt, weak = dtypes.result_type(*args, return_weak_type_flag=True)
+    dt = dtypes.to_complex_dtype(dt)
+    return [_convert(a, dt, weak) for a in args]
+
+
+def _convert(a, dt, weak):
+    if isinstance(a, jax.Array):
+        if a.dtype == dt and dtypes.is_weakly_typed(a) == weak:
+            return a
+        return lax.convert_element_type(a, dt, weak)
+    if isinstance(a, (list, tuple)):
+        return _convert(asarray(a), dt, weak)
+    # Python and numpy constants become literals of the right dtype; a weak
+    # result keeps its weak type (so ``add(1, 2.0)`` stays weak, like jax).
+    v = np.asarray(a, dtype=dt)
+    return lax.convert_element_type(v, dt, True) if weak else v
+
+
+def broadcast_shapes(name: str, *shapes) -> tuple[int, ...]:
+    """numpy's broadcasting rule; ValueError naming the function on mismatch."""
+    nd = builtins.max((len(s) for s in shapes), default=0)
+    out = []
+    for i in range(nd):
+        dims = {s[i - nd + len(s)] for s in shapes if i - nd + len(s) >= 0}
+        dims.discard(1)
+        if len(dims) > 1:
+            raise ValueError(f"{name}(): operands could not be broadcast together with shapes "
+                             + " ".join(str(tuple(s)) for s in shapes))
+        out.append(dims.pop() if dims else 1)
+    return tuple(out)
+
+
+def broadcast_to(x, shp: tuple[int, ...]):
+    """Broadcast an array to ``shp`` (numpy rules; the caller checked them)."""
+    xs = shape(x)
+    if xs == tuple(shp):
+        return x
+    nd = len(shp)
+    lead = nd - len(xs)
+    # Size-1 dims that must grow: drop them first, then broadcast_in_dim.
+    keep = [i for i, d in enumerate(xs) if d == shp[lead + i]]
+    if len(keep) != len(xs):
+        x = lax.reshape(x, tuple(xs[i] for i in keep))
+    return lax.broadcast_in_dim(x, tuple(shp), tuple(lead + i for i in keep))
+
+
+def broadcast_arrays(name: str, *args):
+    shp = broadcast_shapes(name, *(shape(a) for a in args))
+    return [broadcast_to(a, shp) for a in args]
+
+
+def promote_args(name: str, *args):
+    """Check, promote and broadcast the arguments of an elementwise function."""
+    check_arraylike(name, *args)
+    return broadcast_arrays(name, *promote_dtypes(*args))
+
+
+def promote_args_inexact(name: str, *args):
+    check_arraylike(name, *args)
+    return broadcast_arrays(name, *promote_dtypes_inexact(*args))
+
+
+def promote_args_numeric(name: str, *args):
+    check_arraylike(name, *args)
+    return broadcast_arrays(name, *promote_dtypes_numeric(*args))
+
+
+# --- axes --------------------------------------------------------------------------------
+def canonicalize_axis(axis, nd: int, name: str = "", argname: str = "axis") -> int:
+    """Normalise a possibly negative axis; numpy's AxisError when out of range."""
+    try:
+        axis = operator.index(axis)
+    except TypeError:
+        raise TypeError(f"{name}(): {argname} must be an integer, got "
+                        f"{type(axis).__name__}") from None
+    if not -nd <= axis < nd:
+        raise AxisError(f"{name}(): {argname} {axis} is out of bounds for array of "
+                        f"dimension {nd}")
+    return axis % nd if nd else 0
+
+
+def canonicalize_axes(axis, nd: int, name: str = "", argname: str = "axis") -> tuple[int, ...]:
+    """None -> all axes; int or tuple -> sorted unique non-negative axes."""
+    if axis is None:
+        return tuple(range(nd))
+    if isinstance(axis, (tuple, list)):
+        out = tuple(canonicalize_axis(a, nd, name, argname) for a in axis)
+        if len(set(out)) != len(out):
+            raise ValueError(f"{name}(): repeated axis in {argname}")
+        return out
+    return (canonicalize_axis(axis, nd, name, argname),)
+
+
+def check_out(name: str, out) -> None:
+    if out is not None:
+        raise NotImplementedError(f"{name}(): the 'out' argument is not supported: jax arrays "
+                                  "are immutable; use the return value")
+
+
+def const(x, value):
+    """A constant of ``x``'s dtype (a literal in jaxprs)."""
+    return np.array(value, dtype=x.dtype)
+
+
+def full_like(x, value, dtype=None):
+    dt = x.dtype if dtype is None else dtype
+    return lax.broadcast_in_dim(np.array(value, dtype=dt), shape(x), ())
+
+
+def where(cond, x, y):
+    """Elementwise select: x where cond else y (scalars broadcast to the others)."""
+    shapes = {shape(v) for v in (cond, x, y)} - {()}
+    if shapes:
+        target = shapes.pop()
+        cond, x, y = (v if shape(v) == target else lax.broadcast_in_dim(v, target, ())
+                      for v in (cond, x, y))
+    return lax.select_n(cond, y, x)
+
+
+functools = functools
+Any = Any

@@ -1,0 +1,660 @@
+"""numpy's elementwise (ufunc-style) functions, one table row each.
+
+A row is ``name = _unary(name, promotion, impl, summary)`` (or ``_binary``):
+``promotion`` says how arguments are promoted ('inexact': integers go to the
+default float; 'numeric': the common dtype; 'int': integers and bools only;
+'real': no complex; ...), ``impl`` works on already-promoted, broadcast
+arrays.  ``_make`` adds the public wrapper: argument checks, promotion,
+broadcasting, jit dispatch and a numpy-style docstring.
+
+Semantics follow numpy, except where jax deliberately differs (dtypes follow
+jax's promotion and 32-bit defaults; integer overflow wraps; division of an
+integer by zero does not raise).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import dtypes
+from .. import lax
+from ._util import broadcast_arrays, check_arraylike, const, full_like, promote_dtypes, public, where
+
+_PROMOTIONS = {
+    # name: (accepted kinds after promotion, to-inexact?)
+    "inexact": ("bool", "int", "uint", "float", "complex"),
+    "numeric": ("bool", "int", "uint", "float", "complex"),
+    "real": ("bool", "int", "uint", "float"),
+    "float": ("bool", "int", "uint", "float"),
+    "int": ("bool", "int", "uint"),
+    "any": ("bool", "int", "uint", "float", "complex"),
+}
+
+
+def _kind(dt):
+    dt = np.dtype(dt)
+    if dt == np.bool_:
+        return "bool"
+    if dtypes.issubdtype(dt, np.signedinteger):
+        return "int"
+    if dtypes.issubdtype(dt, np.unsignedinteger):
+        return "uint"
+    if dtypes.issubdtype(dt, np.complexfloating):
+        return "complex"
+    return "float"
+
+
+def _promote(name, promotion, args):
+    check_arraylike(name, *args)
+    dt, weak = dtypes.result_type(*args, return_weak_type_flag=True)
+    if _kind(dt) not in _PROMOTIONS[promotion]:
+        types = ", ".join(np.dtype(dtypes.dtype(a)).name for a in args)
+        raise TypeError(f"{name}() not supported for input dtype(s) {types} "
+                        f"({promotion} arguments expected)")
+    if promotion in ("inexact", "float"):
+        dt = dtypes.to_inexact_dtype(dt)
+    from ._util import _convert
+    return broadcast_arrays(name, *(_convert(a, dt, weak) for a in args))
+
+
+_DOC = """{summary}
+
+Parameters
+----------
+{params}
+
+Returns
+-------
+out : jax.Array
+    {returns}
+
+See Also
+--------
+numpy.{name}
+
+Notes
+-----
+Arguments are promoted with jax's rules ({promotion} promotion) and broadcast
+like numpy. Differences from NumPy: no ``out``/``where``/``dtype`` keywords
+(arrays are immutable; use ``jaxwrap.numpy.where`` and ``astype``).
+{extra}
+Examples
+--------
+>>> import jaxwrap.numpy as jwnp
+>>> jwnp.{name}({example})  # doctest: +SKIP
+"""
+
+
+def _make(name, nargs, promotion, impl, summary, returns="the element-wise result.",
+          extra="", nout=1):
+    argnames = ("x",) if nargs == 1 else ("x1", "x2")
+    params = "\n".join(f"{a} : array_like" for a in argnames)
+    if nargs == 1:
+        def f(x, /):
+            return impl(*_promote(name, promotion, (x,)))
+    else:
+        def f(x1, x2, /):
+            return impl(*_promote(name, promotion, (x1, x2)))
+    f.__name__ = f.__qualname__ = name
+    f.__module__ = "jaxwrap.numpy"
+    example = "[0.5, 1.0]" if nargs == 1 else "[0.5, 1.0], 2.0"
+    f.__doc__ = _DOC.format(summary=summary, params=params, returns=returns, name=name,
+                            promotion=promotion, extra=extra, example=example)
+    return public(f)
+
+
+def _unary(name, promotion, impl, summary, **kw):
+    return _make(name, 1, promotion, impl, summary, **kw)
+
+
+def _binary(name, promotion, impl, summary, **kw):
+    return _make(name, 2, promotion, impl, summary, **kw)
+
+
+# --- implementations that are more than one primitive --------------------------------------
+def _is_complex(x):
+    return _kind(x.dtype) == "complex"
+
+
+def _is_exact(x):
+    return _kind(x.dtype) in ("bool", "int", "uint")
+
+
+def _inf_like(x, sign=1):
+    return full_like(x, sign * np.inf)
+
+
+def _add(x, y):
+    return lax.or_(x, y) if x.dtype == np.bool_ else lax.add(x, y)
+
+
+def _subtract(x, y):
+    if x.dtype == np.bool_:
+        raise TypeError("subtract() with boolean arguments is not supported; use "
+                        "logical_xor or bitwise_xor")
+    return lax.sub(x, y)
+
+
+def _multiply(x, y):
+    return lax.and_(x, y) if x.dtype == np.bool_ else lax.mul(x, y)
+
+
+def _negative(x):
+    if x.dtype == np.bool_:
+        raise TypeError("negative() with a boolean argument is not supported; use "
+                        "logical_not or bitwise_invert")
+    return lax.neg(x)
+
+
+def _signbit(x):
+    if _is_exact(x):
+        return lax.lt(x, const(x, 0)) if _kind(x.dtype) == "int" else full_like(x, False, bool)
+    # The sign bit itself, so -0.0 and -nan count as negative like numpy.
+    bits = {2: np.int16, 4: np.int32, 8: np.int64}[np.dtype(x.dtype).itemsize]
+    return lax.lt(lax.bitcast_convert_type(x, bits), np.array(0, bits))
+
+
+def _copysign(x, y):
+    ax = lax.abs(x)
+    return where(_signbit(y), lax.neg(ax), ax)
+
+
+def _floor_divide(x, y):
+    if _is_exact(x):
+        if _kind(x.dtype) == "uint" or x.dtype == np.bool_:
+            return lax.div(x, y) if x.dtype != np.bool_ else lax.and_(x, y)
+        q = lax.div(x, y)
+        fix = lax.and_(lax.ne(lax.lt(x, const(x, 0)), lax.lt(y, const(y, 0))),
+                       lax.ne(lax.rem(x, y), const(x, 0)))
+        return where(fix, lax.sub(q, const(q, 1)), q)
+    if _is_complex(x):
+        raise TypeError("floor_divide() is not supported for complex inputs")
+    return _float_divmod(x, y)[0]
+
+
+def _float_divmod(x, y):
+    # numpy's npy_divmod: start from fmod, fix the sign, round the quotient.
+    mod = lax.rem(x, y)
+    div = lax.div(lax.sub(x, mod), y)
+    zero = const(x, 0)
+    fix = lax.and_(lax.ne(mod, zero), lax.ne(lax.lt(y, zero), lax.lt(mod, zero)))
+    mod = where(fix, lax.add(mod, y), mod)
+    div = where(fix, lax.sub(div, const(x, 1)), div)
+    floordiv = lax.floor(div)
+    floordiv = where(lax.gt(lax.sub(div, floordiv), const(x, 0.5)),
+                     lax.add(floordiv, const(x, 1)), floordiv)
+    floordiv = where(lax.eq(div, zero), _copysign(full_like(x, 0), lax.div(x, y)), floordiv)
+    mod = where(lax.eq(mod, zero), _copysign(full_like(x, 0), y), mod)
+    return floordiv, mod
+
+
+def _remainder(x, y):
+    if _is_exact(x):
+        if _kind(x.dtype) != "int":
+            return lax.rem(x, y) if x.dtype != np.bool_ else lax.and_(x, lax.not_(y))
+        r = lax.rem(x, y)
+        fix = lax.and_(lax.ne(r, const(r, 0)), lax.ne(lax.lt(r, const(r, 0)),
+                                                      lax.lt(y, const(y, 0))))
+        return where(fix, lax.add(r, y), r)
+    if _is_complex(x):
+        raise TypeError("remainder() is not supported for complex inputs")
+    return _float_divmod(x, y)[1]
+
+
+def _fmod(x, y):
+    if x.dtype == np.bool_:
+        x, y = (lax.convert_element_type(v, np.int8) for v in (x, y))
+    return lax.rem(x, y)
+
+
+def _divmod(x, y):
+    return _floor_divide(x, y), _remainder(x, y)
+
+
+def _power(x, y):
+    if not _is_exact(x):
+        return lax.pow(x, y)
+    if x.dtype == np.bool_:
+        return lax.or_(x, lax.not_(y))
+    # Integer power by repeated squaring over the exponent's bits (negative
+    # exponents give 0 except for bases 1 and -1, as in jax).
+    bits = np.dtype(x.dtype).itemsize * 8
+    acc = full_like(x, 1)
+    base = x
+    e = y
+    one = const(y, 1)
+    for _ in range(bits):
+        acc = where(lax.ne(lax.and_(e, one), const(e, 0)), lax.mul(acc, base), acc)
+        base = lax.mul(base, base)
+        e = lax.shift_right_logical(e, one)
+    if _kind(y.dtype) == "int":
+        neg = lax.lt(y, const(y, 0))
+        inv = where(lax.eq(x, const(x, 1)), full_like(x, 1),
+                    where(lax.eq(x, const(x, -1)),
+                          where(lax.eq(lax.and_(y, one), const(y, 0)), full_like(x, 1),
+                                full_like(x, -1)),
+                          full_like(x, 0)))
+        acc = where(neg, inv, acc)
+    return acc
+
+
+def _true_divide(x, y):
+    return lax.div(x, y)
+
+
+def _reciprocal(x):
+    return lax.div(full_like(x, 1), x)
+
+
+def _absolute(x):
+    if x.dtype == np.bool_ or _kind(x.dtype) == "uint":
+        return x
+    return lax.abs(x)
+
+
+def _sign(x):
+    if x.dtype == np.bool_:
+        return x
+    if _is_complex(x):
+        # numpy 2: z / |z|, and 0 at 0.
+        a = lax.abs(x)
+        zero = lax.eq(a, const(a, 0))
+        safe = where(zero, full_like(a, 1), a)
+        r = lax.div(x, lax.complex(safe, full_like(safe, 0)))
+        return where(zero, full_like(x, 0), r)
+    return lax.sign(x)
+
+
+def _log2(x):
+    return lax.div(lax.log(x), const(x, math.log(2)))
+
+
+def _log10(x):
+    return lax.div(lax.log(x), const(x, math.log(10)))
+
+
+def _logaddexp(x, y):
+    amax = lax.max(x, y)
+    delta = lax.sub(x, y)
+    isnan = lax.ne(delta, delta)   # both infinite of the same sign, or a NaN
+    return where(isnan, lax.add(x, y),
+                 lax.add(amax, lax.log1p(lax.exp(lax.neg(lax.abs(delta))))))
+
+
+def _logaddexp2(x, y):
+    ln2 = const(x, math.log(2))
+    amax = lax.max(x, y)
+    delta = lax.sub(x, y)
+    isnan = lax.ne(delta, delta)
+    return where(isnan, lax.add(x, y),
+                 lax.add(amax, lax.div(lax.log1p(lax.exp2(lax.neg(lax.abs(delta)))), ln2)))
+
+
+def _hypot(x, y):
+    x, y = lax.abs(x), lax.abs(y)
+    big, small = lax.max(x, y), lax.min(x, y)
+    safe = where(lax.eq(big, const(big, 0)), full_like(big, 1), big)
+    r = lax.div(small, safe)
+    out = lax.mul(big, lax.sqrt(lax.add(const(r, 1), lax.mul(r, r))))
+    out = where(lax.eq(big, const(big, 0)), big, out)
+    return where(lax.eq(big, const(big, np.inf)), big, out)
+
+
+def _deg2rad(x):
+    return lax.mul(x, const(x, math.pi / 180))
+
+
+def _rad2deg(x):
+    return lax.mul(x, const(x, 180 / math.pi))
+
+
+def _round_to_int_kind(f):
+    def impl(x):
+        return x if _is_exact(x) else f(x)
+    return impl
+
+
+def _trunc(x):
+    return where(lax.lt(x, const(x, 0)), lax.ceil(x), lax.floor(x))
+
+
+def _fix(x):
+    return _trunc(x)
+
+
+def _rint(x):
+    if _is_complex(x):
+        return lax.complex(lax.round(lax.real(x), 1), lax.round(lax.imag(x), 1))
+    return lax.round(x, 1)
+
+
+def _compare(prim, ordered):
+    def impl(x, y):
+        if _is_complex(x) and ordered:
+            # numpy orders complex numbers lexicographically (real, then imag).
+            xr, yr, xi, yi = lax.real(x), lax.real(y), lax.imag(x), lax.imag(y)
+            return lax.or_(prim(xr, yr), lax.and_(lax.eq(xr, yr), prim(xi, yi)))
+        return prim(x, y)
+    return impl
+
+
+def _maxmin(prim, strict):
+    def impl(x, y):
+        if _is_complex(x):
+            pick = _compare(strict, True)(x, y)
+            out = where(pick, x, y)
+            nan_x = lax.ne(x, x)
+            return where(nan_x, x, where(lax.ne(y, y), y, out))
+        return prim(x, y)
+    return impl
+
+
+def _isnan(x):
+    if _is_exact(x):
+        return full_like(x, False, np.bool_)
+    return lax.ne(x, x)
+
+
+def _isinf(x):
+    if _is_exact(x):
+        return full_like(x, False, np.bool_)
+    if _is_complex(x):
+        return lax.or_(_isinf(lax.real(x)), _isinf(lax.imag(x)))
+    return lax.eq(lax.abs(x), const(x, np.inf))
+
+
+def _isfinite(x):
+    if _is_exact(x):
+        return full_like(x, True, np.bool_)
+    if _is_complex(x):
+        return lax.and_(lax.is_finite(lax.real(x)), lax.is_finite(lax.imag(x)))
+    return lax.is_finite(x)
+
+
+def _isposinf(x):
+    if _is_complex(x):
+        raise TypeError("isposinf() is not defined for complex inputs")
+    return full_like(x, False, np.bool_) if _is_exact(x) else lax.eq(x, const(x, np.inf))
+
+
+def _isneginf(x):
+    if _is_complex(x):
+        raise TypeError("isneginf() is not defined for complex inputs")
+    return full_like(x, False, np.bool_) if _is_exact(x) else lax.eq(x, const(x, -np.inf))
+
+
+def _fmax(x, y):
+    return where(_isnan(y), x, where(_isnan(x), y, _maxmin(lax.max, lax.gt)(x, y)))
+
+
+def _fmin(x, y):
+    return where(_isnan(y), x, where(_isnan(x), y, _maxmin(lax.min, lax.lt)(x, y)))
+
+
+def _to_bool(x):
+    return x if x.dtype == np.bool_ else lax.ne(x, const(x, 0))
+
+
+def _logical(prim):
+    return lambda x, y: prim(_to_bool(x), _to_bool(y))
+
+
+def _logical_not(x):
+    return lax.not_(_to_bool(x))
+
+
+def _invert(x):
+    return lax.not_(x)
+
+
+def _shift(prim_signed, prim_unsigned):
+    def impl(x, y):
+        if x.dtype == np.bool_:
+            x, y = (lax.convert_element_type(v, np.int8) for v in (x, y))
+        return (prim_signed if _kind(x.dtype) == "int" else prim_unsigned)(x, y)
+    return impl
+
+
+def _bitwise_count(x):
+    if _kind(x.dtype) == "int":
+        x = lax.abs(x)   # numpy counts the bits of the magnitude
+    return lax.convert_element_type(lax.population_count(x), np.uint8)
+
+
+def _conjugate(x):
+    return lax.conj(x) if _is_complex(x) else x
+
+
+def _real(x):
+    return lax.real(x) if _is_complex(x) else x
+
+
+def _imag(x):
+    return lax.imag(x) if _is_complex(x) else full_like(x, 0)
+
+
+def _nextafter(x, y):
+    return lax.nextafter(x, y)
+
+
+def _spacing(x):
+    toward = where(_signbit(x), _inf_like(x, -1), _inf_like(x, 1))
+    return lax.sub(lax.nextafter(x, toward), x)
+
+
+def _heaviside(x, h0):
+    zero = const(x, 0)
+    return where(lax.lt(x, zero), full_like(x, 0),
+                 where(lax.gt(x, zero), full_like(x, 1), h0))
+
+
+def _float_bits(dt):
+    fi = dtypes.finfo(dt) if hasattr(dtypes, "finfo") else np.finfo(dt)
+    return int(fi.nmant), int(fi.bits), int(-fi.minexp + 1)
+
+
+def _frexp(x):
+    if _is_complex(x):
+        raise TypeError("frexp() is not defined for complex inputs")
+    fi = np.finfo(x.dtype) if x.dtype != dtypes.bfloat16 else None
+    nmant = int(fi.nmant) if fi is not None else 7
+    nbits = np.dtype(x.dtype).itemsize * 8
+    ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
+    bias = (1 << (nbits - nmant - 2)) - 1
+    # Scale subnormals into the normal range first.
+    sub_scale = float(2.0 ** (nmant + 1))
+    absx = lax.abs(x)
+    tiny = lax.lt(absx, const(x, float(np.finfo(x.dtype).tiny) if fi is not None else 1e-38))
+    xs = where(tiny, lax.mul(x, const(x, sub_scale)), x)
+    bits = lax.bitcast_convert_type(xs, ibits)
+    exp_mask = np.array(((1 << (nbits - nmant - 1)) - 1) << nmant, ibits)
+    e = lax.shift_right_logical(lax.and_(bits, exp_mask), np.array(nmant, ibits))
+    e = lax.sub(e, np.array(bias - 1, ibits))
+    e = where(tiny, lax.sub(e, np.array(nmant + 1, ibits)), e)
+    mbits = lax.or_(lax.and_(bits, lax.not_(exp_mask)), np.array((bias - 1) << nmant, ibits))
+    m = lax.bitcast_convert_type(mbits, x.dtype)
+    special = lax.or_(lax.eq(x, const(x, 0)), lax.not_(lax.is_finite(x)))
+    m = where(special, x, m)
+    e = where(special, full_like(e, 0), e)
+    return m, lax.convert_element_type(e, np.int32)
+
+
+def _ldexp_impl(x, n):
+    # x * 2**n, split in two steps so 2**(n/2) stays finite for large |n|.
+    n1 = lax.div(n, const(n, 2))
+    n2 = lax.sub(n, n1)
+    f1 = lax.exp2(lax.convert_element_type(n1, x.dtype))
+    f2 = lax.exp2(lax.convert_element_type(n2, x.dtype))
+    return lax.mul(lax.mul(x, f1), f2)
+
+
+@public
+def ldexp(x1, x2, /):
+    """Return ``x1 * 2**x2``, element-wise.
+
+    Parameters
+    ----------
+    x1 : array_like
+        Mantissas (converted to an inexact type).
+    x2 : array_like of int
+        Exponents.
+
+    Returns
+    -------
+    out : jax.Array
+
+    Examples
+    --------
+    >>> import jaxwrap.numpy as jwnp
+    >>> jwnp.ldexp(3.0, 2)  # doctest: +SKIP
+    Array(12., dtype=float32, weak_type=True)
+    """
+    check_arraylike("ldexp", x1, x2)
+    if _kind(dtypes.dtype(x2)) not in ("int", "uint", "bool"):
+        raise TypeError("ldexp(): x2 must be an integer array")
+    x, = _promote("ldexp", "inexact", (x1,))
+    n = x2 if hasattr(x2, "dtype") else np.asarray(x2, dtypes.default_int_dtype())
+    x, n = broadcast_arrays("ldexp", x, n)
+    return _ldexp_impl(x, lax.convert_element_type(n, np.int32))
+
+
+def _modf(x):
+    t = _trunc(x)
+    frac = where(_isinf(x), _copysign(full_like(x, 0), x), lax.sub(x, t))
+    return frac, t
+
+
+def _angle(x):
+    if _is_complex(x):
+        return lax.atan2(lax.imag(x), lax.real(x))
+    return lax.atan2(full_like(x, 0), x)
+
+
+def _float_power(x, y):
+    return lax.pow(x, y)
+
+
+# --- the table -----------------------------------------------------------------------------------
+#                name              promotion  implementation          summary
+add = _binary("add", "numeric", _add, "Add arguments element-wise.")
+subtract = _binary("subtract", "numeric", _subtract, "Subtract arguments element-wise.")
+multiply = _binary("multiply", "numeric", _multiply, "Multiply arguments element-wise.")
+divide = _binary("divide", "inexact", _true_divide, "Divide arguments element-wise (true division).")
+true_divide = _binary("true_divide", "inexact", _true_divide, "Divide arguments element-wise.")
+floor_divide = _binary("floor_divide", "numeric", _floor_divide,
+                       "Largest integer smaller or equal to the division of the inputs.")
+remainder = _binary("remainder", "numeric", _remainder,
+                    "Element-wise remainder of division, with the sign of the divisor.")
+mod = _binary("mod", "numeric", _remainder, "Element-wise remainder (alias of remainder).")
+fmod = _binary("fmod", "real", _fmod, "Element-wise remainder with the sign of the dividend (C fmod).")
+divmod = _binary("divmod", "real", _divmod, "Return (floor_divide, remainder) at once.",
+                 returns="tuple of two arrays.")
+power = _binary("power", "numeric", _power, "First array elements raised to powers from the second.")
+pow = _binary("pow", "numeric", _power, "Alias of power (Array API name).")
+float_power = _binary("float_power", "inexact", _float_power,
+                      "First array elements raised to powers, computed in floating point.")
+negative = _unary("negative", "numeric", _negative, "Numerical negative, element-wise.")
+positive = _unary("positive", "numeric", lambda x: x, "Numerical positive (a copy), element-wise.")
+absolute = _unary("absolute", "numeric", _absolute, "Absolute value, element-wise.")
+abs = _unary("abs", "numeric", _absolute, "Absolute value, element-wise.")
+fabs = _unary("fabs", "float", lax.abs, "Absolute value of real floats, element-wise.")
+sign = _unary("sign", "numeric", _sign, "Sign of a number (z/|z| for complex), element-wise.")
+square = _unary("square", "numeric", lambda x: lax.mul(x, x), "Square of the input, element-wise.")
+reciprocal = _unary("reciprocal", "numeric", _reciprocal, "Reciprocal 1/x, element-wise.")
+sqrt = _unary("sqrt", "inexact", lax.sqrt, "Non-negative square root, element-wise.")
+cbrt = _unary("cbrt", "float", lax.cbrt, "Cube root, element-wise.")
+exp = _unary("exp", "inexact", lax.exp, "Exponential, element-wise.")
+exp2 = _unary("exp2", "inexact", lax.exp2, "2**x, element-wise.")
+expm1 = _unary("expm1", "inexact", lax.expm1, "exp(x) - 1, accurate for small x.")
+log = _unary("log", "inexact", lax.log, "Natural logarithm, element-wise.")
+log2 = _unary("log2", "inexact", _log2, "Base-2 logarithm, element-wise.")
+log10 = _unary("log10", "inexact", _log10, "Base-10 logarithm, element-wise.")
+log1p = _unary("log1p", "inexact", lax.log1p, "log(1 + x), accurate for small x.")
+logaddexp = _binary("logaddexp", "float", _logaddexp, "log(exp(x1) + exp(x2)), computed stably.")
+logaddexp2 = _binary("logaddexp2", "float", _logaddexp2, "log2(2**x1 + 2**x2), computed stably.")
+sin = _unary("sin", "inexact", lax.sin, "Trigonometric sine, element-wise.")
+cos = _unary("cos", "inexact", lax.cos, "Trigonometric cosine, element-wise.")
+tan = _unary("tan", "inexact", lax.tan, "Trigonometric tangent, element-wise.")
+arcsin = _unary("arcsin", "inexact", lax.asin, "Inverse sine, element-wise.")
+arccos = _unary("arccos", "inexact", lax.acos, "Inverse cosine, element-wise.")
+arctan = _unary("arctan", "inexact", lax.atan, "Inverse tangent, element-wise.")
+asin = _unary("asin", "inexact", lax.asin, "Inverse sine (Array API name).")
+acos = _unary("acos", "inexact", lax.acos, "Inverse cosine (Array API name).")
+atan = _unary("atan", "inexact", lax.atan, "Inverse tangent (Array API name).")
+arctan2 = _binary("arctan2", "float", lax.atan2, "Quadrant-aware arctan(x1/x2), element-wise.")
+atan2 = _binary("atan2", "float", lax.atan2, "Quadrant-aware arctan(x1/x2) (Array API name).")
+hypot = _binary("hypot", "float", _hypot, "sqrt(x1**2 + x2**2) without undue overflow.")
+sinh = _unary("sinh", "inexact", lax.sinh, "Hyperbolic sine, element-wise.")
+cosh = _unary("cosh", "inexact", lax.cosh, "Hyperbolic cosine, element-wise.")
+tanh = _unary("tanh", "inexact", lax.tanh, "Hyperbolic tangent, element-wise.")
+arcsinh = _unary("arcsinh", "inexact", lax.asinh, "Inverse hyperbolic sine, element-wise.")
+arccosh = _unary("arccosh", "inexact", lax.acosh, "Inverse hyperbolic cosine, element-wise.")
+arctanh = _unary("arctanh", "inexact", lax.atanh, "Inverse hyperbolic tangent, element-wise.")
+asinh = _unary("asinh", "inexact", lax.asinh, "Inverse hyperbolic sine (Array API name).")
+acosh = _unary("acosh", "inexact", lax.acosh, "Inverse hyperbolic cosine (Array API name).")
+atanh = _unary("atanh", "inexact", lax.atanh, "Inverse hyperbolic tangent (Array API name).")
+deg2rad = _unary("deg2rad", "float", _deg2rad, "Convert angles from degrees to radians.")
+radians = _unary("radians", "float", _deg2rad, "Convert angles from degrees to radians.")
+rad2deg = _unary("rad2deg", "float", _rad2deg, "Convert angles from radians to degrees.")
+degrees = _unary("degrees", "float", _rad2deg, "Convert angles from radians to degrees.")
+floor = _unary("floor", "real", _round_to_int_kind(lax.floor), "Floor, element-wise.")
+ceil = _unary("ceil", "real", _round_to_int_kind(lax.ceil), "Ceiling, element-wise.")
+trunc = _unary("trunc", "real", _round_to_int_kind(_trunc), "Truncate toward zero, element-wise.")
+fix = _unary("fix", "real", _round_to_int_kind(_fix), "Round toward zero, element-wise.")
+rint = _unary("rint", "numeric", _round_to_int_kind(_rint),
+              "Round to the nearest integer (halves to even), element-wise.")
+equal = _binary("equal", "any", lax.eq, "Return (x1 == x2) element-wise.")
+not_equal = _binary("not_equal", "any", lax.ne, "Return (x1 != x2) element-wise.")
+less = _binary("less", "any", _compare(lax.lt, True), "Return (x1 < x2) element-wise.")
+less_equal = _binary("less_equal", "any", _compare(lax.le, True), "Return (x1 <= x2) element-wise.")
+greater = _binary("greater", "any", _compare(lax.gt, True), "Return (x1 > x2) element-wise.")
+greater_equal = _binary("greater_equal", "any", _compare(lax.ge, True),
+                        "Return (x1 >= x2) element-wise.")
+maximum = _binary("maximum", "any", _maxmin(lax.max, lax.gt),
+                  "Element-wise maximum; NaNs propagate.")
+minimum = _binary("minimum", "any", _maxmin(lax.min, lax.lt),
+                  "Element-wise minimum; NaNs propagate.")
+fmax = _binary("fmax", "any", _fmax, "Element-wise maximum; NaNs are ignored when possible.")
+fmin = _binary("fmin", "any", _fmin, "Element-wise minimum; NaNs are ignored when possible.")
+logical_and = _binary("logical_and", "any", _logical(lax.and_), "Truth value of x1 AND x2.")
+logical_or = _binary("logical_or", "any", _logical(lax.or_), "Truth value of x1 OR x2.")
+logical_xor = _binary("logical_xor", "any", _logical(lax.xor), "Truth value of x1 XOR x2.")
+logical_not = _unary("logical_not", "any", _logical_not, "Truth value of NOT x.")
+bitwise_and = _binary("bitwise_and", "int", lax.and_, "Bit-wise AND, element-wise.")
+bitwise_or = _binary("bitwise_or", "int", lax.or_, "Bit-wise OR, element-wise.")
+bitwise_xor = _binary("bitwise_xor", "int", lax.xor, "Bit-wise XOR, element-wise.")
+invert = _unary("invert", "int", _invert, "Bit-wise NOT, element-wise.")
+bitwise_not = _unary("bitwise_not", "int", _invert, "Bit-wise NOT, element-wise.")
+bitwise_invert = _unary("bitwise_invert", "int", _invert, "Bit-wise NOT (Array API name).")
+left_shift = _binary("left_shift", "int", _shift(lax.shift_left, lax.shift_left),
+                     "Shift bits to the left, element-wise.")
+right_shift = _binary("right_shift", "int",
+                      _shift(lax.shift_right_arithmetic, lax.shift_right_logical),
+                      "Shift bits to the right, element-wise.")
+bitwise_left_shift = _binary("bitwise_left_shift", "int", _shift(lax.shift_left, lax.shift_left),
+                             "Shift bits to the left (Array API name).")
+bitwise_right_shift = _binary("bitwise_right_shift", "int",
+                              _shift(lax.shift_right_arithmetic, lax.shift_right_logical),
+                              "Shift bits to the right (Array API name).")
+bitwise_count = _unary("bitwise_count", "int", _bitwise_count,
+                       "Number of 1-bits in the absolute value, element-wise.")
+isnan = _unary("isnan", "any", _isnan, "Test for NaN, element-wise.")
+isinf = _unary("isinf", "any", _isinf, "Test for positive or negative infinity.")
+isfinite = _unary("isfinite", "any", _isfinite, "Test for finiteness (not inf, not NaN).")
+isposinf = _unary("isposinf", "any", _isposinf, "Test for positive infinity.")
+isneginf = _unary("isneginf", "any", _isneginf, "Test for negative infinity.")
+signbit = _unary("signbit", "real", _signbit, "True where the sign bit is set (incl. -0.0).")
+copysign = _binary("copysign", "float", _copysign, "x1 with the sign of x2, element-wise.")
+nextafter = _binary("nextafter", "float", _nextafter, "Next representable value after x1 toward x2.")
+spacing = _unary("spacing", "float", _spacing, "Distance to the nearest adjacent number.")
+heaviside = _binary("heaviside", "float", _heaviside, "Heaviside step function (x2 at x1 == 0).")
+frexp = _unary("frexp", "float", _frexp, "Decompose into mantissa and twos exponent.",
+               returns="tuple (mantissa, exponent) with x == mantissa * 2**exponent.")
+modf = _unary("modf", "float", _modf, "Fractional and integral parts, element-wise.",
+              returns="tuple (fractional, integral).")
+conjugate = _unary("conjugate", "numeric", _conjugate, "Complex conjugate, element-wise.")
+conj = _unary("conj", "numeric", _conjugate, "Complex conjugate, element-wise.")
+real = _unary("real", "any", _real, "Real part of the argument.")
+imag = _unary("imag", "any", _imag, "Imaginary part of the argument.")

@@ -1,0 +1,427 @@
+"""Elementwise primitives, defined from tables.
+
+A unary row is (name, accepted dtype kinds, lowering, JVP); a binary row the
+same with one JVP per operand.  ``_unary`` / ``_binary`` turn a row into the
+primitive with its abstract eval, lowering, JVP and batching rule, and return
+the bind wrapper (the primitive is ``wrapper.p``; ``core.primitives`` lists
+them all as ``name_p``).  JVP rules are ``rule(t, ans, *primals)`` and are
+written with the wrappers of this module, so a derivative stays inside
+jaxwrap's own primitive set.
+
+Operands of n-ary primitives have equal shapes and dtypes; broadcasting and
+promotion belong to the numpy layer, like in jax.lax.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..interpreters import ad, batching, mlir
+from ..interpreters.mlir import chlo, hlo, ir
+from ._base import (ANY, BOOL, COMPLEX, FLOAT, INEXACT, INT, INTEGRAL, NUMERIC, REAL_NUMERIC,
+                    aval, check_kind, const, define, kind, lower_op, real_dtype, same_dtypes,
+                    same_shapes)
+
+
+# --- builders ---------------------------------------------------------------------
+def _unary_abstract_eval(name, kinds, result):
+    def rule(x, **params):
+        check_kind(name, x.dtype, kinds)
+        dtype = result(x.dtype) if result else x.dtype
+        # A result dtype that differs (bool from isfinite, real from abs(complex))
+        # is never weak, like jax.
+        weak = x.weak_type and (result is None or np.dtype(dtype) == x.dtype)
+        return aval(x.shape, dtype, weak)
+    return rule
+
+
+def _binary_abstract_eval(name, kinds, result):
+    def rule(x, y, **params):
+        shape = same_shapes(name, (x, y))
+        dtype = same_dtypes(name, (x, y))
+        check_kind(name, dtype, kinds)
+        out = result(dtype) if result else dtype
+        weak = x.weak_type and y.weak_type and np.dtype(out) == dtype
+        return aval(shape, out, weak)
+    return rule
+
+
+def _wrap(prim):
+    if prim.name in ("round",):
+        def f(x, rounding_method=0):
+            return prim.bind(x, rounding_method=rounding_method)
+    else:
+        def f(*args):
+            return prim.bind(*_broadcast_scalars(args))
+    f.__name__ = prim.name
+    f.__doc__ = f"Bind jaxwrap's elementwise primitive ``{prim.name}``."
+    f.p = prim
+    return f
+
+
+def _broadcast_scalars(args):
+    """Like jax.lax's wrappers: rank-0 operands are broadcast to the others' shape.
+
+    The primitives themselves require equal shapes; only the convenience
+    wrappers broadcast (with jaxwrap's broadcast_in_dim).
+    """
+    shapes = [np.shape(a) for a in args]
+    if len(set(shapes)) <= 1:
+        return args
+    target = next(s for s in shapes if s != ())
+    from .structural import broadcast_in_dim
+    return [broadcast_in_dim(a, target, ()) if s == () else a for a, s in zip(args, shapes)]
+
+
+def _unary(name, kinds, lowering, jvp=None, *, result=None, linear=None):
+    """Row -> primitive.  ``jvp(t, ans, x)``; ``linear``: transpose(ct) for linear ops.
+
+    ``jvp=None`` and ``linear=None`` means the derivative is zero (integer or
+    piecewise-constant results).
+    """
+    lowering = lower_op(lowering) if isinstance(lowering, type) else lowering
+    prim = define(name, _unary_abstract_eval(name, kinds, result), lowering)
+    if linear is not None:
+        ad.deflinear(prim, lambda ct, x, **p: [linear(ct)])
+    elif jvp is not None:
+        ad.defjvp2(prim, jvp)
+    else:
+        ad.defjvp_zero(prim)
+    batching.defvectorized(prim)
+    return _wrap(prim)
+
+
+def _binary(name, kinds, lowering, jvps=None, *, result=None, transpose=None):
+    """Row -> primitive.  ``jvps``: (rule for x, rule for y), each ``rule(t, ans, x, y)``.
+
+    ``transpose(ct, x, y)`` for ops linear in an operand: the cotangent of each
+    undefined (linear) operand, given the other one.
+    """
+    lowering = lower_op(lowering) if isinstance(lowering, type) else lowering
+    prim = define(name, _binary_abstract_eval(name, kinds, result), lowering)
+    if jvps is None:
+        ad.defjvp_zero(prim)
+    else:
+        ad.defjvp2(prim, *jvps)
+    if transpose is not None:
+        ad.deftranspose(prim, _linear_transpose(transpose))
+    batching.defbroadcasting(prim)
+    return _wrap(prim)
+
+
+def _linear_transpose(rule):
+    def transpose(ct, x, y, **params):
+        ux, uy = ad.is_undefined_primal(x), ad.is_undefined_primal(y)
+        if type(ct) is ad.Zero:
+            return [ad.Zero(v.aval.to_tangent_aval()) if u else None
+                    for v, u in ((x, ux), (y, uy))]
+        cx, cy = rule(ct, x, y)
+        return [cx if ux else None, cy if uy else None]
+    return transpose
+
+
+def _bool(dtype):
+    return np.dtype(np.bool_)
+
+
+# --- lowering helpers ----------------------------------------------------------------
+def _compare_type(dtype):
+    k = kind(dtype)
+    return {"float": "FLOAT", "complex": "FLOAT", "int": "SIGNED"}.get(k, "UNSIGNED")
+
+
+def _lower_compare(direction):
+    def rule(ctx, x, y):
+        ctype = _compare_type(ctx.avals_in[0].dtype)
+        return [hlo.compare(x, y, hlo.ComparisonDirectionAttr.get(direction),
+                            compare_type=hlo.ComparisonTypeAttr.get(ctype))]
+    return rule
+
+
+def _lower_exp2(ctx, x):
+    ln2 = mlir.full_like_aval(math.log(2.0), ctx.avals_in[0])
+    return [hlo.exponential(hlo.multiply(x, ln2))]
+
+
+def _lower_square(ctx, x):
+    return [hlo.multiply(x, x)]
+
+
+def _lower_round(ctx, x, *, rounding_method):
+    op = hlo.RoundNearestEvenOp if rounding_method == 1 else hlo.RoundOp
+    return op(x).results
+
+
+def _lower_conj(ctx, x):
+    return chlo.ConjOp(x).results
+
+
+def _lower_not(ctx, x):
+    return hlo.NotOp(x).results
+
+
+# --- JVP helpers -----------------------------------------------------------------------
+def _c(x, v):
+    return const(x, v)
+
+
+def _abs_jvp(t, ans, x):
+    if kind(x.dtype) == COMPLEX:
+        # d|z| = Re(conj(z) dz) / |z|, and 0 at z = 0.
+        num = real(mul(conj(x), t))
+        zero = eq(ans, _c(ans, 0))
+        safe = _select(zero, _full_like(ans, 1), ans)
+        return _select(zero, _full_like(ans, 0), div(num, safe))
+    return mul(t, sign(x))
+
+
+def _select(pred, on_false_or_true, on_true=None):
+    from .structural import select_n
+    # select(pred, a, b): a where pred else b, written as select_n(pred, b, a).
+    return select_n(pred, on_true, on_false_or_true) if on_true is not None else None
+
+
+def _full_like(x, v):
+    from ._base import full_like
+    return full_like(x, v)
+
+
+def _maxmin_jvp(pick):
+    # Ties share the tangent equally (like jax), so max(x, x) has derivative 1.
+    def rule(t, ans, x, y):
+        one, half, zero = (_full_like(x, v) for v in (1, 0.5, 0))
+        w = _select(pick(x, y), one, _select(eq(x, y), half, zero))
+        return mul(t, w)
+    return rule
+
+
+def _maxmin_jvp_rhs(pick):
+    def rule(t, ans, x, y):
+        one, half, zero = (_full_like(y, v) for v in (1, 0.5, 0))
+        w = _select(pick(y, x), one, _select(eq(x, y), half, zero))
+        return mul(t, w)
+    return rule
+
+
+def _pow_jvp_x(t, ans, x, y):
+    # d/dx x**y = y * x**(y-1); 0 where y == 0 (so 0**0 has derivative 0).
+    jac = mul(y, pow(x, sub(y, _c(y, 1))))
+    return mul(t, _select(eq(y, _c(y, 0)), _full_like(x, 0), jac))
+
+
+def _pow_jvp_y(t, ans, x, y):
+    # d/dy x**y = log(x) * x**y; 0 at x == 0 (the limit from y > 0).
+    safe = _select(eq(x, _c(x, 0)), _full_like(x, 1), x)
+    return mul(t, mul(log(safe), ans))
+
+
+def _rem_jvp_y(t, ans, x, y):
+    q = div(x, y)
+    return mul(neg(t), mul(sign(q), floor(abs(q))))
+
+
+# --- the unary table ---------------------------------------------------------------------
+#       name          kinds     lowering              JVP: t, ans, x -> tangent
+neg = _unary("neg", NUMERIC, hlo.NegOp, linear=lambda ct: neg(ct))
+sign = _unary("sign", NUMERIC, hlo.SignOp)
+floor = _unary("floor", FLOAT, hlo.FloorOp)
+ceil = _unary("ceil", FLOAT, hlo.CeilOp)
+round = _unary("round", FLOAT, _lower_round)  # rounding_method: 0 away from zero, 1 to even
+is_finite = _unary("is_finite", FLOAT, hlo.IsFiniteOp, result=_bool)
+exp = _unary("exp", INEXACT, hlo.ExpOp, lambda t, ans, x: mul(t, ans))
+exp2 = _unary("exp2", INEXACT, _lower_exp2, lambda t, ans, x: mul(t, mul(ans, _c(ans, math.log(2)))))
+log = _unary("log", INEXACT, hlo.LogOp, lambda t, ans, x: div(t, x))
+expm1 = _unary("expm1", INEXACT, hlo.Expm1Op, lambda t, ans, x: mul(t, add(ans, _c(ans, 1))))
+log1p = _unary("log1p", INEXACT, hlo.Log1pOp, lambda t, ans, x: div(t, add(x, _c(x, 1))))
+tanh = _unary("tanh", INEXACT, hlo.TanhOp,
+              lambda t, ans, x: mul(t, sub(_c(ans, 1), mul(ans, ans))))
+logistic = _unary("logistic", INEXACT, hlo.LogisticOp,
+                  lambda t, ans, x: mul(t, mul(ans, sub(_c(ans, 1), ans))))
+sin = _unary("sin", INEXACT, hlo.SineOp, lambda t, ans, x: mul(t, cos(x)))
+cos = _unary("cos", INEXACT, hlo.CosineOp, lambda t, ans, x: neg(mul(t, sin(x))))
+tan = _unary("tan", INEXACT, hlo.TanOp, lambda t, ans, x: mul(t, add(_c(ans, 1), mul(ans, ans))))
+asin = _unary("asin", INEXACT, chlo.AsinOp,
+              lambda t, ans, x: mul(t, rsqrt(sub(_c(x, 1), mul(x, x)))))
+acos = _unary("acos", INEXACT, chlo.AcosOp,
+              lambda t, ans, x: neg(mul(t, rsqrt(sub(_c(x, 1), mul(x, x))))))
+atan = _unary("atan", INEXACT, chlo.AtanOp,
+              lambda t, ans, x: div(t, add(_c(x, 1), mul(x, x))))
+sinh = _unary("sinh", INEXACT, chlo.SinhOp, lambda t, ans, x: mul(t, cosh(x)))
+cosh = _unary("cosh", INEXACT, chlo.CoshOp, lambda t, ans, x: mul(t, sinh(x)))
+asinh = _unary("asinh", INEXACT, chlo.AsinhOp,
+               lambda t, ans, x: mul(t, rsqrt(add(mul(x, x), _c(x, 1)))))
+acosh = _unary("acosh", INEXACT, chlo.AcoshOp,
+               lambda t, ans, x: mul(t, mul(rsqrt(sub(x, _c(x, 1))), rsqrt(add(x, _c(x, 1))))))
+atanh = _unary("atanh", INEXACT, chlo.AtanhOp,
+               lambda t, ans, x: div(t, sub(_c(x, 1), mul(x, x))))
+sqrt = _unary("sqrt", INEXACT, hlo.SqrtOp, lambda t, ans, x: div(t, mul(_c(ans, 2), ans)))
+rsqrt = _unary("rsqrt", INEXACT, hlo.RsqrtOp,
+               lambda t, ans, x: mul(t, mul(_c(ans, -0.5), div(ans, x))))
+cbrt = _unary("cbrt", FLOAT, hlo.CbrtOp,
+              lambda t, ans, x: mul(t, div(_c(ans, 1 / 3), mul(ans, ans))))
+abs = _unary("abs", NUMERIC, hlo.AbsOp, _abs_jvp, result=real_dtype)
+real = _unary("real", COMPLEX, hlo.RealOp, result=real_dtype,
+              linear=lambda ct: complex(ct, _full_like(ct, 0)))
+imag = _unary("imag", COMPLEX, hlo.ImagOp, result=real_dtype,
+              linear=lambda ct: complex(_full_like(ct, 0), neg(ct)))
+conj = _unary("conj", COMPLEX, _lower_conj, linear=lambda ct: conj(ct))
+not_ = _unary("not", INTEGRAL, _lower_not)
+population_count = _unary("population_count", INT, hlo.PopulationCountOp)
+clz = _unary("clz", INT, hlo.ClzOp)
+square = _unary("square", NUMERIC, _lower_square, lambda t, ans, x: mul(t, mul(_c(x, 2), x)))
+lgamma = _unary("lgamma", FLOAT, chlo.LgammaOp, lambda t, ans, x: mul(t, digamma(x)))
+digamma = _unary("digamma", FLOAT, chlo.DigammaOp,
+                 lambda t, ans, x: mul(t, polygamma(_full_like(x, 1), x)))
+erf = _unary("erf", FLOAT, chlo.ErfOp,
+             lambda t, ans, x: mul(t, mul(_c(x, 2 / math.sqrt(math.pi)), exp(neg(mul(x, x))))))
+erfc = _unary("erfc", FLOAT, chlo.ErfcOp,
+              lambda t, ans, x: mul(t, mul(_c(x, -2 / math.sqrt(math.pi)), exp(neg(mul(x, x))))))
+erf_inv = _unary("erf_inv", FLOAT, chlo.ErfInvOp,
+                 lambda t, ans, x: mul(t, mul(_c(x, math.sqrt(math.pi) / 2), exp(mul(ans, ans)))))
+
+# --- the binary table ----------------------------------------------------------------------
+#       name       kinds         lowering        JVPs: (t, ans, x, y) for x, for y
+add = _binary("add", NUMERIC, hlo.AddOp, (lambda t, ans, x, y: t, lambda t, ans, x, y: t),
+              transpose=lambda ct, x, y: (ct, ct))
+sub = _binary("sub", NUMERIC, hlo.SubtractOp, (lambda t, ans, x, y: t, lambda t, ans, x, y: neg(t)),
+              transpose=lambda ct, x, y: (ct, neg(ct)))
+# mul and div are linear in one operand at a time (the other is a known value).
+mul = _binary("mul", NUMERIC, hlo.MulOp,
+              (lambda t, ans, x, y: mul(t, y), lambda t, ans, x, y: mul(x, t)),
+              transpose=lambda ct, x, y: (
+                  None if ad.is_undefined_primal(y) else mul(ct, y),
+                  None if ad.is_undefined_primal(x) else mul(x, ct)))
+div = _binary("div", NUMERIC, hlo.DivOp,
+              (lambda t, ans, x, y: div(t, y),
+               lambda t, ans, x, y: neg(mul(t, div(ans, y)))),
+              transpose=lambda ct, x, y: (div(ct, y), None))
+rem = _binary("rem", REAL_NUMERIC, hlo.RemOp, (lambda t, ans, x, y: t, _rem_jvp_y))
+pow = _binary("pow", INEXACT, hlo.PowOp, (_pow_jvp_x, _pow_jvp_y))
+max = _binary("max", ANY, hlo.MaxOp, (_maxmin_jvp(lambda a, b: gt(a, b)),
+                                      _maxmin_jvp_rhs(lambda a, b: gt(a, b))))
+min = _binary("min", ANY, hlo.MinOp, (_maxmin_jvp(lambda a, b: lt(a, b)),
+                                      _maxmin_jvp_rhs(lambda a, b: lt(a, b))))
+atan2 = _binary("atan2", FLOAT, hlo.Atan2Op,
+                (lambda t, ans, x, y: mul(t, div(y, add(mul(x, x), mul(y, y)))),
+                 lambda t, ans, x, y: neg(mul(t, div(x, add(mul(x, x), mul(y, y)))))))
+nextafter = _binary("nextafter", FLOAT, chlo.NextAfterOp)
+and_ = _binary("and", INTEGRAL, hlo.AndOp)
+or_ = _binary("or", INTEGRAL, hlo.OrOp)
+xor = _binary("xor", INTEGRAL, hlo.XorOp)
+shift_left = _binary("shift_left", INT, hlo.ShiftLeftOp)
+shift_right_arithmetic = _binary("shift_right_arithmetic", INT, hlo.ShiftRightArithmeticOp)
+shift_right_logical = _binary("shift_right_logical", INT, hlo.ShiftRightLogicalOp)
+polygamma = _binary("polygamma", FLOAT, chlo.PolygammaOp,
+                    (None, lambda t, ans, n, x: mul(t, polygamma(add(n, _c(n, 1)), x))))
+eq = _binary("eq", ANY, _lower_compare("EQ"), result=_bool)
+ne = _binary("ne", ANY, _lower_compare("NE"), result=_bool)
+lt = _binary("lt", (BOOL, INT, FLOAT), _lower_compare("LT"), result=_bool)
+le = _binary("le", (BOOL, INT, FLOAT), _lower_compare("LE"), result=_bool)
+gt = _binary("gt", (BOOL, INT, FLOAT), _lower_compare("GT"), result=_bool)
+ge = _binary("ge", (BOOL, INT, FLOAT), _lower_compare("GE"), result=_bool)
+
+
+# complex(x, y) = x + iy: linear in both operands.
+def _complex_abstract_eval(x, y):
+    shape = same_shapes("complex", (x, y))
+    dtype = same_dtypes("complex", (x, y))
+    check_kind("complex", dtype, FLOAT)
+    out = np.complex128 if dtype == np.float64 else np.complex64
+    return aval(shape, out, x.weak_type and y.weak_type)
+
+
+complex_p = define("complex", _complex_abstract_eval, lower_op(hlo.ComplexOp))
+ad.deflinear(complex_p, lambda ct, x, y: [real(ct), neg(imag(ct))])
+batching.defbroadcasting(complex_p)
+complex = _wrap(complex_p)
+
+
+# --- type conversion ---------------------------------------------------------------------------
+def _convert_abstract_eval(x, *, new_dtype, weak_type):
+    return aval(x.shape, new_dtype, weak_type)
+
+
+def _convert_lowering(ctx, x, *, new_dtype, weak_type):
+    src, dst = np.dtype(ctx.avals_in[0].dtype), np.dtype(new_dtype)
+    out_type = mlir.aval_to_ir_type(ctx.avals_out[0])
+    if kind(src) == COMPLEX and kind(dst) != COMPLEX:
+        x = hlo.real(x)        # numpy drops the imaginary part (with a warning)
+        src = real_dtype(src)
+    if dst == np.bool_ and src != np.bool_:
+        zero = mlir.full_like_aval(0, aval(ctx.avals_in[0].shape, src))
+        return [hlo.compare(x, zero, hlo.ComparisonDirectionAttr.get("NE"),
+                            compare_type=hlo.ComparisonTypeAttr.get(_compare_type(src)))]
+    if src == dst:
+        return [x]
+    return [hlo.convert(out_type, x)]
+
+
+def _convert_jvp(primals, tangents, *, new_dtype, weak_type):
+    (x,), (t,) = primals, tangents
+    out = convert_element_type_p.bind(x, new_dtype=new_dtype, weak_type=weak_type)
+    out_aval = aval(x.shape, new_dtype, weak_type)
+    if ad.Zero is type(t) or kind(new_dtype) not in INEXACT or kind(x.dtype) not in INEXACT:
+        return out, ad.Zero(out_aval.to_tangent_aval())
+    return out, convert_element_type_p.bind(t, new_dtype=new_dtype, weak_type=weak_type)
+
+
+def _convert_transpose(ct, x, *, new_dtype, weak_type):
+    old = x.aval
+    if type(ct) is ad.Zero:
+        return [ad.Zero(old.to_tangent_aval())]
+    return [convert_element_type_p.bind(ct, new_dtype=old.dtype, weak_type=old.weak_type)]
+
+
+convert_element_type_p = define("convert_element_type", _convert_abstract_eval, _convert_lowering)
+ad.primitive_jvps[convert_element_type_p] = _convert_jvp
+ad.deftranspose(convert_element_type_p, _convert_transpose)
+batching.defvectorized(convert_element_type_p)
+
+
+def convert_element_type(x, new_dtype, weak_type: bool = False):
+    """Convert ``x`` to ``new_dtype`` (complex -> real keeps the real part)."""
+    return convert_element_type_p.bind(x, new_dtype=np.dtype(new_dtype), weak_type=bool(weak_type))
+
+
+convert_element_type.p = convert_element_type_p
+
+
+def _bitcast_abstract_eval(x, *, new_dtype):
+    src, dst = np.dtype(x.dtype), np.dtype(new_dtype)
+    shape = tuple(x.shape)
+    if src.itemsize > dst.itemsize:
+        shape = shape + (src.itemsize // dst.itemsize,)
+    elif src.itemsize < dst.itemsize:
+        if not shape or shape[-1] != dst.itemsize // src.itemsize:
+            raise TypeError(f"bitcast_convert_type: from {src.name} to {dst.name} needs a last "
+                            f"axis of size {dst.itemsize // src.itemsize}, got shape {shape}")
+        shape = shape[:-1]
+    return aval(shape, dst)
+
+
+def _bitcast_lowering(ctx, x, *, new_dtype):
+    return [hlo.bitcast_convert(mlir.aval_to_ir_type(ctx.avals_out[0]), x)]
+
+
+def _bitcast_batch(args, dims, *, new_dtype):
+    (x,), (d,) = args, dims
+    if d == x.ndim - 1:  # keep the batch axis off the last axis, which may change size
+        x, d = batching.moveaxis(x, d, 0), 0
+    return bitcast_convert_type_p.bind(x, new_dtype=new_dtype), d
+
+
+bitcast_convert_type_p = define("bitcast_convert_type", _bitcast_abstract_eval, _bitcast_lowering)
+ad.defjvp_zero(bitcast_convert_type_p)
+batching.primitive_batchers[bitcast_convert_type_p] = _bitcast_batch
+
+
+def bitcast_convert_type(x, new_dtype):
+    """Reinterpret the bits of ``x`` as ``new_dtype``."""
+    return bitcast_convert_type_p.bind(x, new_dtype=np.dtype(new_dtype))
+
+
+bitcast_convert_type.p = bitcast_convert_type_p
+
+del ir, FLOAT, BOOL
