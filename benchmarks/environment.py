@@ -29,6 +29,26 @@ def blas_env_warning() -> str | None:
     )
 
 
+def load_average() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
+
+
+def busy_warning(load: float | None, cores: int | None, own: float = 0.0) -> str | None:
+    """Other processes competing for the CPU make every ratio unreliable.
+
+    ``own``: the part of the load that is this run itself (about 1 after a run).
+    """
+    if load is None or not cores or load - own <= 0.5 * cores:
+        return None
+    return (
+        f"warning: the machine is busy (1-minute load average {load} on {cores} cores); "
+        "timings are noisy and ratios unreliable. Re-run when it is idle."
+    )
+
+
 def _cpu_model() -> str:
     try:
         with open("/proc/cpuinfo") as f:
@@ -46,11 +66,10 @@ def _numpy_blas() -> dict[str, Any]:
 
     info: dict[str, Any] = {}
     try:
-        cfg = np.show_config(mode="dicts")
-        blas = cfg["Build Dependencies"]["blas"]
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
         info["build"] = f"{blas.get('name')} {blas.get('version')}"
-    except Exception:
-        pass
+    except (KeyError, TypeError, ValueError) as e:  # numpy < 1.26 or a custom build
+        info["build"] = f"unknown ({type(e).__name__})"
     try:
         import threadpoolctl  # optional
 
@@ -82,8 +101,12 @@ def _openblas_corename() -> str | None:
             lib = ctypes.CDLL(path)
         except OSError:
             continue
-        for sym in ("openblas_get_corename", "openblas_get_corename64_",
-                    "scipy_openblas_get_corename64_", "scipy_openblas_get_corename"):
+        for sym in (
+            "openblas_get_corename",
+            "openblas_get_corename64_",
+            "scipy_openblas_get_corename64_",
+            "scipy_openblas_get_corename",
+        ):
             fn = getattr(lib, sym, None)
             if fn is not None:
                 fn.restype = ctypes.c_char_p

@@ -46,16 +46,22 @@ OPS: list[tuple[str, Step]] = [
     ("transpose", lambda xp, a, b: xp.transpose(a)),
     ("reshape", lambda xp, a, b: xp.reshape(xp.reshape(a, (-1,)), SHAPE)),
     ("center", lambda xp, a, b: xp.subtract(a, xp.mean(a, axis=0, keepdims=True))),
-    ("scale_by_max", lambda xp, a, b: xp.divide(
-        a, xp.add(xp.max(xp.abs(a), axis=1, keepdims=True), 1.0))),
+    (
+        "scale_by_max",
+        lambda xp, a, b: xp.divide(a, xp.add(xp.max(xp.abs(a), axis=1, keepdims=True), 1.0)),
+    ),
     ("cumsum", lambda xp, a, b: xp.multiply(xp.cumsum(a, axis=0), 0.1)),
-    ("concat_sum", lambda xp, a, b: xp.sum(
-        xp.reshape(xp.concatenate([a, b], axis=0), (2, *SHAPE)), axis=0)),
+    (
+        "concat_sum",
+        lambda xp, a, b: xp.sum(xp.reshape(xp.concatenate([a, b], axis=0), (2, *SHAPE)), axis=0),
+    ),
     ("stack_mean", lambda xp, a, b: xp.mean(xp.stack([a, b]), axis=0)),
     ("astype_roundtrip", lambda xp, a, b: xp.astype(xp.astype(a, xp.float16), xp.float32)),
     ("var_norm", lambda xp, a, b: xp.divide(a, xp.add(xp.var(a, axis=1, keepdims=True), 1.0))),
-    ("broadcast_add", lambda xp, a, b: xp.add(
-        a, xp.broadcast_to(xp.sum(b, axis=0, keepdims=True), SHAPE))),
+    (
+        "broadcast_add",
+        lambda xp, a, b: xp.add(a, xp.broadcast_to(xp.sum(b, axis=0, keepdims=True), SHAPE)),
+    ),
 ]
 
 Instr = tuple[int, int, int, int]  # (op index, operand a, operand b, target slot)
@@ -85,14 +91,37 @@ def calls_per_op() -> list[int]:
     return counts
 
 
-def op_sequence(n_calls: int = 500, seed: int = 0) -> list[Instr]:
-    """A fixed instruction list making about ``n_calls`` namespace calls."""
+def _traceable(xp: Any, step: Step) -> bool:
+    import jax
+
+    spec = jax.ShapeDtypeStruct(SHAPE, np.float32)
+    try:
+        jax.eval_shape(lambda a, b: step(xp, a, b), spec, spec)
+    except Exception:  # noqa: BLE001 (a missing or broken function drops the step)
+        return False
+    return True
+
+
+def supported_ops(namespaces: list[Any]) -> list[int]:
+    """Indices of the steps every namespace can trace (checked with jax.eval_shape)."""
+    return [i for i, (_, step) in enumerate(OPS) if all(_traceable(xp, step) for xp in namespaces)]
+
+
+def op_sequence(n_calls: int = 500, seed: int = 0, allowed: list[int] | None = None) -> list[Instr]:
+    """A fixed instruction list making about ``n_calls`` namespace calls.
+
+    ``allowed``: the step indices to draw from (default: all of ``OPS``); the
+    sequence is fixed for a given seed and ``allowed``.
+    """
     rng = random.Random(seed)
     counts = calls_per_op()
+    pool = list(range(len(OPS))) if allowed is None else list(allowed)
+    if not pool:
+        raise ValueError("no step of OPS can be traced")
     seq: list[Instr] = []
     total = 0
     while total < n_calls:
-        i = rng.randrange(len(OPS))
+        i = pool[rng.randrange(len(pool))]
         seq.append((i, rng.randrange(N_STATE), rng.randrange(N_STATE), len(seq) % N_STATE))
         total += counts[i]
     return seq

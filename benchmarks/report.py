@@ -35,15 +35,18 @@ def _spread(stats: dict[str, Any]) -> float | None:
 def table_suite(results: Sequence[RowResult], name: str) -> dict[str, Any]:
     rows = []
     for r in results:
-        rows.append({
-            "name": r.name,
-            "seconds": {k: r.stats[k].median for k in IMPL_KEYS if k in r.stats},
-            "ratio": r.ratio,
-            "spread": _spread(r.stats),
-            "check": r.check,
-            "errors": r.errors,
-            "stats_us": {k: s.to_json(1e6) for k, s in r.stats.items()},
-        })
+        rows.append(
+            {
+                "name": r.name,
+                "seconds": {k: r.stats[k].median for k in IMPL_KEYS if k in r.stats},
+                "ratio": r.ratio,
+                "ratio_min": r.ratio_min,
+                "spread": _spread(r.stats),
+                "check": r.check,
+                "errors": r.errors,
+                "stats_us": {k: s.to_json(1e6) for k, s in r.stats.items()},
+            }
+        )
     ratios = [row["ratio"] for row in rows if row["ratio"] is not None]
     failed = [row["name"] for row in rows if row["ratio"] is None]
     what, bound = TARGETS[name]
@@ -59,8 +62,9 @@ def table_suite(results: Sequence[RowResult], name: str) -> dict[str, Any]:
         "median_ratio": statistics.median(ratios) if ratios else None,
         "geomean_ratio": statistics.geometric_mean(ratios) if ratios else None,
         "rows_failed": failed,
-        "rows_over_target": [row["name"] for row in rows
-                             if row["ratio"] is not None and row["ratio"] > bound],
+        "rows_over_target": [
+            row["name"] for row in rows if row["ratio"] is not None and row["ratio"] > bound
+        ],
         "mismatches": [row["name"] for row in rows if row["check"] not in ("ok", "n/a")],
     }
     return {"rows": rows, "summary": summary}
@@ -69,12 +73,14 @@ def table_suite(results: Sequence[RowResult], name: str) -> dict[str, Any]:
 def trace_suite(res: TraceResult) -> dict[str, Any]:
     what, bound = TARGETS["trace"]
     value = res.ratio("trace")
+    incomplete = bool(res.errors or res.dropped)
     return {
-        "program": {"calls": res.n_calls, "steps": res.n_steps},
+        "program": {"calls": res.n_calls, "steps": res.n_steps, "steps_left_out": res.dropped},
         "phases": {
             m: {
                 "seconds": {k: s.median for k, s in res.stats.get(m, {}).items()},
                 "ratio": res.ratio(m),
+                "ratio_min": res.ratio(m, by="min"),
                 "stats_ms": {k: s.to_json(1e3) for k, s in res.stats.get(m, {}).items()},
             }
             for m in METRICS
@@ -86,7 +92,7 @@ def trace_suite(res: TraceResult) -> dict[str, Any]:
             "measure": what,
             "value": value,
             "target": bound,
-            "status": _status(value, bound, bool(res.errors)),
+            "status": _status(value, bound, incomplete),
             "compile_ratio": res.ratio("compile"),
         },
     }
@@ -128,13 +134,17 @@ def to_markdown(results: dict[str, Any]) -> str:
     out = [
         "# Benchmarks",
         "",
-        f"Candidate `{cand}` against `jax.numpy`, with `numpy` for reference, all in one "
-        "process; implementations take turns inside every repeat and each figure is the "
-        "median over repeats. **ratio = candidate / jax.numpy** (below 1 is faster).",
+        (
+            f"Candidate `{cand}` against `jax.numpy`, with `numpy` for reference, all in one "
+            "process; implementations take turns inside every repeat and each figure is the "
+            "median over repeats. **ratio = candidate / jax.numpy** (below 1 is faster)."
+        ),
         "",
-        f"Command: `{env['command']}` ({'quick' if cfg['quick'] else 'full'} run, "
-        f"{results['elapsed_s']:.0f} s, {results['date']}). "
-        "How to run and what each suite measures: `benchmarks/README.md`.",
+        (
+            f"Command: `{env['command']}` ({'quick' if cfg['quick'] else 'full'} run, "
+            f"{results['elapsed_s']:.0f} s, {results['date']}). "
+            "How to run and what each suite measures: `benchmarks/README.md`."
+        ),
         "",
         "## Targets",
         "",
@@ -144,8 +154,10 @@ def to_markdown(results: dict[str, Any]) -> str:
     for name in ("eager", "trace", "compiled"):
         if name in suites:
             s = suites[name]["summary"]
-            out.append(f"| {name} | {s['measure']} | {_r(s['value'], 3)} | ≤ {s['target']:.2f} "
-                       f"| {s['status']} |")
+            out.append(
+                f"| {name} | {s['measure']} | {_r(s['value'], 3)} | ≤ {s['target']:.2f} "
+                f"| {s['status']} |"
+            )
     blas = env["numpy_blas"]
     out += [
         "",
@@ -154,14 +166,25 @@ def to_markdown(results: dict[str, Any]) -> str:
         "| | |",
         "| --- | --- |",
         f"| jax / jaxlib | {env['jax']} / {env['jaxlib']} |",
-        f"| numpy | {env['numpy']} (BLAS {blas.get('build', '?')}; "
-        f"{blas.get('runtime', 'runtime kernel unknown')}) |",
+        (
+            f"| numpy | {env['numpy']} (BLAS {blas.get('build', '?')}; "
+            f"{blas.get('runtime', 'runtime kernel unknown')}) |"
+        ),
         f"| python | {env['python']} |",
         f"| CPU | {env['cpu']}, {env['cores']} cores ({env['cores_usable']} usable) |",
         f"| backend | {env['backend']} ({env['devices']}), x64 {env['x64']} |",
         "| OPENBLAS_CORETYPE / _L2_SIZE unset | "
-        + ("yes" if env["openblas_env_unset"] else f"**no** ({env['openblas_env']})") + " |",
+        + ("yes" if env["openblas_env_unset"] else f"**no** ({env['openblas_env']})")
+        + " |",
     ]
+    load = env.get("load_average", {})
+    if load:
+        out.append(
+            f"| load average (1 min) before / after | {load.get('before', '?')} / "
+            f"{load.get('after', '?')}"
+            + (" — **busy machine, ratios unreliable**" if env.get("busy") else "")
+            + " |"
+        )
     if env["XLA_FLAGS"]:
         out.append(f"| XLA_FLAGS | `{env['XLA_FLAGS']}` |")
 
@@ -173,19 +196,25 @@ def to_markdown(results: dict[str, Any]) -> str:
             "",
             "Small (32x32 float32) concrete arrays, result waited for; numpy on numpy arrays.",
             "",
-            "| function | candidate | jax.numpy | numpy | ratio | spread | note |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+            "| function | candidate | jax.numpy | numpy | ratio | ratio of mins | spread | note |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
         for row in s["rows"]:
             sec = row["seconds"]
             out.append(
                 f"| {row['name']} | {_t(sec.get(CANDIDATE), 'us')} | {_t(sec.get(PEER), 'us')} "
-                f"| {_t(sec.get(HOST), 'us')} | {_r(row['ratio'])} | {_pct(row['spread'])} "
+                f"| {_t(sec.get(HOST), 'us')} | {_r(row['ratio'])} | {_r(row['ratio_min'])} "
+                f"| {_pct(row['spread'])} "
                 f"| {_note(row)} |"
             )
         sm = s["summary"]
-        out += ["", f"Median ratio **{_r(sm['median_ratio'], 3)}** (target ≤ 1.00: "
-                f"{sm['status']}), geometric mean {_r(sm['geomean_ratio'])}."]
+        out += [
+            "",
+            (
+                f"Median ratio **{_r(sm['median_ratio'], 3)}** (target ≤ 1.00: "
+                f"{sm['status']}), geometric mean {_r(sm['geomean_ratio'])}."
+            ),
+        ]
         out += _failed_lines(sm)
 
     if "trace" in suites:
@@ -193,24 +222,41 @@ def to_markdown(results: dict[str, Any]) -> str:
         p = s["program"]
         out += [
             "",
-            f"## Trace and compile time ({cfg['trace_repeats']} repeats, compile "
-            f"{cfg['compile_repeats']})",
+            (
+                f"## Trace and compile time ({cfg['trace_repeats']} repeats, compile "
+                f"{cfg['compile_repeats']})"
+            ),
             "",
-            f"A generated program of {p['calls']} namespace calls ({p['steps']} steps over "
-            "three 16x16 float32 arrays). trace: `jax.make_jaxpr`; lower: "
-            "`jax.jit(f).lower` (includes trace); compile: `lowered.compile()`.",
+            (
+                f"A generated program of {p['calls']} namespace calls ({p['steps']} steps over "
+                "three 16x16 float32 arrays). trace: `jax.make_jaxpr`; lower: "
+                "`jax.jit(f).lower` (includes trace); compile: `lowered.compile()`."
+            ),
             "",
-            "| phase | candidate | jax.numpy | ratio | target |",
-            "| --- | ---: | ---: | ---: | --- |",
+            "| phase | candidate | jax.numpy | ratio | ratio of mins | target |",
+            "| --- | ---: | ---: | ---: | ---: | --- |",
         ]
         for m in METRICS:
             ph = s["phases"][m]
             tgt = f"≤ 1.00: {s['summary']['status']}" if m == "trace" else "(reported)"
-            out.append(f"| {m} | {_t(ph['seconds'].get(CANDIDATE))} | "
-                       f"{_t(ph['seconds'].get(PEER))} | {_r(ph['ratio'])} | {tgt} |")
+            out.append(
+                f"| {m} | {_t(ph['seconds'].get(CANDIDATE))} | "
+                f"{_t(ph['seconds'].get(PEER))} | {_r(ph['ratio'])} "
+                f"| {_r(ph['ratio_min'])} | {tgt} |"
+            )
         eq = s["jaxpr_eqns"]
-        out += ["", f"Top-level jaxpr equations: candidate {eq.get(CANDIDATE, '—')}, "
-                f"jax.numpy {eq.get(PEER, '—')}. Output check: {s['check']}."]
+        out += [
+            "",
+            (
+                f"Top-level jaxpr equations: candidate {eq.get(CANDIDATE, '—')}, "
+                f"jax.numpy {eq.get(PEER, '—')}. Output check: {s['check']}."
+            ),
+        ]
+        if p["steps_left_out"]:
+            out.append(
+                f"Steps left out (not traceable by every implementation): "
+                f"{', '.join(p['steps_left_out'])}; the target needs the full program."
+            )
         for k, e in s["errors"].items():
             out.append(f"Error ({k}): {e}")
 
@@ -220,26 +266,45 @@ def to_markdown(results: dict[str, Any]) -> str:
             "",
             f"## Compiled run time (per call, {cfg['compiled_repeats']} repeats)",
             "",
-            "`jax.jit`, compiled beforehand, `block_until_ready`; numpy runs the same "
-            "function eagerly (einsum chains with `optimize=True`).",
+            (
+                "`jax.jit`, compiled beforehand, `block_until_ready`; numpy runs the same "
+                "function eagerly (einsum chains with `optimize=True`)."
+            ),
             "",
-            "| workload | candidate | jax.numpy | numpy | ratio | ≤ 1.05 | spread | note |",
-            "| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |",
+            (
+                "| workload | candidate | jax.numpy | numpy | ratio | ≤ 1.05 | ratio of mins "
+                "| spread | note |"
+            ),
+            "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |",
         ]
         for row in s["rows"]:
             sec, r = row["seconds"], row["ratio"]
             ok = "—" if r is None else ("pass" if r <= TARGETS["compiled"][1] else "FAIL")
             out.append(
                 f"| {row['name']} | {_t(sec.get(CANDIDATE))} | {_t(sec.get(PEER))} "
-                f"| {_t(sec.get(HOST))} | {_r(r)} | {ok} | {_pct(row['spread'])} "
+                f"| {_t(sec.get(HOST))} | {_r(r)} | {ok} | {_r(row['ratio_min'])} "
+                f"| {_pct(row['spread'])} "
                 f"| {_note(row)} |"
             )
         sm = s["summary"]
-        out += ["", f"Worst ratio **{_r(sm['value'], 3)}** (target ≤ 1.05 on every workload: "
-                f"{sm['status']}), median {_r(sm['median_ratio'])}."]
+        out += [
+            "",
+            (
+                f"Worst ratio **{_r(sm['value'], 3)}** (target ≤ 1.05 on every workload: "
+                f"{sm['status']}), median {_r(sm['median_ratio'])}."
+            ),
+        ]
         out += _failed_lines(sm)
-    out += ["", "spread: the larger relative interquartile range of the candidate's and "
-            "jax.numpy's repeats, a gauge of how much a ratio can move by noise alone.", ""]
+    out += [
+        "",
+        (
+            "ratio: of the medians (the figure held to the target). ratio of mins: of "
+            "the fastest repeats, steadier on a busy machine. spread: the larger relative "
+            "interquartile range of the candidate's and jax.numpy's repeats, a gauge of how "
+            "much a ratio can move by noise alone."
+        ),
+        "",
+    ]
     return "\n".join(out)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,13 +18,13 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import environment  # noqa: E402  (needs the path set above)
+from benchmarks import environment
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs" / "benchmarks.md"
 
 # (full, quick) settings per suite.
-REPEATS = {"eager": (25, 5), "trace": (30, 5), "compile": (5, 2), "compiled": (15, 5)}
+REPEATS = {"eager": (25, 5), "trace": (30, 5), "compile": (5, 1), "compiled": (15, 5)}
 BATCH_S = {"eager": (0.02, 0.002), "compiled": (0.05, 0.01)}  # time of one timed batch
 
 
@@ -32,26 +33,44 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m benchmarks.run",
         description="Compare a numpy-like namespace (the candidate) with jax.numpy and numpy.",
     )
-    p.add_argument("--candidate", default="jaxwrap.numpy",
-                   help="import name of the namespace under test (default: %(default)s; "
-                   "use jax.numpy to self-test the runner)")
+    p.add_argument(
+        "--candidate",
+        default="jaxwrap.numpy",
+        help="import name of the namespace under test (default: %(default)s; "
+        "use jax.numpy to self-test the runner)",
+    )
     p.add_argument("--suite", choices=("eager", "trace", "compiled", "all"), default="all")
-    p.add_argument("--quick", action="store_true",
-                   help="few repeats, short batches: a smoke test (< 1 minute)")
+    p.add_argument(
+        "--quick", action="store_true", help="few repeats, short batches: a smoke test (< 1 minute)"
+    )
     p.add_argument("--repeats", type=int, help="repeats for every suite (overrides defaults)")
-    p.add_argument("--filter", default="",
-                   help="only eager/compiled rows whose name contains this string")
-    p.add_argument("--n-calls", type=int, default=500,
-                   help="namespace calls in the trace-suite program (default: %(default)s)")
-    p.add_argument("--sync-each", action="store_true",
-                   help="eager suite: wait for every call's result, not once per batch")
+    p.add_argument(
+        "--filter", default="", help="only eager/compiled rows whose name contains this string"
+    )
+    p.add_argument(
+        "--n-calls",
+        type=int,
+        default=500,
+        help="namespace calls in the trace-suite program (default: %(default)s)",
+    )
+    p.add_argument(
+        "--sync-each",
+        action="store_true",
+        help="eager suite: wait for every call's result, not once per batch",
+    )
     p.add_argument("--no-numpy", action="store_true", help="skip the numpy reference")
     p.add_argument("--markdown", metavar="PATH", help="write the results as Markdown")
-    p.add_argument("--write-docs", action="store_true",
-                   help=f"write the Markdown to {DOCS.relative_to(REPO)} (unless --markdown)")
+    p.add_argument(
+        "--write-docs",
+        action="store_true",
+        help=f"write the Markdown to {DOCS.relative_to(REPO)} (unless --markdown)",
+    )
     p.add_argument("--json", metavar="PATH", help="write the results as JSON")
-    p.add_argument("--strict", action="store_true",
-                   help="exit 1 when a target is not met (default: exit 0 whatever the ratios)")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a target is not met (default: exit 0 whatever the ratios)",
+    )
     p.add_argument("--list", action="store_true", help="list the rows of each suite and exit")
     return p.parse_args(argv)
 
@@ -67,14 +86,24 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.list:
         print("eager:   ", ", ".join(r.name for r in suite_eager.ROWS))
-        print("trace:    one generated program, ops:",
-              ", ".join(n for n, _ in suite_trace.program.OPS))
+        print(
+            "trace:    one generated program, ops:",
+            ", ".join(n for n, _ in suite_trace.program.OPS),
+        )
         print("compiled:", ", ".join(r.name for r in suite_compiled.ROWS))
         return 0
 
-    warning = environment.blas_env_warning()
-    if warning:
-        _log(warning)
+    load_before = environment.load_average()
+    warnings = [
+        w
+        for w in (
+            environment.blas_env_warning(),
+            environment.busy_warning(load_before, os.cpu_count()),
+        )
+        if w
+    ]
+    for w in warnings:
+        _log(w)
     try:
         impls = timing.load_impls(args.candidate, with_host=not args.no_numpy)
     except timing.CandidateError as e:
@@ -86,25 +115,38 @@ def main(argv: list[str] | None = None) -> int:
     suites = ["eager", "trace", "compiled"] if args.suite == "all" else [args.suite]
     command = " ".join(["python -m benchmarks.run", *(sys.argv[1:] if argv is None else argv)])
     env = environment.collect(args.candidate, command.strip())
-    _log(f"candidate {args.candidate} vs jax.numpy {env['jax']}"
-         f"{'' if args.no_numpy else ' and numpy ' + env['numpy']}; "
-         f"{env['cpu']}, {env['cores']} cores, backend {env['backend']}; "
-         f"suites {', '.join(suites)} ({'quick' if args.quick else 'full'})")
+    _log(
+        f"candidate {args.candidate} vs jax.numpy {env['jax']}"
+        f"{'' if args.no_numpy else ' and numpy ' + env['numpy']}; "
+        f"{env['cpu']}, {env['cores']} cores, backend {env['backend']}; "
+        f"suites {', '.join(suites)} ({'quick' if args.quick else 'full'})"
+    )
 
     t0 = time.perf_counter()
     out: dict = {}
     for name in suites:
         _log(f"[{name}]")
         if name == "trace":
-            res = suite_trace.run(impls, reps["trace"], reps["compile"], n_calls=args.n_calls, log=_log)
+            res = suite_trace.run(
+                impls, reps["trace"], reps["compile"], n_calls=args.n_calls, log=_log
+            )
             out["trace"] = report.trace_suite(res)
             continue
         rows = (suite_eager if name == "eager" else suite_compiled).ROWS
         rows = [r for r in rows if args.filter in r.name]
-        res = table.run_table(rows, impls, name, reps[name], BATCH_S[name][q],
-                              sync_each=args.sync_each, log=_log)
+        res = table.run_table(
+            rows, impls, name, reps[name], BATCH_S[name][q], sync_each=args.sync_each, log=_log
+        )
         out[name] = report.table_suite(res, name)
     elapsed = time.perf_counter() - t0
+    load_after = environment.load_average()
+    env["load_average"] = {"before": load_before, "after": load_after}
+    # Our own run adds about one to the load; more than that is someone else.
+    busy_after = environment.busy_warning(load_after, os.cpu_count(), own=1.0)
+    env["busy"] = bool(environment.busy_warning(load_before, os.cpu_count()) or busy_after)
+    if busy_after:
+        warnings = [w for w in warnings if "is busy" not in w]
+        warnings.append(busy_after.replace("is busy", "was busy during the run"))
 
     results = {
         "environment": env,
@@ -133,8 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(results, indent=1, default=str))
         _log(f"wrote {args.json}")
-    if warning:
-        _log(warning)
+    for w in warnings:
+        _log(w)
     _log(f"done in {elapsed:.0f} s")
     statuses = [s["summary"]["status"] for s in out.values()]
     return 1 if args.strict and any(s != "pass" for s in statuses) else 0

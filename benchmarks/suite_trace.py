@@ -34,6 +34,7 @@ from benchmarks.timing import (
     Stats,
     compare_outputs,
     describe_error,
+    ratio,
     rotated,
 )
 
@@ -44,16 +45,14 @@ METRICS = ("trace", "lower", "compile")
 class TraceResult:
     n_calls: int
     n_steps: int
+    dropped: list[str] = field(default_factory=list)  # OPS steps left out
     stats: dict[str, dict[str, Stats]] = field(default_factory=dict)  # metric -> impl -> s
     eqns: dict[str, int] = field(default_factory=dict)  # impl -> top-level jaxpr eqns
     errors: dict[str, str] = field(default_factory=dict)
     check: str = "n/a"
 
-    def ratio(self, metric: str) -> float | None:
-        s = self.stats.get(metric, {})
-        if CANDIDATE in s and PEER in s:
-            return s[CANDIDATE].median / s[PEER].median
-        return None
+    def ratio(self, metric: str, by: str = "median") -> float | None:
+        return ratio(self.stats.get(metric, {}), by=by)
 
 
 def _one_round(
@@ -79,39 +78,53 @@ def run(
     n_calls: int = 500,
     log: Callable[[str], None] = lambda s: print(s, file=sys.stderr),
 ) -> TraceResult:
-    seq = program.op_sequence(n_calls)
-    res = TraceResult(n_calls=program.count_calls(seq), n_steps=len(seq))
-    args = program.program_inputs(np.random.default_rng(0))
     impls = [i for i in impls if i.key != HOST]
+    # While the candidate lacks some functions, trace the program made of the
+    # steps that every implementation has (the same program for all of them).
+    allowed = program.supported_ops([i.ns for i in impls])
+    dropped = [name for j, (name, _) in enumerate(program.OPS) if j not in allowed]
+    if dropped:
+        log(
+            f"  trace    steps left out (not traceable by every implementation): "
+            f"{', '.join(dropped)}"
+        )
+    seq = program.op_sequence(n_calls, allowed=allowed)
+    res = TraceResult(n_calls=program.count_calls(seq), n_steps=len(seq), dropped=dropped)
+    args = program.program_inputs(np.random.default_rng(0))
     compiled: dict[str, Any] = {}
-    live: list[Impl] = []
-    for impl in impls:  # warm-up round, also finds what cannot run at all
-        dev_args = impl.put(args)
+    live: dict[str, Impl] = {}
+    dev_args: dict[str, tuple[Any, ...]] = {}
+    for impl in impls:  # warm-up round (no compile), also finds what cannot run at all
         try:
-            _, jaxpr, compiled[impl.key] = _one_round(impl, seq, dev_args)
+            dev_args[impl.key] = impl.put(args)
+            _, jaxpr, _ = _one_round(impl, seq, dev_args[impl.key], compile=False)
             res.eqns[impl.key] = len(jaxpr.jaxpr.eqns)
-            live.append(impl)
-        except Exception as e:
+            live[impl.key] = impl
+        except Exception as e:  # noqa: BLE001 (report any failure, go on)
             res.errors[impl.key] = describe_error(e)
             log(f"  trace    {impl.key}: {res.errors[impl.key]}")
+    samples: dict[str, dict[str, list[float]]] = {m: {k: [] for k in live} for m in METRICS}
+    for r in range(max(repeats, compile_repeats)):
+        for k in rotated(list(live), r):
+            gc.collect()
+            try:
+                times, _, exe = _one_round(live[k], seq, dev_args[k], r < compile_repeats)
+            except Exception as e:  # noqa: BLE001 (e.g. XLA rejects the module)
+                res.errors[k] = describe_error(e)
+                log(f"  trace    {k}: {res.errors[k]}")
+                del live[k]
+                continue
+            if exe is not None:
+                compiled.setdefault(k, exe)
+            for m, t in times.items():
+                samples[m][k].append(t)
     if CANDIDATE in compiled and PEER in compiled:
         outs = {k: compiled[k](*jax.device_put(args)) for k in (CANDIDATE, PEER)}
         res.check = compare_outputs(outs[CANDIDATE], outs[PEER], rtol=1e-3, atol=1e-3)
-    samples = {m: {i.key: [] for i in live} for m in METRICS}
-    by_key = {i.key: i for i in live}
-    dev_args = {i.key: i.put(args) for i in live}
-    for r in range(max(repeats, compile_repeats)):
-        for k in rotated(list(by_key), r):
-            gc.collect()
-            times, _, _ = _one_round(by_key[k], seq, dev_args[k], r < compile_repeats)
-            for m, t in times.items():
-                samples[m][k].append(t)
     res.stats = {m: {k: Stats(v) for k, v in d.items() if v} for m, d in samples.items()}
     log(
         f"  trace    {res.n_calls} calls: "
-        + ", ".join(
-            f"{m} ratio {res.ratio(m):.2f}" for m in METRICS if res.ratio(m) is not None
-        )
+        + ", ".join(f"{m} ratio {res.ratio(m):.2f}" for m in METRICS if res.ratio(m) is not None)
         + ("" if res.check in ("ok", "n/a") else f"  [check: {res.check}]")
     )
     return res

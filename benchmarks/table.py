@@ -92,6 +92,10 @@ class RowResult:
     def ratio(self) -> float | None:
         return ratio(self.stats)
 
+    @property
+    def ratio_min(self) -> float | None:
+        return ratio(self.stats, by="min")
+
 
 def _host_fn(row: Row) -> Callable[..., Any] | None:
     if row.host is False:
@@ -99,9 +103,7 @@ def _host_fn(row: Row) -> Callable[..., Any] | None:
     return row.fn if row.host is True else row.host
 
 
-def _make_call(
-    row: Row, impl: Impl, mode: str, host_args: tuple[Any, ...], sync_each: bool
-):
+def _make_call(row: Row, impl: Impl, mode: str, host_args: tuple[Any, ...], sync_each: bool):
     """Build a zero-arg callable doing the row's work on ``impl``; run it once."""
     args = impl.put(host_args)
     if impl.key == HOST:
@@ -149,8 +151,11 @@ def run_table(
     call adds the CPU client's thread hand-off (tens of µs, very noisy) to
     both sides and hides the dispatch cost being compared.
     """
-    finish = {i.key: jax.block_until_ready for i in impls
-              if i.on_device and mode == "eager" and not sync_each}
+    finish = {
+        i.key: jax.block_until_ready
+        for i in impls
+        if i.on_device and mode == "eager" and not sync_each
+    }
     results = []
     for row in rows:
         host_args = row.setup(np.random.default_rng(0))
@@ -164,7 +169,7 @@ def run_table(
                 calls[impl.key], firsts[impl.key] = _make_call(
                     row, impl, mode, host_args, sync_each
                 )
-            except Exception as e:  # a missing or broken function: report, go on
+            except Exception as e:  # noqa: BLE001 (a missing or broken function: report, go on)
                 errors[impl.key] = describe_error(e)
         if CANDIDATE in firsts and PEER in firsts:
             check = compare_outputs(firsts[CANDIDATE], firsts[PEER], row.rtol, row.atol)
@@ -174,7 +179,7 @@ def run_table(
         if calls:
             try:
                 stats = interleaved(calls, repeats, target_s, finish=finish)
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 (report any failure, go on)
                 errors["timing"] = describe_error(e)
         res = RowResult(row.name, stats, errors, check)
         r = res.ratio

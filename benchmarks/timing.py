@@ -1,10 +1,10 @@
 """The implementations under comparison and the interleaved timer.
 
 Every suite times the same work under each implementation in one process.
-Inside each repeat the implementations take turns (round-robin, and the
-starting implementation rotates from one repeat to the next), so slow drift of
-the machine (frequency, other processes, caches) lands on all of them alike.
-A suite reports the median over repeats.
+Inside each repeat the implementations take turns (round-robin; the candidate
+and jax.numpy swap places from one repeat to the next, numpy runs last), so
+slow drift of the machine (frequency, other processes, caches) lands on all of
+them alike. A suite reports the median over repeats.
 """
 
 from __future__ import annotations
@@ -114,9 +114,16 @@ class Stats:
 
 
 def rotated(keys: Sequence[str], r: int) -> list[str]:
-    """Round-robin order for repeat ``r``: the starting implementation rotates."""
-    k = r % len(keys)
-    return list(keys[k:]) + list(keys[:k])
+    """The order of repeat ``r``: the jax-based implementations rotate, numpy goes last.
+
+    Rotating all three would make the candidate follow numpy in two repeats of
+    three and jax.numpy in one; numpy's after-effects (BLAS threads still
+    spinning, caches flushed by large arrays) would then bias the ratio. With
+    numpy last, candidate and jax.numpy each follow numpy equally often.
+    """
+    dev = [k for k in keys if k != HOST]
+    k = r % len(dev) if dev else 0
+    return dev[k:] + dev[:k] + [h for h in keys if h == HOST]
 
 
 def _batch(call: Callable[[], Any], n: int, finish: Callable[[list], Any] | None) -> float:
@@ -135,7 +142,9 @@ def _batch(call: Callable[[], Any], n: int, finish: Callable[[list], Any] | None
 
 
 def _calibrate(
-    call: Callable[[], Any], target_s: float, max_number: int,
+    call: Callable[[], Any],
+    target_s: float,
+    max_number: int,
     finish: Callable[[list], Any] | None,
 ) -> int:
     """Calls per batch so that a batch takes about ``target_s``."""
@@ -185,10 +194,13 @@ def interleaved(
     return out
 
 
-def ratio(stats: dict[str, Stats], num: str = CANDIDATE, den: str = PEER) -> float | None:
+def ratio(
+    stats: dict[str, Stats], num: str = CANDIDATE, den: str = PEER, by: str = "median"
+) -> float | None:
+    """candidate / jax.numpy of the medians (or, with ``by="min"``, of the fastest repeats)."""
     if num not in stats or den not in stats:
         return None
-    return stats[num].median / stats[den].median
+    return getattr(stats[num], by) / getattr(stats[den], by)
 
 
 def compare_outputs(a: Any, b: Any, rtol: float, atol: float) -> str:

@@ -24,12 +24,13 @@ True
 """
 
 from __future__ import annotations
-
 import __future__ as _future
+
 import dataclasses
 import difflib
 import functools
 import importlib
+import importlib.util
 import json
 import tomllib
 import types
@@ -49,6 +50,7 @@ __all__ = [
     "modules",
     "out_of_scope_modules",
     "public_names",
+    "public_submodules",
 ]
 
 #: The six rubric axes, in the rubric's order (axis 1 first).
@@ -284,8 +286,7 @@ def canonical_name(name: str) -> str:
     'numpy.linalg.svd'
     """
     name = name.strip()
-    if name.endswith("()"):
-        name = name[:-2]
+    name = name.removesuffix("()")
     for alias in sorted(_ALIASES, key=len, reverse=True):
         if name == alias or name.startswith(alias + "."):
             return _ALIASES[alias] + name[len(alias) :]
@@ -322,6 +323,15 @@ def _kind_of(obj: object) -> str:
     return "object"
 
 
+def _is_submodule(module: types.ModuleType, name: str) -> bool:
+    if not hasattr(module, "__path__"):
+        return False
+    try:
+        return importlib.util.find_spec(f"{module.__name__}.{name}") is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def public_names(module: types.ModuleType) -> list[str]:
     """The public names of a module, as the manifest and its tests define them.
 
@@ -348,6 +358,8 @@ def public_names(module: types.ModuleType) -> list[str]:
     for name in candidates:
         if name.startswith("_") and name not in _PUBLIC_DUNDERS:
             continue
+        if name not in vars(module) and _is_submodule(module, name):
+            continue  # a lazily loaded submodule: skip it without importing it
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -360,14 +372,30 @@ def public_names(module: types.ModuleType) -> list[str]:
     return sorted(out)
 
 
+def public_submodules(module: types.ModuleType) -> list[str]:
+    """Submodule names listed in ``module.__all__``, found without importing them.
+
+    These are the names `public_names` leaves out; the manifest classifies
+    them at module level.
+    """
+    out = []
+    for name in getattr(module, "__all__", ()):
+        if name.startswith("_"):
+            continue
+        value = vars(module).get(name)
+        if isinstance(value, types.ModuleType) or (
+            name not in vars(module) and _is_submodule(module, name)
+        ):
+            out.append(name)
+    return sorted(out)
+
+
 def _suggestions(name: str) -> list[str]:
     man = _manifest()
     keys = list(man.by_name)
     close = difflib.get_close_matches(name, keys, n=4, cutoff=0.75)
     short = name.rpartition(".")[2]
-    same_short = [
-        f"{mod}.{short}" for mod, table in sorted(man.names.items()) if short in table
-    ]
+    same_short = [f"{mod}.{short}" for mod, table in sorted(man.names.items()) if short in table]
     if not same_short and short:
         shorts = sorted({s for table in man.names.values() for s in table})
         for guess in difflib.get_close_matches(short, shorts, n=3, cutoff=0.8):
@@ -416,9 +444,7 @@ def module_verdict(name: str) -> ScopeEntry | None:
     if entry.name == name:
         return entry
     if entry.status == "out_of_scope":
-        return dataclasses.replace(
-            entry, name=name, module=name.rpartition(".")[0], inherited=True
-        )
+        return dataclasses.replace(entry, name=name, module=name.rpartition(".")[0], inherited=True)
     return None
 
 

@@ -28,6 +28,8 @@ Configuration (``jax_enable_x64``, ``jax_numpy_dtype_promotion``,
 from __future__ import annotations
 
 import functools
+import os
+import sys
 import types
 import warnings
 from collections.abc import Iterable, Mapping
@@ -104,6 +106,7 @@ _SIGNED = frozenset(SIGNED_DTYPES)
 _UNSIGNED = frozenset(UNSIGNED_DTYPES)
 _FLOATING = frozenset(FLOAT_DTYPES)
 _COMPLEX = frozenset(COMPLEX_DTYPES)
+_NARROW = frozenset(SMALL_FLOAT_DTYPES + SUBBYTE_INT_DTYPES)
 _CUSTOM_FLOAT_TYPES = frozenset(d.type for d in CUSTOM_FLOAT_DTYPES)
 _SUBBYTE_SIGNED_TYPES = frozenset(d.type for d in SUBBYTE_SIGNED)
 _SUBBYTE_UNSIGNED_TYPES = frozenset(d.type for d in SUBBYTE_UNSIGNED)
@@ -260,7 +263,7 @@ def _no_promotion_message(nodes: Iterable[Any], strict: bool) -> str:
     if strict:
         return (f"{msg} under jax_numpy_dtype_promotion='strict'; cast explicitly, or "
                 "use jax_numpy_dtype_promotion='standard'.")
-    narrow = [n for n in nodes if n in SMALL_FLOAT_DTYPES or n in SUBBYTE_INT_DTYPES]
+    narrow = [n for n in nodes if n in _NARROW]
     if narrow:
         return (f"{msg}: sub-byte integers and floats narrower than 16 bits never "
                 f"promote implicitly (to avoid silent widening); cast explicitly, e.g. "
@@ -325,8 +328,19 @@ def _canonicalize_explicit(dt: np.dtype, fun_name: str) -> np.dtype:
     if mode == "error":
         raise ValueError(f"{msg}. Enable jax_enable_x64 or jax_explicit_x64_dtypes='allow'.")
     warnings.warn(f"{msg}; using {narrow} instead. Set jax_enable_x64 to keep 64-bit types.",
-                  UserWarning, stacklevel=3)
+                  UserWarning, stacklevel=_user_stacklevel())
     return narrow
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def _user_stacklevel() -> int:
+    """The warnings stacklevel of the first caller outside the jaxwrap package."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def _check_supported(dt: np.dtype, x: Any, where: str) -> np.dtype:

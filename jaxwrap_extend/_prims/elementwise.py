@@ -424,4 +424,4 @@ def bitcast_convert_type(x, new_dtype):
 
 bitcast_convert_type.p = bitcast_convert_type_p
 
-del ir, FLOAT, BOOL
+del ir

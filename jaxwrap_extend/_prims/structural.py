@@ -41,7 +41,7 @@ from ._base import (BOOL, COMPLEX, INEXACT, INT, NUMERIC, SINT, aval, aval_of, c
                     full, instantiate, is_zero, kind, out_type)
 
 
-# --- shared helpers ------------------------------------------------------------------
+# --- shared helpers -------------------------------------------------------------------
 def _ints(prim: str, param: str, xs) -> tuple[int, ...]:
     """``xs`` as a tuple of Python ints (TypeError naming ``param`` otherwise)."""
     try:
@@ -133,7 +133,8 @@ def _index_values(ctx, starts, first: int):
             for v, a in zip(starts, avals)]
 
 
-def _as_index(prim: str, i: int, x):
+def _as_index(x):
+    """A Python / numpy integer as an int32 constant (int64 if it does not fit)."""
     if isinstance(x, (int, np.integer)) and not isinstance(x, bool):
         x = int(x)
         return np.array(x, np.int32 if -2**31 <= x < 2**31 else np.int64)
@@ -146,8 +147,10 @@ def _split_starts(prim: str, starts):
         if np.ndim(starts) != 1:
             raise TypeError(f"{prim}: start_indices must be a sequence of scalars or a 1-d "
                             f"array, got shape {np.shape(starts)}")
-        return [reshape(slice(starts, (i,), (i + 1,)), ()) for i in range(np.shape(starts)[0])]
-    return [_as_index(prim, i, s) for i, s in enumerate(starts)]
+        if isinstance(starts, np.ndarray):
+            return list(starts)  # numpy scalars of the array's dtype: literals in jaxprs
+        return [reshape(slice(starts, (i,), (i + 1,)), ()) for i in range(starts.shape[0])]
+    return [_as_index(s) for s in starts]
 
 
 # --- broadcast_in_dim -----------------------------------------------------------------
@@ -208,7 +211,7 @@ def broadcast_in_dim(operand, shape, broadcast_dimensions):
     return broadcast_in_dim_p.bind(operand, shape=shape, broadcast_dimensions=bd)
 
 
-# --- reshape ------------------------------------------------------------------------------
+# --- reshape --------------------------------------------------------------------------
 def _reshape_abstract_eval(x, *, new_sizes):
     _check_sizes("reshape", "new_sizes", new_sizes)
     if math.prod(new_sizes) != math.prod(x.shape):
@@ -244,7 +247,7 @@ def reshape(operand, new_sizes):
     return reshape_p.bind(operand, new_sizes=new_sizes)
 
 
-# --- transpose ------------------------------------------------------------------------------
+# --- transpose ------------------------------------------------------------------------
 def _transpose_abstract_eval(x, *, permutation):
     if sorted(permutation) != list(range(x.ndim)):
         raise ValueError(f"transpose: permutation={permutation} is not a permutation of the "
@@ -279,7 +282,7 @@ def transpose(operand, permutation):
     return transpose_p.bind(operand, permutation=permutation)
 
 
-# --- squeeze -------------------------------------------------------------------------------
+# --- squeeze --------------------------------------------------------------------------
 def _squeeze_abstract_eval(x, *, dimensions):
     _check_axes("squeeze", "dimensions", dimensions, x.ndim)
     bad = [d for d in dimensions if x.shape[d] != 1]
@@ -316,7 +319,7 @@ def squeeze(operand, dimensions):
     return squeeze_p.bind(operand, dimensions=dims)
 
 
-# --- expand_dims -------------------------------------------------------------------------------
+# --- expand_dims ----------------------------------------------------------------------
 def _expand_dims_abstract_eval(x, *, dimensions):
     rank = x.ndim + len(dimensions)
     _check_axes("expand_dims", "dimensions", dimensions, rank)
@@ -358,7 +361,7 @@ def expand_dims(operand, dimensions):
     return expand_dims_p.bind(operand, dimensions=dims)
 
 
-# --- concatenate -------------------------------------------------------------------------------
+# --- concatenate ----------------------------------------------------------------------
 def _concatenate_abstract_eval(*xs, dimension):
     name = "concatenate"
     if not xs:
@@ -425,7 +428,7 @@ def concatenate(operands, dimension):
     return concatenate_p.bind(*operands, dimension=dimension)
 
 
-# --- pad ------------------------------------------------------------------------------------------
+# --- pad ------------------------------------------------------------------------------
 def _pad_abstract_eval(x, pv, *, padding_config):
     name = "pad"
     if pv.shape != ():
@@ -511,7 +514,7 @@ def pad(operand, padding_value, padding_config):
     return pad_p.bind(operand, padding_value, padding_config=cfg)
 
 
-# --- slice --------------------------------------------------------------------------------------------
+# --- slice ----------------------------------------------------------------------------
 def _slice_abstract_eval(x, *, start_indices, limit_indices, strides):
     name = "slice"
     strides = strides if strides is not None else (1,) * x.ndim
@@ -572,7 +575,7 @@ def slice(operand, start_indices, limit_indices, strides=None):  # noqa: A001
     return slice_p.bind(operand, start_indices=start, limit_indices=limit, strides=strides)
 
 
-# --- dynamic_slice ---------------------------------------------------------------------------------------
+# --- dynamic_slice --------------------------------------------------------------------
 def _dynamic_slice_abstract_eval(x, *starts, slice_sizes):
     name = "dynamic_slice"
     if len(starts) != x.ndim:
@@ -628,7 +631,7 @@ def dynamic_slice(operand, start_indices, slice_sizes):
     return dynamic_slice_p.bind(operand, *starts, slice_sizes=sizes)
 
 
-# --- dynamic_update_slice --------------------------------------------------------------------------------
+# --- dynamic_update_slice -------------------------------------------------------------
 def _dynamic_update_slice_abstract_eval(x, upd, *starts):
     name = "dynamic_update_slice"
     dtype = _same_dtype(name, "operand and update", (x, upd))
@@ -688,7 +691,7 @@ def dynamic_update_slice(operand, update, start_indices):
     return dynamic_update_slice_p.bind(operand, update, *starts)
 
 
-# --- select_n ---------------------------------------------------------------------------------------------
+# --- select_n -------------------------------------------------------------------------
 def _select_n_abstract_eval(which, *cases):
     name = "select_n"
     if not cases:
@@ -773,7 +776,7 @@ def select_n(which, *cases):
     return select_n_p.bind(which, *cases)
 
 
-# --- iota ---------------------------------------------------------------------------------------------------
+# --- iota -----------------------------------------------------------------------------
 def _iota_abstract_eval(*, dtype, shape, dimension):
     _check_sizes("iota", "shape", shape)
     if not 0 <= dimension < len(shape):
@@ -804,7 +807,7 @@ def iota(dtype, shape, dimension: int = 0):
     return iota_p.bind(dtype=np.dtype(dtype), shape=shape, dimension=dimension)
 
 
-# --- rev ------------------------------------------------------------------------------------------------------
+# --- rev ------------------------------------------------------------------------------
 def _rev_abstract_eval(x, *, dimensions):
     _check_axes("rev", "dimensions", dimensions, x.ndim)
     return aval(x.shape, x.dtype, x.weak_type)
@@ -836,7 +839,7 @@ def rev(operand, dimensions):
     return rev_p.bind(operand, dimensions=dims)
 
 
-# --- clamp ------------------------------------------------------------------------------------------------------
+# --- clamp ----------------------------------------------------------------------------
 def _clamp_abstract_eval(lo, x, hi):
     name = "clamp"
     dtype = _same_dtype(name, "min, operand and max", (lo, x, hi))

@@ -215,8 +215,14 @@ def isdtype(dtype: Any, kind: Any) -> bool:
 
 
 def _info_dtype(x: Any) -> Any:
-    # Arrays and scalars stand for their dtype, as in numpy.
-    return x.dtype if isinstance(x, (jax.Array, np.ndarray, np.generic)) else x
+    # Arrays and scalars stand for their dtype, as in numpy; dtype-likes
+    # (incl. jaxwrap.numpy scalar types) are normalized so ml_dtypes knows them.
+    if isinstance(x, (jax.Array, np.ndarray, np.generic)):
+        return x.dtype
+    try:
+        return np.dtype(x)
+    except TypeError:
+        return x  # let numpy / ml_dtypes word the error
 
 
 def finfo(dtype: Any) -> np.finfo:

@@ -20,6 +20,7 @@ import numpy as np
 
 from .. import dtypes
 from .. import lax
+from .dtype_utils import finfo
 from ._util import broadcast_arrays, check_arraylike, const, full_like, promote_dtypes, public, where
 
 _PROMOTIONS = {
@@ -187,6 +188,8 @@ def _float_divmod(x, y):
                      lax.add(floordiv, const(x, 1)), floordiv)
     floordiv = where(lax.eq(div, zero), _copysign(full_like(x, 0), lax.div(x, y)), floordiv)
     mod = where(lax.eq(mod, zero), _copysign(full_like(x, 0), y), mod)
+    # Division by zero: numpy returns x / 0 (an inf or nan) as the quotient.
+    floordiv = where(lax.eq(y, zero), lax.div(x, y), floordiv)
     return floordiv, mod
 
 
@@ -299,7 +302,9 @@ def _hypot(x, y):
     r = lax.div(small, safe)
     out = lax.mul(big, lax.sqrt(lax.add(const(r, 1), lax.mul(r, r))))
     out = where(lax.eq(big, const(big, 0)), big, out)
-    return where(lax.eq(big, const(big, np.inf)), big, out)
+    # IEEE hypot: an infinite operand wins even over a NaN.
+    inf = lax.or_(lax.eq(x, const(x, np.inf)), lax.eq(y, const(y, np.inf)))
+    return where(inf, full_like(big, np.inf), out)
 
 
 def _deg2rad(x):
@@ -441,32 +446,36 @@ def _nextafter(x, y):
 
 def _spacing(x):
     toward = where(_signbit(x), _inf_like(x, -1), _inf_like(x, 1))
-    return lax.sub(lax.nextafter(x, toward), x)
+    # At zero the answer is the smallest subnormal itself; returning it
+    # directly avoids a subtraction that flush-to-zero would erase.
+    zero = lax.eq(x, const(x, 0))
+    tiny = lax.nextafter(full_like(x, 0), _inf_like(x, 1))
+    return where(zero, tiny, lax.sub(lax.nextafter(x, toward), x))
 
 
 def _heaviside(x, h0):
     zero = const(x, 0)
-    return where(lax.lt(x, zero), full_like(x, 0),
-                 where(lax.gt(x, zero), full_like(x, 1), h0))
+    out = where(lax.lt(x, zero), full_like(x, 0), where(lax.gt(x, zero), full_like(x, 1), h0))
+    return where(_isnan(x), x, out)
 
 
 def _float_bits(dt):
-    fi = dtypes.finfo(dt) if hasattr(dtypes, "finfo") else np.finfo(dt)
+    fi = finfo(dt)
     return int(fi.nmant), int(fi.bits), int(-fi.minexp + 1)
 
 
 def _frexp(x):
     if _is_complex(x):
         raise TypeError("frexp() is not defined for complex inputs")
-    fi = np.finfo(x.dtype) if x.dtype != dtypes.bfloat16 else None
-    nmant = int(fi.nmant) if fi is not None else 7
+    fi = finfo(x.dtype)
+    nmant = int(fi.nmant)
     nbits = np.dtype(x.dtype).itemsize * 8
     ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
     bias = (1 << (nbits - nmant - 2)) - 1
     # Scale subnormals into the normal range first.
     sub_scale = float(2.0 ** (nmant + 1))
     absx = lax.abs(x)
-    tiny = lax.lt(absx, const(x, float(np.finfo(x.dtype).tiny) if fi is not None else 1e-38))
+    tiny = lax.lt(absx, const(x, float(fi.tiny)))
     xs = where(tiny, lax.mul(x, const(x, sub_scale)), x)
     bits = lax.bitcast_convert_type(xs, ibits)
     exp_mask = np.array(((1 << (nbits - nmant - 1)) - 1) << nmant, ibits)
