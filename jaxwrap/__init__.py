@@ -8,11 +8,11 @@ out of scope do not exist and say why when imported.
 
 __version__ = "0.1.0"
 
-try:
-    from jaxwrap._src import out_of_scope as _out_of_scope
-except ImportError:  # TEMP while the manifest lands
-    _out_of_scope = None
-else:
-    _out_of_scope.install()
+from jaxwrap._src import out_of_scope as _out_of_scope
+
+_out_of_scope.install()
 
 from jaxwrap import numpy as numpy  # noqa: E402
+from jaxwrap import scope as scope  # noqa: E402
+
+__getattr__ = _out_of_scope.module_getattr(__name__)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -55,8 +56,13 @@ def _draw(domain, dtype, shape, rng):
 
 
 # --- keyword variants ---------------------------------------------------------------------------
-# A variant is a function (shape, dtype, rng) -> kwargs, or None when it does not
-# apply to that shape.
+# A variant is a dict of keyword arguments whose values may be placeholders,
+# filled per case from the shape and dtype: AXIS (None, an int, a tuple or ()),
+# AXIS1 (None or an int), MASK (a where= mask, possibly broadcasting), INIT (an
+# initial= value of the dtype's kind; variants with INIT skip bool).
+AXIS, AXIS1, MASK, INIT = "AXIS", "AXIS1", "MASK", "INIT"
+
+
 def _axis(shape, rng, allow_tuple=True):
     nd = len(shape)
     choices = [None] + list(range(-nd, nd))
@@ -73,32 +79,34 @@ def _mask(shape, rng):
     return rng.random(shape) < 0.7
 
 
-def _initial(dtype):
-    return 2 if np.issubdtype(dtype, np.integer) else 0.5
+def _fill_variant(variant, shape, dtype, rng):
+    if INIT in variant.values() and dtype == B:
+        return None
+    if variant.get("dtype") == np.int32 and dtype == C:
+        return None
+    fill = {AXIS: lambda: _axis(shape, rng), AXIS1: lambda: _axis(shape, rng, False),
+            MASK: lambda: _mask(shape, rng),
+            INIT: lambda: 2 if np.issubdtype(dtype, np.integer) else 0.5}
+    return {k: fill[v]() if isinstance(v, str) and v in fill else v for k, v in variant.items()}
 
 
-V_PLAIN = lambda s, d, r: {}  # noqa: E731
-V_AXIS = lambda s, d, r: {"axis": _axis(s, r)}  # noqa: E731
-V_KEEP = lambda s, d, r: {"axis": _axis(s, r), "keepdims": True}  # noqa: E731
-V_AXIS1 = lambda s, d, r: {"axis": _axis(s, r, allow_tuple=False)}  # noqa: E731
-V_KEEP1 = lambda s, d, r: {"axis": _axis(s, r, allow_tuple=False), "keepdims": True}  # noqa: E731
-V_WHERE = lambda s, d, r: {"axis": _axis(s, r), "where": _mask(s, r)}  # noqa: E731
-V_INIT = lambda s, d, r: None if d == B else {"axis": _axis(s, r), "initial": _initial(d)}  # noqa: E731
-V_WHERE_INIT = lambda s, d, r: None if d == B else {  # noqa: E731
-    "axis": _axis(s, r), "where": _mask(s, r), "initial": _initial(d), "keepdims": True}
-V_DTYPE_F = lambda s, d, r: {"axis": _axis(s, r), "dtype": np.float32}  # noqa: E731
-V_DTYPE_I = lambda s, d, r: None if d in (C,) else {"dtype": np.int32}  # noqa: E731
-V_DDOF = lambda s, d, r: {"axis": _axis(s, r), "ddof": 1}  # noqa: E731
-V_CORR = lambda s, d, r: {"axis": _axis(s, r), "correction": 1, "keepdims": True}  # noqa: E731
-V_WHERE_DDOF = lambda s, d, r: {"axis": _axis(s, r), "where": _mask(s, r), "ddof": 1}  # noqa: E731
-
-SUM_VARIANTS = (V_PLAIN, V_AXIS, V_KEEP, V_WHERE, V_INIT, V_WHERE_INIT, V_DTYPE_F, V_DTYPE_I)
-EXT_VARIANTS = (V_PLAIN, V_AXIS, V_KEEP, V_INIT, V_WHERE_INIT)
-MEAN_VARIANTS = (V_PLAIN, V_AXIS, V_KEEP, V_WHERE, V_DTYPE_F)
-VAR_VARIANTS = (V_PLAIN, V_AXIS, V_KEEP, V_WHERE, V_DDOF, V_CORR, V_WHERE_DDOF)
-LOGIC_VARIANTS = (V_PLAIN, V_AXIS, V_KEEP, V_WHERE)
-ARG_VARIANTS = (V_PLAIN, V_AXIS1, V_KEEP1)
-CUM_VARIANTS = (V_PLAIN, V_AXIS1, lambda s, d, r: {"axis": _axis(s, r, False), "dtype": F})
+SUM_VARIANTS = ({}, {"axis": AXIS}, {"axis": AXIS, "keepdims": True},
+                {"axis": AXIS, "where": MASK}, {"axis": AXIS, "initial": INIT},
+                {"axis": AXIS, "where": MASK, "initial": INIT, "keepdims": True},
+                {"axis": AXIS, "dtype": np.float32}, {"dtype": np.int32})
+EXT_VARIANTS = ({}, {"axis": AXIS}, {"axis": AXIS, "keepdims": True},
+                {"axis": AXIS, "initial": INIT},
+                {"axis": AXIS, "where": MASK, "initial": INIT, "keepdims": True})
+MEAN_VARIANTS = ({}, {"axis": AXIS}, {"axis": AXIS, "keepdims": True},
+                 {"axis": AXIS, "where": MASK}, {"axis": AXIS, "dtype": np.float32})
+VAR_VARIANTS = ({}, {"axis": AXIS}, {"axis": AXIS, "keepdims": True},
+                {"axis": AXIS, "where": MASK}, {"axis": AXIS, "ddof": 1},
+                {"axis": AXIS, "correction": 1, "keepdims": True},
+                {"axis": AXIS, "where": MASK, "ddof": 1})
+LOGIC_VARIANTS = ({}, {"axis": AXIS}, {"axis": AXIS, "keepdims": True},
+                  {"axis": AXIS, "where": MASK})
+ARG_VARIANTS = ({}, {"axis": AXIS1}, {"axis": AXIS1, "keepdims": True})
+CUM_VARIANTS = ({}, {"axis": AXIS1}, {"axis": AXIS1, "dtype": np.float32})
 
 
 class Row(NamedTuple):
@@ -131,8 +139,8 @@ ROWS = [
     Row("amin", (F, I), EXT_VARIANTS, no_identity=True),
     Row("all", (F, I, B, C), LOGIC_VARIANTS),
     Row("any", (F, I, B), LOGIC_VARIANTS),
-    Row("ptp", (F, I), (V_PLAIN, V_AXIS, V_KEEP), shapes=tuple(NONEMPTY)),
-    Row("count_nonzero", (F, I, B, C), (V_PLAIN, V_AXIS, V_KEEP)),
+    Row("ptp", (F, I), SUM_VARIANTS[:3], shapes=tuple(NONEMPTY)),
+    Row("count_nonzero", (F, I, B, C), SUM_VARIANTS[:3]),
     Row("mean", (F, I, B, C), MEAN_VARIANTS, weight=2),
     Row("var", (F, I, C), VAR_VARIANTS, shapes=tuple(NONEMPTY), weight=2),
     Row("std", (F, I, C), VAR_VARIANTS, shapes=tuple(NONEMPTY)),
@@ -163,7 +171,7 @@ def _cases(row):
     out = []
     for k in order:
         dtype, shape, v = combos[k]
-        kwargs = row.variants[v](shape, dtype, rng)
+        kwargs = _fill_variant(row.variants[v], shape, dtype, rng)
         if kwargs is None or (row.no_identity and 0 in shape and "initial" not in kwargs):
             continue
         out.append((row, dtype, shape, kwargs, int(rng.integers(2**31))))

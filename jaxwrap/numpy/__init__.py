@@ -176,5 +176,32 @@ from jaxwrap._src.numpy.scalar_types import (
     ushort as ushort,
 )
 
+from jaxwrap._src.numpy.tensor import (
+    diagonal as diagonal,
+    dot as dot,
+    einsum as einsum,
+    einsum_path as einsum_path,
+    inner as inner,
+    kron as kron,
+    matmul as matmul,
+    outer as outer,
+    tensordot as tensordot,
+    trace as trace,
+    vdot as vdot,
+    vecdot as vecdot,
+)
+from jaxwrap._src.numpy.selection import (
+    angle as angle,
+    around as around,
+    clip as clip,
+    nan_to_num as nan_to_num,
+    round as round,
+    where as where,
+)
 # -- families added below as they land --
 
+
+from jaxwrap.numpy import fft as fft, linalg as linalg  # noqa: E402
+from jaxwrap._src.out_of_scope import module_getattr as _module_getattr  # noqa: E402
+
+__getattr__ = _module_getattr(__name__)

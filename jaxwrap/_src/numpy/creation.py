@@ -19,16 +19,35 @@ import operator
 import jax
 import numpy as np
 
-from .. import dtypes
-from .. import lax
+from .. import dtypes, lax
 from . import _util
 from ._util import canonicalize_axis, public
-from .shape import _TRACER_ERRORS, _concrete, _int, int_or_ints, ravel, shape_arg
+from .shape import _TRACER_ERRORS, _concrete, _int, ravel, shape_arg
 
 __all__ = [
-    "array", "asarray", "copy", "zeros", "ones", "empty", "full", "zeros_like", "ones_like",
-    "empty_like", "full_like", "arange", "linspace", "logspace", "geomspace", "eye",
-    "identity", "tri", "tril", "triu", "diag", "diagflat", "meshgrid",
+    "arange",
+    "array",
+    "asarray",
+    "copy",
+    "diag",
+    "diagflat",
+    "empty",
+    "empty_like",
+    "eye",
+    "full",
+    "full_like",
+    "geomspace",
+    "identity",
+    "linspace",
+    "logspace",
+    "meshgrid",
+    "ones",
+    "ones_like",
+    "tri",
+    "tril",
+    "triu",
+    "zeros",
+    "zeros_like",
 ]
 
 
@@ -87,7 +106,7 @@ def _prepare(obj):
     """Turn the inputs numpy understands but _util.asarray does not into numpy arrays."""
     if isinstance(obj, (jax.Array, np.ndarray, list, tuple)) or _util.is_arraylike(obj):
         return obj
-    if hasattr(obj, "__jax_array__"):
+    if getattr(obj, "__jax_array__", None) is not None:
         return obj
     if isinstance(obj, (range, memoryview, _pyarray.array)) or hasattr(obj, "__array__"):
         return np.asarray(obj)
@@ -164,7 +183,8 @@ def _sequence_dtype(seq):
             if isinstance(e, (list, tuple)):
                 walk(e)
             else:
-                leaves.append(e.__jax_array__() if hasattr(e, "__jax_array__") else e)
+                conv = None if isinstance(e, jax.Array) else getattr(e, "__jax_array__", None)
+                leaves.append(e if conv is None else conv())
     walk(seq)
     if not leaves:
         return dtypes.default_float_dtype()
@@ -1179,5 +1199,3 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
             out.append(lax.broadcast_in_dim(x, tuple(sizes), (p,)))
     return tuple(out)
 
-
-int_or_ints = int_or_ints

@@ -5,8 +5,9 @@ One core does every monoid reduction: ``_reduce(name, op, x, axes, ...)``
 takes a row of ``_OPS`` (the reduction primitive, the binary op that folds in
 ``initial``, the value masked-out elements take) and handles ``dtype=``
 (with jax's integer promotion), the ``where=`` mask, ``initial=`` and
-``keepdims``.  The statistics (mean, var, std and their nan-variants) share
-``_moments``; the scans share ``_cumulative``; argmin/argmax share ``_arg``.
+``keepdims``.  The statistics share ``_mean_core`` and ``_var`` (the
+nan-variants mask NaNs out), the scans share ``_cumulative``, and
+argmin/argmax share ``_arg``.
 
 Semantics are numpy's except where jax deliberately differs: sums and
 products of small integers and bools accumulate in the default integer
@@ -20,17 +21,27 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 
-from .. import dtypes
-from .. import lax
+from .. import dtypes, lax
 from . import ufuncs
-from ._util import (AxisError, asarray, broadcast_shapes, broadcast_to, canonicalize_axes,
-                    canonicalize_axis, check_arraylike, check_out, full_like, promote_args_inexact,
-                    promote_dtypes_inexact,
-                    public, where as _select)
+from ._util import (
+    asarray,
+    broadcast_shapes,
+    broadcast_to,
+    canonicalize_axes,
+    canonicalize_axis,
+    check_arraylike,
+    check_out,
+    full_like,
+    promote_args_inexact,
+    promote_dtypes_inexact,
+    public,
+)
+from ._util import where as _select
 
 __all__ = [
     "all", "allclose", "amax", "amin", "any", "argmax", "argmin", "array_equal", "array_equiv",
@@ -39,8 +50,6 @@ __all__ = [
     "nanmax", "nanmean", "nanmin", "nanprod", "nanstd", "nansum", "nanvar", "prod", "ptp", "std",
     "sum", "var",
 ]
-
-AxisError = AxisError
 
 
 # --- docstring snippets --------------------------------------------------------------------
@@ -291,12 +300,10 @@ def _reduce(name, op, x, axes, *, dtype=None, keepdims=False, initial=None, wher
 
 
 def _count(x_shape, axes, keepdims, mask, dtype):
-    """How many elements each reduction sees (the ``where=``/NaN mask counted)."""
+    """How many elements each reduction sees: a rank-0 constant without a mask
+    (elementwise primitives broadcast it), else the masked count per slice."""
     if mask is None:
-        n = np.array(_size(x_shape, axes), dtype)
-        shape = _keepdims_shape(x_shape, axes) if keepdims else \
-            tuple(x_shape[i] for i in _kept(len(x_shape), axes))
-        return lax.broadcast_in_dim(n, shape, ())
+        return np.array(_size(x_shape, axes), dtype)
     return _reduce("count", "sum", mask, axes, dtype=dtype, keepdims=keepdims)
 
 
@@ -652,6 +659,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 # --- argmin / argmax --------------------------------------------------------------------------
 def _arg(name, a, axis, out, keepdims, is_max, ignore_nan=False):
     check_out(name, out)
+    keepdims = False if keepdims is None else keepdims  # jax's default spelling
     _check_bool(name, "keepdims", keepdims)
     x = _arr(name, a)
     nd = x.ndim
@@ -1081,10 +1089,13 @@ def _var(name, a, axis, dtype, out, ddof, keepdims, where, mean, correction, ign
         sq = _select(mask, sq, _fill(sq, 0))
     acc = sq.dtype
     total = _reduce(name, "sum", sq, axes, keepdims=keepdims)
-    n = lax.sub(_count(x.shape, axes, keepdims, mask, acc), np.array(ddof, acc))
-    res = lax.div(total, n)
-    # Like jax: a divisor of zero or less gives NaN rather than inf or a negative.
-    res = _select(lax.gt(n, np.zeros((), acc)), res, _fill(res, np.nan))
+    # Like jax, a divisor N - ddof <= 0 gives NaN (numpy: inf or NaN, and a warning).
+    if mask is None:
+        n = _size(x.shape, axes) - ddof
+        res = lax.div(total, np.array(n, acc)) if n > 0 else _fill(total, np.nan)
+    else:
+        n = lax.sub(_count(x.shape, axes, keepdims, mask, acc), np.array(ddof, acc))
+        res = _select(lax.gt(n, np.zeros((), acc)), lax.div(total, n), _fill(total, np.nan))
     if sqrt:
         res = lax.sqrt(res) if dtypes.is_inexact(res.dtype) else res
     return _cast(res, result_dtype)

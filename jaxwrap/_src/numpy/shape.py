@@ -19,25 +19,56 @@ from __future__ import annotations
 import builtins
 import functools
 import inspect
+import itertools
 import math
 import operator
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import jax
 import numpy as np
 
-from .. import dtypes
-from .. import lax
+from .. import dtypes, lax
 from . import _util
-from ._util import AxisError, canonicalize_axes, canonicalize_axis, public
+from ._util import canonicalize_axes, canonicalize_axis, public
 
 __all__ = [
-    "reshape", "ravel", "transpose", "permute_dims", "matrix_transpose", "moveaxis",
-    "swapaxes", "expand_dims", "squeeze", "broadcast_to", "broadcast_arrays",
-    "broadcast_shapes", "concatenate", "concat", "stack", "hstack", "vstack", "dstack",
-    "column_stack", "split", "array_split", "hsplit", "vsplit", "dsplit", "flip", "fliplr",
-    "flipud", "roll", "tile", "repeat", "atleast_1d", "atleast_2d", "atleast_3d", "ndim",
-    "shape", "size", "unstack",
+    "array_split",
+    "atleast_1d",
+    "atleast_2d",
+    "atleast_3d",
+    "broadcast_arrays",
+    "broadcast_shapes",
+    "broadcast_to",
+    "column_stack",
+    "concat",
+    "concatenate",
+    "dsplit",
+    "dstack",
+    "expand_dims",
+    "flip",
+    "fliplr",
+    "flipud",
+    "hsplit",
+    "hstack",
+    "matrix_transpose",
+    "moveaxis",
+    "ndim",
+    "permute_dims",
+    "ravel",
+    "repeat",
+    "reshape",
+    "roll",
+    "shape",
+    "size",
+    "split",
+    "squeeze",
+    "stack",
+    "swapaxes",
+    "tile",
+    "transpose",
+    "unstack",
+    "vsplit",
+    "vstack",
 ]
 
 # jax's errors for a traced value used where a concrete one is needed (all TypeErrors).
@@ -189,7 +220,7 @@ def _unstack(a, axis: int):
 
 
 def _check_order(name: str, order, allowed: str = "CFAK"):
-    if order is None or (isinstance(order, str) and order.upper() in allowed and order):
+    if order is None or (isinstance(order, str) and len(order) == 1 and order.upper() in allowed):
         return "K" if order is None else order.upper()
     opts = ", ".join(repr(o) for o in allowed)
     raise ValueError(f"{name}(): `order` must be one of {opts}, got {order!r}")
@@ -911,11 +942,11 @@ def _split(name: str, ary, sections, axis: int, equal: bool):
         bounds = [0]
         for s in sizes:
             bounds.append(bounds[-1] + s)
-        pairs = list(zip(bounds[:-1], bounds[1:]))
+        pairs = list(itertools.pairwise(bounds))
     else:
         points = [0, *sections, n]
         pairs = []
-        for lo, hi in zip(points[:-1], points[1:]):
+        for lo, hi in itertools.pairwise(points):
             start, stop, _ = builtins.slice(lo, hi).indices(n)
             pairs.append((start, builtins.max(start, stop)))
     return [_slice_axis(a, lo, hi, axis) for lo, hi in pairs]
@@ -1624,6 +1655,3 @@ def size(a, axis=None) -> int:
     axes = canonicalize_axes(_as_tuple(int_or_ints("size", "axis", axis)), len(shp), "size")
     return math.prod(shp[i] for i in axes)
 
-
-Any = Any
-AxisError = AxisError
