@@ -82,7 +82,7 @@ def scope_query():
     try:
         import jaxwrap.scipy.optimize  # noqa: F401
     except ModuleNotFoundError as err:
-        print("import jaxwrap.scipy.optimize ->", str(err).split(".")[0] + ".")
+        print("import jaxwrap.scipy.optimize ->", str(err)[:160] + "...")
 
 
 def main() -> int:

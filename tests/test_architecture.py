@@ -92,7 +92,8 @@ _V = np.linspace(0.1, 0.9, 3, dtype=np.float32)
 # Generic argument sets, tried in order; a function is exercised with the
 # first that it accepts.  Functions needing something else are listed in
 # SPECIAL; a test fails if a public function is covered by neither.
-GENERIC = [(_X,), (_X, _Y), (_I,), (_I, _I), (_X, _Y, _X), (_X, 0), ((2, 3),), (3,), (_V, _V)]
+GENERIC = [(_X,), (_X, _Y), (_I,), (_I, _I), (_X, _Y, _X), (_X, 0), (_X, 1, 0), (_X, 2),
+           ((2, 3),), (3,), (_V, _V), (_V, 2)]
 SPECIAL = {
     "einsum": (("ij,kj->ik", _X, _Y), {}),
     "einsum_path": None,       # returns a contraction plan, not arrays
@@ -102,6 +103,9 @@ SPECIAL = {
     "matmul": ((_X, _Y.T), {}),
     "dot": ((_X, _Y.T), {}),
     "vecdot": ((_X, _Y), {}),
+    "broadcast_shapes": None, "ndim": None, "shape": None, "size": None,  # Python ints/tuples
+    "reshape": ((_X, (3, 2)), {}), "broadcast_to": ((_V, (2, 3)), {}),
+    "full": (((2, 3), _V), {}), "hsplit": ((_X, 3), {}), "dsplit": ((_X[None], 3), {}),
     "can_cast": None, "promote_types": None, "result_type": None, "issubdtype": None,
     "isdtype": None, "finfo": None, "iinfo": None, "dtype": None,
 }

@@ -9,7 +9,9 @@
   number, and among equal values (NaNs included) the lowest index wins.
 * ``cumsum``, ``cumprod``, ``cummax``, ``cummin``, ``cumlogsumexp`` (params
   ``axis``, ``reverse``) lower to a ``stablehlo.reduce_window`` whose window
-  covers the whole axis, padded on the side the scan comes from.
+  covers the whole axis, padded on the side the scan comes from (XLA rewrites
+  this into an efficient scan on CPU/GPU); on TPU they lower through the
+  parallel prefix scan below.
 
 Derivatives are written with jaxwrap's own primitives: the cumulative JVPs
 differentiate a parallel prefix scan (``_prefix_scan``) with ``jax.jvp``, which
@@ -24,8 +26,23 @@ import numpy as np
 
 from ..interpreters import ad, batching, mlir
 from ..interpreters.mlir import hlo, ir
-from ._base import (BOOL, COMPLEX, FLOAT, INT, INTEGRAL, NUMERIC, REAL_NUMERIC, SINT, aval,
-                    aval_of, check_kind, const, define, full, kind)
+from ._base import (
+    BOOL,
+    COMPLEX,
+    FLOAT,
+    INT,
+    INTEGRAL,
+    NUMERIC,
+    REAL_NUMERIC,
+    SINT,
+    aval,
+    aval_of,
+    check_kind,
+    const,
+    define,
+    full,
+    kind,
+)
 
 
 # --- lazy access to the sibling families (they import each other) -----------------
@@ -493,10 +510,20 @@ def _cum_jvp(prim, combine):
     return rule
 
 
+def _cum_scan_lowering(combine):
+    """Lowering through the prefix scan: O(n log n) work on TPU, where a reduce_window
+    spanning the axis would be quadratic."""
+    def scan(x, *, axis, reverse):
+        return _prefix_scan(combine(), x, axis, reverse)
+    return mlir.lower_fun(scan, multiple_results=False)
+
+
 # --- cumsum -------------------------------------------------------------------------------
 _cumsum_abstract_eval = _cum_abstract_eval("cumsum", NUMERIC)
 _cumsum_lowering = _cum_lowering(lambda a, b, dtype: hlo.add(a, b), _zero)
 cumsum_p = define("cumsum", _cumsum_abstract_eval, _cumsum_lowering)
+_cumsum_lowering_tpu = _cum_scan_lowering(lambda: _ew().add)
+mlir.register_lowering(cumsum_p, _cumsum_lowering_tpu, platform="tpu")
 
 
 def _cumsum_transpose(ct, x, *, axis, reverse):
@@ -517,6 +544,8 @@ def cumsum(x, axis: int, reverse: bool = False):
 _cumprod_abstract_eval = _cum_abstract_eval("cumprod", NUMERIC)
 _cumprod_lowering = _cum_lowering(lambda a, b, dtype: hlo.multiply(a, b), _one)
 cumprod_p = define("cumprod", _cumprod_abstract_eval, _cumprod_lowering)
+_cumprod_lowering_tpu = _cum_scan_lowering(lambda: _ew().mul)
+mlir.register_lowering(cumprod_p, _cumprod_lowering_tpu, platform="tpu")
 
 _cumprod_jvp = _cum_jvp(cumprod_p, lambda: _ew().mul)
 _cumprod_batch = _cum_batch(cumprod_p)
@@ -533,6 +562,8 @@ def cumprod(x, axis: int, reverse: bool = False):
 _cummax_abstract_eval = _cum_abstract_eval("cummax", REAL_NUMERIC)
 _cummax_lowering = _cum_lowering(lambda a, b, dtype: hlo.maximum(a, b), _lowest)
 cummax_p = define("cummax", _cummax_abstract_eval, _cummax_lowering)
+_cummax_lowering_tpu = _cum_scan_lowering(lambda: _ew().max)
+mlir.register_lowering(cummax_p, _cummax_lowering_tpu, platform="tpu")
 
 _cummax_jvp = _cum_jvp(cummax_p, lambda: _ew().max)
 _cummax_batch = _cum_batch(cummax_p)
@@ -548,6 +579,8 @@ def cummax(x, axis: int, reverse: bool = False):
 _cummin_abstract_eval = _cum_abstract_eval("cummin", REAL_NUMERIC)
 _cummin_lowering = _cum_lowering(lambda a, b, dtype: hlo.minimum(a, b), _highest)
 cummin_p = define("cummin", _cummin_abstract_eval, _cummin_lowering)
+_cummin_lowering_tpu = _cum_scan_lowering(lambda: _ew().min)
+mlir.register_lowering(cummin_p, _cummin_lowering_tpu, platform="tpu")
 
 _cummin_jvp = _cum_jvp(cummin_p, lambda: _ew().min)
 _cummin_batch = _cum_batch(cummin_p)
@@ -587,6 +620,8 @@ def _logaddexp_jvp(primals, tangents):
 _cumlogsumexp_abstract_eval = _cum_abstract_eval("cumlogsumexp", FLOAT)
 _cumlogsumexp_lowering = _cum_lowering(_logaddexp_hlo, _lowest)
 cumlogsumexp_p = define("cumlogsumexp", _cumlogsumexp_abstract_eval, _cumlogsumexp_lowering)
+_cumlogsumexp_lowering_tpu = _cum_scan_lowering(lambda: _logaddexp)
+mlir.register_lowering(cumlogsumexp_p, _cumlogsumexp_lowering_tpu, platform="tpu")
 
 _cumlogsumexp_jvp = _cum_jvp(cumlogsumexp_p, lambda: _logaddexp)
 _cumlogsumexp_batch = _cum_batch(cumlogsumexp_p)
