@@ -77,7 +77,8 @@ def asarray(x, dtype=None, *, name: str = "asarray"):
     if not is_arraylike(x):
         raise TypeError(f"{name}(): cannot interpret an object of type {type(x).__name__} "
                         "as an array")
-    weak = dtype is None and dtypes.is_python_scalar(x)
+    # Python int/float/complex are weak; Python bool is not (jax's rule).
+    weak = dtype is None and dtypes.is_python_scalar(x) and not isinstance(x, builtins.bool)
     if dtype is None:
         dtype = dtypes.dtype(x, canonicalize=True)
     value = np.asarray(x, dtype=dtype)
@@ -118,11 +119,9 @@ def _from_nested(seq, name):
 
 
 def _default_dtype_of_python(arr, leaves):
-    # A list of Python scalars gets jax's default dtypes (weak types resolved),
-    # a list holding numpy values gets the promoted numpy dtype.
-    if all(dtypes.is_python_scalar(v) for v in leaves):
-        return dtypes.result_type(*leaves) if leaves else dtypes.default_float_dtype()
-    return arr.dtype
+    # jax's promotion over the elements (weak Python scalars do not widen
+    # numpy values), then weak types resolved to their defaults.
+    return dtypes.result_type(*leaves) if leaves else dtypes.default_float_dtype()
 
 
 # --- promotion and broadcasting ----------------------------------------------------
