@@ -359,14 +359,19 @@ def _arg_lowering(direction: str, identity):
             better = _compare(av, bv, direction, dtype)
             same = _compare(av, bv, "EQ", dtype)
             if kind(dtype) == FLOAT:
+                # NaN beats numbers; two NaNs tie.  Outside a tie, a NaN ``a``
+                # means ``b`` is a number, so ``better | a_nan`` decides; a tie
+                # goes to the lower index.  (A select instead of and/or chains
+                # keeps the reducer body short: it runs once per element.)
                 a_nan = _compare(av, av, "NE", dtype)
                 b_nan = _compare(bv, bv, "NE", dtype)
-                # NaN beats numbers; two NaNs count as equal.
-                better = hlo.or_(better, hlo.and_(a_nan, hlo.not_(b_nan)))
+                better = hlo.or_(better, a_nan)
                 same = hlo.or_(same, hlo.and_(a_nan, b_nan))
             first = _compare(ai, bi, "LT", idx_dtype)
-            pick_a = hlo.or_(better, hlo.and_(same, first))
-            hlo.return_([hlo.select(pick_a, av, bv), hlo.select(pick_a, ai, bi)])
+            pick_a = hlo.select(same, first, better)
+            # The carried value only needs ``better``: on a tie either is right,
+            # and keeping it independent of the indices lets XLA vectorise it.
+            hlo.return_([hlo.select(better, av, bv), hlo.select(pick_a, ai, bi)])
         return [red.results[1]]
     return rule
 
