@@ -106,6 +106,8 @@ SPECIAL = {
     "broadcast_shapes": None, "ndim": None, "shape": None, "size": None,  # Python ints/tuples
     "reshape": ((_X, (3, 2)), {}), "broadcast_to": ((_V, (2, 3)), {}),
     "full": (((2, 3), _V), {}), "hsplit": ((_X, 3), {}), "dsplit": ((_X[None], 3), {}),
+    "astype": ((_X, np.int32), {}),
+    "isrealobj": None, "iscomplexobj": None, "isscalar": None, "iterable": None,  # Python bools
     "can_cast": None, "promote_types": None, "result_type": None, "issubdtype": None,
     "isdtype": None, "finfo": None, "iinfo": None, "dtype": None,
 }

@@ -8,6 +8,7 @@ numpy type, so it can be used wherever a dtype is expected.
 
 from __future__ import annotations
 
+import ml_dtypes as _ml
 import numpy as np
 
 from .. import dtypes
@@ -56,7 +57,28 @@ float32 = _scalar_type("float32", np.float32)
 float64 = _scalar_type("float64", np.float64)
 bfloat16 = _scalar_type("bfloat16", dtypes.bfloat16)
 complex64 = _scalar_type("complex64", np.complex64)
+# jax's extension types (ml_dtypes): narrow floats and sub-byte integers.
+float8_e3m4 = _scalar_type("float8_e3m4", _ml.float8_e3m4)
+float8_e4m3 = _scalar_type("float8_e4m3", _ml.float8_e4m3)
+float8_e4m3b11fnuz = _scalar_type("float8_e4m3b11fnuz", _ml.float8_e4m3b11fnuz)
+float8_e4m3fn = _scalar_type("float8_e4m3fn", _ml.float8_e4m3fn)
+float8_e4m3fnuz = _scalar_type("float8_e4m3fnuz", _ml.float8_e4m3fnuz)
+float8_e5m2 = _scalar_type("float8_e5m2", _ml.float8_e5m2)
+float8_e5m2fnuz = _scalar_type("float8_e5m2fnuz", _ml.float8_e5m2fnuz)
+float8_e8m0fnu = _scalar_type("float8_e8m0fnu", _ml.float8_e8m0fnu)
+float6_e2m3fn = _scalar_type("float6_e2m3fn", _ml.float6_e2m3fn)
+float6_e3m2fn = _scalar_type("float6_e3m2fn", _ml.float6_e3m2fn)
+float4_e2m1fn = _scalar_type("float4_e2m1fn", _ml.float4_e2m1fn)
+int1 = _scalar_type("int1", _ml.int1)
+int2 = _scalar_type("int2", _ml.int2)
+int4 = _scalar_type("int4", _ml.int4)
+uint1 = _scalar_type("uint1", _ml.uint1)
+uint2 = _scalar_type("uint2", _ml.uint2)
+uint4 = _scalar_type("uint4", _ml.uint4)
 complex128 = _scalar_type("complex128", np.complex128)
+# Aliases jax keeps although NumPy 2 removed them.
+float_ = float64
+complex_ = complex128
 # numpy's C-named aliases
 int_ = int64
 uint = uint64
