@@ -40,6 +40,7 @@ def table_suite(results: Sequence[RowResult], name: str) -> dict[str, Any]:
                 "name": r.name,
                 "seconds": {k: r.stats[k].median for k in IMPL_KEYS if k in r.stats},
                 "ratio": r.ratio,
+                "ratio_median": r.ratio_median,
                 "ratio_min": r.ratio_min,
                 "spread": _spread(r.stats),
                 "check": r.check,
@@ -80,6 +81,7 @@ def trace_suite(res: TraceResult) -> dict[str, Any]:
             m: {
                 "seconds": {k: s.median for k, s in res.stats.get(m, {}).items()},
                 "ratio": res.ratio(m),
+                "ratio_median": res.ratio(m, by="median"),
                 "ratio_min": res.ratio(m, by="min"),
                 "stats_ms": {k: s.to_json(1e3) for k, s in res.stats.get(m, {}).items()},
             }
@@ -136,7 +138,7 @@ def to_markdown(results: dict[str, Any]) -> str:
         "",
         (
             f"Candidate `{cand}` against `jax.numpy`, with `numpy` for reference, all in one "
-            "process; implementations take turns inside every repeat and each figure is the "
+            "process; implementations take turns inside every repeat and each figure is a "
             "median over repeats. **ratio = candidate / jax.numpy** (below 1 is faster)."
         ),
         "",
@@ -298,10 +300,11 @@ def to_markdown(results: dict[str, Any]) -> str:
     out += [
         "",
         (
-            "ratio: of the medians (the figure held to the target). ratio of mins: of "
-            "the fastest repeats, steadier on a busy machine. spread: the larger relative "
-            "interquartile range of the candidate's and jax.numpy's repeats, a gauge of how "
-            "much a ratio can move by noise alone."
+            "Times: medians over repeats. ratio (the figure held to the target): the median "
+            "over repeats of candidate time / jax.numpy time within the same repeat (the two "
+            "ran back to back, so slow drift cancels). ratio of mins: of the fastest repeats. "
+            "spread: the larger relative interquartile range of the candidate's and "
+            "jax.numpy's repeats, a gauge of the noise."
         ),
         "",
     ]

@@ -51,7 +51,7 @@ class TraceResult:
     errors: dict[str, str] = field(default_factory=dict)
     check: str = "n/a"
 
-    def ratio(self, metric: str, by: str = "median") -> float | None:
+    def ratio(self, metric: str, by: str = "paired") -> float | None:
         return ratio(self.stats.get(metric, {}), by=by)
 
 

@@ -93,6 +93,10 @@ class RowResult:
         return ratio(self.stats)
 
     @property
+    def ratio_median(self) -> float | None:
+        return ratio(self.stats, by="median")
+
+    @property
     def ratio_min(self) -> float | None:
         return ratio(self.stats, by="min")
 

@@ -141,6 +141,22 @@ def _batch(call: Callable[[], Any], n: int, finish: Callable[[list], Any] | None
     return time.perf_counter() - t0
 
 
+def settle(max_s: float = 0.3, slice_s: float = 0.005) -> float:
+    """Wait until this process's background threads stop burning CPU; return the wait.
+
+    After a BLAS call, OpenBLAS keeps its worker threads spinning for ~70 ms,
+    holding one of the cores that the next implementation's batch needs. The
+    runner calls this (outside the timed region) after every numpy batch.
+    """
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < max_s:
+        c0 = time.process_time()
+        time.sleep(slice_s)
+        if time.process_time() - c0 < 0.1 * slice_s:
+            break
+    return time.perf_counter() - t0
+
+
 def _calibrate(
     call: Callable[[], Any],
     target_s: float,
@@ -165,20 +181,29 @@ def interleaved(
     warmup: int = 2,
     max_number: int = 10_000,
     finish: dict[str, Callable[[list], Any]] | None = None,
+    settle_after: Sequence[str] = (HOST,),
 ) -> dict[str, Stats]:
     """Time zero-argument callables against each other, interleaved.
 
     Each callable does one piece of work. Without ``finish[key]`` it must also
     wait for it; with it, the outputs of a batch are kept and passed to
     ``finish[key]`` (e.g. ``jax.block_until_ready``) inside the timed region.
-    Returns the per-call time of each batch, one sample per repeat.
+    After each batch of a key in ``settle_after`` the runner waits for the
+    process to go quiet (see ``settle``). Returns the per-call time of each
+    batch, one sample per repeat.
     """
     keys = list(calls)
     fin = {k: (finish or {}).get(k) for k in keys}
     for k in keys:
         for _ in range(warmup):
             calls[k]()
-    numbers = {k: _calibrate(calls[k], target_s, max_number, fin[k]) for k in keys}
+        if k in settle_after:
+            settle()
+    numbers = {}
+    for k in keys:
+        numbers[k] = _calibrate(calls[k], target_s, max_number, fin[k])
+        if k in settle_after:
+            settle()
     out = {k: Stats([], numbers[k]) for k in keys}
     gc_was_enabled = gc.isenabled()
     gc.collect()
@@ -188,6 +213,8 @@ def interleaved(
             for k in rotated(keys, r):
                 n = numbers[k]
                 out[k].samples.append(_batch(calls[k], n, fin[k]) / n)
+                if k in settle_after:
+                    settle()
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -195,12 +222,26 @@ def interleaved(
 
 
 def ratio(
-    stats: dict[str, Stats], num: str = CANDIDATE, den: str = PEER, by: str = "median"
+    stats: dict[str, Stats], num: str = CANDIDATE, den: str = PEER, by: str = "paired"
 ) -> float | None:
-    """candidate / jax.numpy of the medians (or, with ``by="min"``, of the fastest repeats)."""
+    """candidate / jax.numpy.
+
+    by="paired" (the default, held to the targets): within each repeat the two
+    batches ran back to back, so their ratio is free of drift slower than a
+    repeat; consecutive repeats swap which of the two runs first, so the
+    geometric mean of the ratios of repeats 2i and 2i+1 is free of any effect of
+    running first; the result is the median of those. "median": ratio of the
+    medians. "min": ratio of the fastest repeats.
+    """
     if num not in stats or den not in stats:
         return None
-    return getattr(stats[num], by) / getattr(stats[den], by)
+    a, b = stats[num], stats[den]
+    if by != "paired":
+        return getattr(a, by) / getattr(b, by)
+    rs = [x / y for x, y in zip(a.samples, b.samples, strict=False)]
+    if len(rs) >= 2:
+        rs = [math.sqrt(rs[i] * rs[i + 1]) for i in range(0, len(rs) - 1, 2)]
+    return statistics.median(rs)
 
 
 def compare_outputs(a: Any, b: Any, rtol: float, atol: float) -> str:

@@ -5,4 +5,5 @@ Laid out like ``jax.extend``: ``core`` (Primitive, ShapedArray, the Jaxpr IR),
 package of the project that touches jax's internals, all through ``_jax``.
 """
 
-from . import core as core, interpreters as interpreters
+from . import core as core
+from . import interpreters as interpreters

@@ -63,9 +63,9 @@ def is_tracer(x) -> bool:
 # --- lowering ------------------------------------------------------------------
 from jax._src.interpreters import mlir as _mlir
 from jax._src.lib.mlir import ir as ir  # noqa: F401  (re-exported)
-from jax._src.lib.mlir.dialects import hlo as hlo  # noqa: F401
 from jax._src.lib.mlir.dialects import chlo as chlo  # noqa: F401
 from jax._src.lib.mlir.dialects import func as func_dialect  # noqa: F401
+from jax._src.lib.mlir.dialects import hlo as hlo  # noqa: F401
 
 register_lowering = _mlir.register_lowering
 default_lowerings = _mlir._lowerings
@@ -75,7 +75,7 @@ lower_fun = _mlir.lower_fun
 ir_constant = _mlir.ir_constant
 
 
-def aval_to_ir_type(aval) -> "ir.Type":
+def aval_to_ir_type(aval) -> ir.Type:
     """The MLIR tensor type of a ShapedArray.
 
     jax 0.10 threads a ModuleContext through its own helper (for a cache); the

@@ -9,7 +9,7 @@ cases a table-driven test runs; a deep run sets it high.
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import jax
 import numpy as np

@@ -1,4 +1,4 @@
-"""Products and contractions (matmul, dot, vdot, vecdot, inner, outer,
+"""Products and contractions (matmul, matvec, vecmat, dot, vdot, vecdot, inner, outer,
 tensordot, kron, trace, diagonal, einsum, einsum_path) against numpy (reference)
 and jax.numpy (peer: values and dtypes), eagerly, under jit and vmap, with
 gradients on a sample; plus the einsum lowering (one dot_general per pairwise
@@ -118,6 +118,45 @@ def test_vecdot(sa, sb, axis, dt):
     check(T.vecdot, lambda a, b, axis: np.vecdot(a, b, axis=axis),
           (_draw(sa, dt, 7), _draw(sb, dt, 8)), kwargs={"axis": axis}, peer=jnp.vecdot, tol=TOL,
           grad=1 if dt == C else 0)
+
+
+# matvec / vecmat: numpy 2.2 gufuncs ((m,n),(n)->(m) and (n),(n,m)->(m), vecmat conjugating
+# the vector); the loop axes broadcast.
+MATVEC_CASES = [((2, 3), (3,), F), ((4, 2, 3), (3,), F), ((2, 3), (5, 3), F),
+                ((2, 1, 2, 3), (4, 3), C), ((3, 2, 4), (1, 4), I), ((2, 3), (3,), B),
+                ((0, 2, 3), (3,), F), ((2, 0), (0,), F)]
+
+
+def _swap_core(sa, sb):
+    """(matrix, vector) shapes for matvec -> (vector, matrix) shapes for vecmat."""
+    return sb, sa[:-2] + sa[-1:] + sa[-2:-1]
+
+
+@pytest.mark.parametrize("sa,sb,dt", MATVEC_CASES, ids=str)
+def test_matvec(sa, sb, dt):
+    grad = 1 if (sa, dt) in {((2, 3), F), ((2, 1, 2, 3), C)} else 0
+    check(T.matvec, np.matvec, (_draw(sa, dt, 1), _draw(sb, dt, 2)), peer=jnp.matvec,
+          tol=TOL, grad=grad)
+
+
+@pytest.mark.parametrize("sa,sb,dt", MATVEC_CASES, ids=str)
+def test_vecmat(sa, sb, dt):
+    va, mb = _swap_core(sa, sb)
+    grad = 1 if (sa, dt) in {((2, 3), F), ((2, 1, 2, 3), C)} else 0
+    check(T.vecmat, np.vecmat, (_draw(va, dt, 3), _draw(mb, dt, 4)), peer=jnp.vecmat,
+          tol=TOL, grad=grad)
+
+
+def test_matvec_vecmat_mixed_dtypes_and_conjugation():
+    m = _draw((3, 2), C, 1)
+    v = _draw((3,), C, 2)
+    np.testing.assert_allclose(T.vecmat(v, m), np.conj(v) @ m, rtol=1e-5)
+    np.testing.assert_allclose(T.matvec(m.T, v), m.T @ v, rtol=1e-5)  # no conjugation
+    out = T.matvec(_draw((2, 3), I), [1.0, 2.0, 3.0])
+    assert out.dtype == jnp.matvec(_draw((2, 3), I), jnp.asarray([1.0, 2.0, 3.0])).dtype
+    jaxpr = jax.make_jaxpr(T.matvec)(np.zeros((7, 1, 2, 3), F), np.zeros((5, 3), F)).jaxpr
+    assert _count_prims(jaxpr, "dot_general") == 1
+    assert _count_prims(jaxpr, "broadcast_in_dim") == 0
 
 
 @pytest.mark.parametrize("sa,sb", [((2, 3), (4, 3)), ((), (2, 2)), ((3,), (3,)),
@@ -329,6 +368,20 @@ def test_errors():
         T.vdot(m23, v3)
     with pytest.raises(ValueError, match="vecdot.*same length"):
         T.vecdot(m23, np.ones(2))
+    with pytest.raises(ValueError, match=r"matvec.*x1.*1 dimension"):
+        T.matvec(v3, v3)
+    with pytest.raises(ValueError, match=r"matvec.*x2.*0 dimension"):
+        T.matvec(m23, 2.0)
+    with pytest.raises(ValueError, match="matvec.*mismatch"):
+        T.matvec(m23, np.ones(2))
+    with pytest.raises(ValueError, match="matvec.*broadcast"):
+        T.matvec(np.ones((2, 2, 3)), np.ones((4, 3)))
+    with pytest.raises(ValueError, match=r"vecmat.*x2.*1 dimension"):
+        T.vecmat(v3, v3)
+    with pytest.raises(ValueError, match="vecmat.*mismatch"):
+        T.vecmat(np.ones(2), m34)
+    with pytest.raises(TypeError, match="vecmat"):
+        T.vecmat("abc", m34)
     with pytest.raises(ValueError, match="inner.*last dimensions"):
         T.inner(m23, m34)
     with pytest.raises(ValueError, match="tensordot.*shape-?mismatch|tensordot.*length"):

@@ -154,6 +154,23 @@ def test_argminmax_nan_and_ties_like_numpy():
     np.testing.assert_array_equal(R.argmin(ints, 1, np.int32), [1])
 
 
+@pytest.mark.parametrize("shape", [(3, 4099), (4099, 3), (33, 65, 17)])
+def test_argminmax_many_nans_and_ties_any_layout(shape):
+    # Large operands let XLA split the reduction (vectorised lanes, threads) and
+    # combine partial results in either argument order: the reducer must still
+    # pick the first NaN, else the first extremum.
+    rng = np.random.default_rng(1)
+    x = rng.integers(-2, 3, shape).astype(np.float32)
+    x[rng.random(shape) < 0.01] = np.nan
+    x[..., :5] = np.where(rng.random(x[..., :5].shape) < 0.5, np.inf, -np.inf)
+    for fn, ref in ((R.argmax, np.argmax), (R.argmin, np.argmin)):
+        for axis in range(len(shape)):
+            got = jax.jit(fn, static_argnums=(1, 2))(x, axis, np.int32)
+            np.testing.assert_array_equal(got, ref(x, axis=axis))
+            got = jax.jit(fn, static_argnums=(1, 2))(np.negative(x), axis, np.int32)
+            np.testing.assert_array_equal(got, ref(np.negative(x), axis=axis))
+
+
 def test_nan_propagates():
     x = np.array([[1.0, np.nan, 3.0]], np.float32)
     assert np.isnan(R.reduce_max(x, (1,))[0]) and np.isnan(R.reduce_min(x, (1,))[0])

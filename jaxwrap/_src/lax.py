@@ -6,11 +6,19 @@ of public functions contain only jaxwrap primitives.
 
 # The family modules define their wrappers with fixed names (``add``,
 # ``reduce_sum``, ``dot_general``...); gather them here.
+from jaxwrap_extend._prims.dot import *  # noqa: F401,F403
 from jaxwrap_extend._prims.elementwise import *  # noqa: F401,F403
 from jaxwrap_extend._prims.elementwise import (  # noqa: F401  (names starting "_" or shadowing builtins)
-    abs, and_, complex, max, min, not_, or_, pow, round,
+    abs,
+    and_,
+    complex,
+    max,
+    min,
+    not_,
+    or_,
+    pow,
+    round,
 )
+from jaxwrap_extend._prims.reductions import *  # noqa: F401,F403
 from jaxwrap_extend._prims.structural import *  # noqa: F401,F403
 from jaxwrap_extend._prims.structural import slice  # noqa: F401
-from jaxwrap_extend._prims.reductions import *  # noqa: F401,F403
-from jaxwrap_extend._prims.dot import *  # noqa: F401,F403

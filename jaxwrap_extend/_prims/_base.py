@@ -8,7 +8,7 @@ constant helpers) are what every family file uses.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from jax import dtypes as jdtypes

@@ -20,9 +20,26 @@ import numpy as np
 
 from ..interpreters import ad, batching, mlir
 from ..interpreters.mlir import chlo, hlo, ir
-from ._base import (ANY, BOOL, COMPLEX, FLOAT, INEXACT, INT, INTEGRAL, NUMERIC, REAL_NUMERIC,
-                    aval, check_kind, const, define, kind, lower_op, real_dtype, same_dtypes,
-                    same_shapes)
+from ._base import (
+    ANY,
+    BOOL,
+    COMPLEX,
+    FLOAT,
+    INEXACT,
+    INT,
+    INTEGRAL,
+    NUMERIC,
+    REAL_NUMERIC,
+    aval,
+    check_kind,
+    const,
+    define,
+    kind,
+    lower_op,
+    real_dtype,
+    same_dtypes,
+    same_shapes,
+)
 
 
 # --- builders ---------------------------------------------------------------------

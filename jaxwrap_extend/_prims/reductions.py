@@ -339,6 +339,10 @@ def _arg_abstract_eval(name: str):
     return rule
 
 
+# direction -> (a ties or beats b, b ties or beats a)
+_OR_EQUAL = {"GT": ("GE", "LE"), "LT": ("LE", "GE")}
+
+
 def _arg_lowering(direction: str, identity):
     """Variadic reduce over (value, index); ``direction`` 'GT' for argmax, 'LT' for argmin."""
     def rule(ctx, x, *, axes, index_dtype):
@@ -356,21 +360,29 @@ def _arg_lowering(direction: str, identity):
         body = red.regions[0].blocks.append(sv, si, sv, si)
         with ir.InsertionPoint(body):
             av, ai, bv, bi = body.arguments
+            # The reducer is commutative (XLA may combine partial results in any
+            # order): it keeps the pair with the larger key (value, -index), a
+            # NaN value winning over every number (for argmin too, like numpy).
             better = _compare(av, bv, direction, dtype)
-            same = _compare(av, bv, "EQ", dtype)
-            if kind(dtype) == FLOAT:
-                # NaN beats numbers; two NaNs tie.  Outside a tie, a NaN ``a``
-                # means ``b`` is a number, so ``better | a_nan`` decides; a tie
-                # goes to the lower index.  (A select instead of and/or chains
-                # keeps the reducer body short: it runs once per element.)
-                a_nan = _compare(av, av, "NE", dtype)
-                b_nan = _compare(bv, bv, "NE", dtype)
-                better = hlo.or_(better, a_nan)
-                same = hlo.or_(same, hlo.and_(a_nan, b_nan))
             first = _compare(ai, bi, "LT", idx_dtype)
-            pick_a = hlo.select(same, first, better)
-            # The carried value only needs ``better``: on a tie either is right,
-            # and keeping it independent of the indices lets XLA vectorise it.
+            if kind(dtype) == FLOAT:
+                # ``win_low``: ``a`` ties or beats ``b``; ``win_high``: ``a``
+                # strictly beats ``b``.  A NaN ``a`` ties with a NaN ``b`` and
+                # beats a number; a NaN ``b`` beats ``a`` unless ``a`` is NaN
+                # too.  ``not (a <= b)`` (for argmax) holds exactly when a > b
+                # or either is NaN.
+                low_dir, high_dir = _OR_EQUAL[direction]
+                a_nan = _compare(av, av, "NE", dtype)
+                b_num = _compare(bv, bv, "EQ", dtype)
+                win_low = hlo.or_(_compare(av, bv, low_dir, dtype), a_nan)
+                win_high = hlo.and_(hlo.not_(_compare(av, bv, high_dir, dtype)), b_num)
+                pick_a = hlo.select(first, win_low, win_high)
+                # The carried value needs no index: on a tie either is right,
+                # and keeping it independent of the indices lets XLA vectorise it.
+                better = hlo.or_(better, a_nan)
+            else:
+                # A total order: strictly better, or equal with the lower index.
+                pick_a = hlo.or_(better, hlo.and_(_compare(av, bv, "EQ", dtype), first))
             hlo.return_([hlo.select(better, av, bv), hlo.select(pick_a, ai, bi)])
         return [red.results[1]]
     return rule

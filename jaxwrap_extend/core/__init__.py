@@ -2,29 +2,63 @@
 
 from .._jax import (
     AbstractValue as AbstractValue,
-    ClosedJaxpr as ClosedJaxpr,
-    DropVar as DropVar,
-    Jaxpr as Jaxpr,
-    JaxprEqn as JaxprEqn,
-    JaxprTypeError as JaxprTypeError,
-    Literal as Literal,
-    ShapedArray as ShapedArray,
-    Var as Var,
-    new_jaxpr_eqn as new_jaxpr_eqn,
 )
-from ._primitive import (
-    MissingRuleError as MissingRuleError,
-    Primitive as Primitive,
+from .._jax import (
+    ClosedJaxpr as ClosedJaxpr,
+)
+from .._jax import (
+    DropVar as DropVar,
+)
+from .._jax import (
+    Jaxpr as Jaxpr,
+)
+from .._jax import (
+    JaxprEqn as JaxprEqn,
+)
+from .._jax import (
+    JaxprTypeError as JaxprTypeError,
+)
+from .._jax import (
+    Literal as Literal,
+)
+from .._jax import (
+    ShapedArray as ShapedArray,
+)
+from .._jax import (
+    Var as Var,
+)
+from .._jax import (
+    new_jaxpr_eqn as new_jaxpr_eqn,
 )
 from ._jaxpr import (
     check_jaxpr as check_jaxpr,
+)
+from ._jaxpr import (
     eval_jaxpr as eval_jaxpr,
+)
+from ._jaxpr import (
     jaxpr_as_fun as jaxpr_as_fun,
+)
+from ._jaxpr import (
     make_jaxpr as make_jaxpr,
+)
+from ._jaxpr import (
     pp_jaxpr as pp_jaxpr,
+)
+from ._jaxpr import (
     primitives_used as primitives_used,
+)
+from ._jaxpr import (
     subjaxprs as subjaxprs,
+)
+from ._jaxpr import (
     walk_eqns as walk_eqns,
+)
+from ._primitive import (
+    MissingRuleError as MissingRuleError,
+)
+from ._primitive import (
+    Primitive as Primitive,
 )
 
 

@@ -16,7 +16,7 @@ from .. import _jax
 
 # Every jaxwrap_extend Primitive ever made, by name (user primitives too);
 # jaxwrap's own set is listed separately by ``core.primitives``.
-_ALL: dict[str, "Primitive"] = {}
+_ALL: dict[str, Primitive] = {}
 
 
 class MissingRuleError(NotImplementedError):

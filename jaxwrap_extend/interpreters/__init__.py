@@ -1,3 +1,5 @@
 """Transformation and lowering rules for primitives: ``mlir``, ``ad``, ``batching``."""
 
-from . import ad as ad, batching as batching, mlir as mlir
+from . import ad as ad
+from . import batching as batching
+from . import mlir as mlir

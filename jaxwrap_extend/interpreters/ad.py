@@ -12,11 +12,23 @@ from __future__ import annotations
 from .. import _jax
 from .._jax import (
     UndefinedPrimal as UndefinedPrimal,
+)
+from .._jax import (
     Zero as Zero,
+)
+from .._jax import (
     add_tangents as add_tangents,
+)
+from .._jax import (
     instantiate_zeros as _jax_instantiate_zeros,
+)
+from .._jax import (
     is_undefined_primal as is_undefined_primal,
+)
+from .._jax import (
     primitive_jvps as primitive_jvps,
+)
+from .._jax import (
     primitive_transposes as primitive_transposes,
 )
 from ..core._primitive import is_placeholder

@@ -8,7 +8,7 @@ jaxprs stay free of jax's lax operations.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .. import _jax
 from ..core._primitive import is_placeholder

@@ -8,22 +8,42 @@ default one.  ``lowering_rules(prim)`` answers what is registered.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
 from .. import _jax
 from .._jax import (
     LoweringRuleContext as LoweringRuleContext,
+)
+from .._jax import (
     aval_to_ir_type as aval_to_ir_type,
+)
+from .._jax import (
     chlo as chlo,
+)
+from .._jax import (
     dense_int_array as dense_int_array,
+)
+from .._jax import (
     dtype_to_ir_type as dtype_to_ir_type,
+)
+from .._jax import (
     hlo as hlo,
+)
+from .._jax import (
     i32_attr as i32_attr,
+)
+from .._jax import (
     i64_attr as i64_attr,
+)
+from .._jax import (
     ir as ir,
+)
+from .._jax import (
     lower_fun as lower_fun,
+)
+from .._jax import (
     module_to_string as module_to_string,
 )
 from ..core._primitive import is_placeholder

@@ -12,13 +12,13 @@ from __future__ import annotations
 import builtins
 import functools
 import operator
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import jax
 import numpy as np
 
-from .. import dtypes
-from .. import lax
+from .. import dtypes, lax
 
 AxisError = np.exceptions.AxisError
 

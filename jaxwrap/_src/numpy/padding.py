@@ -41,6 +41,13 @@ def _take(x, axis, start, stop):
     return lax.slice(x, tuple(start_idx), tuple(limit))
 
 
+def _axis_pair(values, nd, axis, dtype):
+    """(before, after) scalars for ``axis`` from per-axis pad values (broadcast to (nd, 2))."""
+    row = _take(broadcast_to(asarray(values), (nd, 2)), 0, axis, axis + 1)
+    return tuple(lax.convert_element_type(lax.reshape(_take(row, 1, i, i + 1), ()), dtype)
+                 for i in (0, 1))
+
+
 def _cat(parts, axis):
     parts = [p for p in parts if p.shape[axis] > 0]
     return parts[0] if len(parts) == 1 else lax.concatenate(parts, axis)
@@ -140,12 +147,10 @@ def _pad(array, pad_width, mode, constant_values, stat_length, end_values, refle
         if np.ndim(cvals) == 0:
             config = tuple((b, a, 0) for b, a in pad_width)
             return lax.pad(x, lax.convert_element_type(cvals, x.dtype), config)
-        pairs = broadcast_to(cvals, (x.ndim, 2))
         for axis, (b, a) in enumerate(pad_width):
             shape_b, shape_a = list(x.shape), list(x.shape)
             shape_b[axis], shape_a[axis] = b, a
-            vb = lax.convert_element_type(lax.reshape(_take(_take(pairs, 0, axis, axis + 1), 1, 0, 1), ()), x.dtype)
-            va = lax.convert_element_type(lax.reshape(_take(_take(pairs, 0, axis, axis + 1), 1, 1, 2), ()), x.dtype)
+            vb, va = _axis_pair(cvals, x.ndim, axis, x.dtype)
             x = _cat([lax.broadcast_in_dim(vb, tuple(shape_b), ()), x,
                       lax.broadcast_in_dim(va, tuple(shape_a), ())], axis)
         return x
@@ -164,9 +169,8 @@ def _pad(array, pad_width, mode, constant_values, stat_length, end_values, refle
         elif mode == "wrap":
             x = _wrap(x, axis, b, a)
         elif mode == "linear_ramp":
-            ev = broadcast_to(asarray(end_values), (len(pad_width), 2))
-            x = _linear_ramp(x, axis, b, a, (lax.reshape(_take(_take(ev, 0, axis, axis + 1), 1, 0, 1), ()),
-                                             lax.reshape(_take(_take(ev, 0, axis, axis + 1), 1, 1, 2), ())))
+            ends = _axis_pair(end_values, x.ndim, axis, dtypes.to_inexact_dtype(x.dtype))
+            x = _linear_ramp(x, axis, b, a, ends)
         else:
             fn = {"maximum": reductions.max, "minimum": reductions.min,
                   "mean": reductions.mean}.get(mode)

@@ -1,5 +1,5 @@
-"""Products and contractions: matmul, dot, vdot, vecdot, inner, outer,
-tensordot, einsum, einsum_path, kron, trace, diagonal.
+"""Products and contractions: matmul, matvec, vecmat, dot, vdot, vecdot,
+inner, outer, tensordot, einsum, einsum_path, kron, trace, diagonal.
 
 Every contraction here ends in one core, ``_contract``: two operands whose
 axes carry labels, contracted into a requested list of result labels with a
@@ -37,8 +37,8 @@ from ._util import (
     shape,
 )
 
-__all__ = ["diagonal", "dot", "einsum", "einsum_path", "inner", "kron", "matmul", "outer",
-           "tensordot", "trace", "vdot", "vecdot"]
+__all__ = ["diagonal", "dot", "einsum", "einsum_path", "inner", "kron", "matmul", "matvec",
+           "outer", "tensordot", "trace", "vdot", "vecdot", "vecmat"]
 
 
 # --- dtype handling shared by every product ------------------------------------------------------
@@ -256,6 +256,112 @@ def matmul(x1, x2, /, *, precision=None, preferred_element_type=None):
     result = batch + ([] if a_vec else ["m"]) + ([] if b_vec else ["n"])
     out = _contract(a, lnames, b, rnames, result, precision, pref)
     return _finish(out, dt, weak)
+
+
+def _stacked_product(name, x1, x2, lcore, rcore, result_core, conj_x1=False):
+    """A gufunc-style product: core axes labelled ``lcore`` / ``rcore`` at the end of
+    ``x1`` / ``x2``, the leading (loop) axes broadcast against each other."""
+    (a, b), dt, weak, pref = _prepare(name, (x1, x2), None)
+    for i, (x, core) in enumerate(((a, lcore), (b, rcore))):
+        if ndim(x) < len(core):
+            raise ValueError(f"{name}(): input operand x{i + 1} has {ndim(x)} dimension(s) "
+                             f"(shape {shape(x)}) but needs at least {len(core)}")
+    sa, sb = shape(a), shape(b)
+    ka = sa[len(sa) - len(lcore) + lcore.index("k")]
+    kb = sb[len(sb) - len(rcore) + rcore.index("k")]
+    if ka != kb:
+        raise ValueError(f"{name}(): core dimension mismatch: the summed axis has length {ka} "
+                         f"in x1 (shape {sa}) and {kb} in x2 (shape {sb})")
+    ba, bb = sa[:len(sa) - len(lcore)], sb[:len(sb) - len(rcore)]
+    broadcast_shapes(name, ba, bb)
+    nb = max(len(ba), len(bb))
+    batch = list(range(nb))
+    if conj_x1:
+        a = _conj(a)
+    out = _contract(a, batch[nb - len(ba):] + list(lcore), b, batch[nb - len(bb):] + list(rcore),
+                    batch + list(result_core), None, pref)
+    return _finish(out, dt, weak)
+
+
+@public
+def matvec(x1, x2, /):
+    """Matrix-vector product over stacks of matrices and vectors (numpy 2.2 ``matvec``).
+
+    ``out[..., i] = sum_j x1[..., i, j] * x2[..., j]``: a generalized ufunc with
+    signature ``(m,n),(n)->(m)`` whose leading (loop) axes broadcast.
+
+    Parameters
+    ----------
+    x1 : array_like, at least 2-d
+        Matrices of shape ``(..., m, n)``.
+    x2 : array_like, at least 1-d
+        Vectors of shape ``(..., n)``.  Neither operand is conjugated.
+
+    Returns
+    -------
+    out : jax.Array
+        Shape ``broadcast(x1.shape[:-2], x2.shape[:-1]) + (m,)``, in the
+        promoted dtype.
+
+    Raises
+    ------
+    ValueError
+        If an operand has too few dimensions (scalars included), the lengths
+        of ``n`` differ, or the loop axes do not broadcast.
+
+    Notes
+    -----
+    Differences from NumPy: dtypes follow jax's promotion (32-bit defaults);
+    no ``out``, ``axes``, ``dtype`` or other ufunc keywords.
+
+    Examples
+    --------
+    >>> import jaxwrap.numpy as jwnp
+    >>> jwnp.matvec([[1., 2.], [3., 4.]], [1., 1.])  # doctest: +SKIP
+    Array([3., 7.], dtype=float32)
+    """
+    return _stacked_product("matvec", x1, x2, ("m", "k"), ("k",), ("m",))
+
+
+@public
+def vecmat(x1, x2, /):
+    """Vector-matrix product over stacks, conjugating the vector (numpy 2.2 ``vecmat``).
+
+    ``out[..., j] = sum_i conj(x1[..., i]) * x2[..., i, j]``: a generalized
+    ufunc with signature ``(n),(n,m)->(m)`` whose leading (loop) axes
+    broadcast.
+
+    Parameters
+    ----------
+    x1 : array_like, at least 1-d
+        Vectors of shape ``(..., n)``; complex vectors are conjugated.
+    x2 : array_like, at least 2-d
+        Matrices of shape ``(..., n, m)``.
+
+    Returns
+    -------
+    out : jax.Array
+        Shape ``broadcast(x1.shape[:-1], x2.shape[:-2]) + (m,)``, in the
+        promoted dtype.
+
+    Raises
+    ------
+    ValueError
+        If an operand has too few dimensions (scalars included), the lengths
+        of ``n`` differ, or the loop axes do not broadcast.
+
+    Notes
+    -----
+    Differences from NumPy: dtypes follow jax's promotion (32-bit defaults);
+    no ``out``, ``axes``, ``dtype`` or other ufunc keywords.
+
+    Examples
+    --------
+    >>> import jaxwrap.numpy as jwnp
+    >>> jwnp.vecmat([1j, 1.], [[1., 2.], [3., 4.]])  # doctest: +SKIP
+    Array([3.-1.j, 4.-2.j], dtype=complex64)
+    """
+    return _stacked_product("vecmat", x1, x2, ("k",), ("k", "n"), ("n",), conj_x1=True)
 
 
 @public(static=("precision", "preferred_element_type"))

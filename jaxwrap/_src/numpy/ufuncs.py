@@ -47,7 +47,12 @@ def _kind(dt):
     return "float"
 
 
-def _promote(name, promotion, args):
+def _promote(name, promotion, args, numeric=False):
+    """Check, promote and broadcast; returns (arrays, weak) with jax's weak-type flag.
+
+    ``numeric``: booleans become the default-int kind first (jax's
+    ``to_numeric_dtype``), for arithmetic that has no boolean meaning.
+    """
     check_arraylike(name, *args)
     dt, weak = dtypes.result_type(*args, return_weak_type_flag=True)
     if _kind(dt) not in _PROMOTIONS[promotion]:
@@ -56,8 +61,20 @@ def _promote(name, promotion, args):
                         f"({promotion} arguments expected)")
     if promotion in ("inexact", "float"):
         dt = dtypes.to_inexact_dtype(dt)
+    elif numeric:
+        dt = dtypes.to_numeric_dtype(dt)
     from ._util import _convert
-    return broadcast_arrays(name, *(_convert(a, dt, weak) for a in args))
+    return broadcast_arrays(name, *(_convert(a, dt, weak) for a in args)), weak
+
+
+def _weaken(out, weak):
+    """jax's rule for the result: weakly typed when every input was (so constants
+    inside an implementation, or a bool/real result dtype, do not drop it)."""
+    if isinstance(out, tuple):
+        return tuple(_weaken(o, weak) for o in out)
+    if not weak or dtypes.is_weakly_typed(out):
+        return out
+    return lax.convert_element_type(out, out.dtype, True)
 
 
 _DOC = """{summary}
@@ -89,15 +106,20 @@ Examples
 
 
 def _make(name, nargs, promotion, impl, summary, returns="the element-wise result.",
-          extra="", nout=1):
+          extra="", nout=1, numeric=False, weak=True):
     argnames = ("x",) if nargs == 1 else ("x1", "x2")
     params = "\n".join(f"{a} : array_like" for a in argnames)
+
+    def run(args):
+        promoted, is_weak = _promote(name, promotion, args, numeric)
+        return _weaken(impl(*promoted), is_weak and weak)
+
     if nargs == 1:
         def f(x, /):
-            return impl(*_promote(name, promotion, (x,)))
+            return run((x,))
     else:
         def f(x1, x2, /):
-            return impl(*_promote(name, promotion, (x1, x2)))
+            return run((x1, x2))
     f.__name__ = f.__qualname__ = name
     f.__module__ = "jaxwrap.numpy"
     example = "[0.5, 1.0]" if nargs == 1 else "[0.5, 1.0], 2.0"
