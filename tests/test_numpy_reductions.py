@@ -201,7 +201,7 @@ def test_against_numpy_and_jax(case):
         check(fn, ref, [x], kwargs=kwargs, peer=peer, tol=row.tol)
 
 
-# --- rows that do not fit the one-array pattern ----------------------------------------------------
+# --- rows that do not fit the one-array pattern ---------------------------------------------------
 def _rng():
     return np.random.default_rng(0)
 
@@ -221,7 +221,8 @@ def test_cumulative_array_api(fn, kwargs, dtype):
 
 @pytest.mark.parametrize("kwargs,wshape", [
     ({}, None), ({"axis": 1}, None), ({"axis": (0, 2), "keepdims": True}, None),
-    ({}, "same"), ({"axis": 1}, "1d"), ({"axis": (2, 0)}, "axes"), ({"axis": 0, "returned": True}, "same"),
+    ({}, "same"), ({"axis": 1}, "1d"), ({"axis": (2, 0)}, "axes"),
+    ({"axis": 0, "returned": True}, "same"),
     ({"axis": None, "returned": True}, None),
 ])
 def test_average(kwargs, wshape):
@@ -276,7 +277,7 @@ def test_array_equal(fn, a, b):
               peer=jnp.array_equal, vmap=False)
 
 
-# --- semantics numpy defines but random inputs rarely reach -----------------------------------------
+# --- semantics numpy defines but random inputs rarely reach ---------------------------------------
 def test_nan_semantics():
     x = np.array([[1.0, np.nan, 3.0, np.nan], [2.0, 0.5, 7.0, -1.0]], F)
     # argmax/argmin: the first NaN wins, like numpy
@@ -338,7 +339,7 @@ def test_dtype_rules():
     assert_close(R.std(x, axis=1, mean=m, ddof=1), np.std(x, axis=1, mean=m, ddof=1))
 
 
-# --- gradients --------------------------------------------------------------------------------------
+# --- gradients ------------------------------------------------------------------------------------
 def _distinct(shape, rng):
     """Values far apart (no ties), so max/min are differentiable numerically."""
     n = int(np.prod(shape))

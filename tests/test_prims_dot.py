@@ -156,7 +156,7 @@ def test_vmap_nested():
     _assert_close(out, ref)
 
 
-# --- gradients -------------------------------------------------------------------------------------
+# --- gradients ------------------------------------------------------------------------------------
 GRAD_CASES = ["matmul", "vecdot", "outer", "batch_inside", "two_contract_swapped",
               "two_batch_swapped", "size1"]
 
@@ -203,7 +203,7 @@ def test_complex_and_mixed_precision_grads():
     _assert_close(gb, rb, tol=1e-2)
 
 
-# --- primitive purity ----------------------------------------------------------------------------------
+# --- primitive purity -----------------------------------------------------------------------------
 # Outside jaxwrap's primitives (by identity), allowed: 'jit'/'pjit', 'add_any'
 # from reverse-mode AD, jax's 'broadcast_in_dim' of a literal (AD's
 # materialised zeros), and at the vmap boundary jax's own 'transpose' /
@@ -261,7 +261,7 @@ def test_purity(case_id):
         assert not bad, (case_id, bad, jp)
 
 
-# --- abstract evaluation ----------------------------------------------------------------------------------
+# --- abstract evaluation --------------------------------------------------------------------------
 def test_weak_types_and_dtypes():
     dn = BY_ID["matmul"][3]
     w, s = (jax.ShapeDtypeStruct((3, 4), F32, weak_type=True),

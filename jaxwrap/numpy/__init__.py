@@ -552,6 +552,19 @@ from jaxwrap._src.numpy.shape import (
 )
 from jaxwrap._src.numpy.tensor import (
     diagonal as diagonal,
+    dot as dot,
+    einsum as einsum,
+    einsum_path as einsum_path,
+    inner as inner,
+    kron as kron,
+    matmul as matmul,
+    matvec as matvec,
+    outer as outer,
+    tensordot as tensordot,
+    trace as trace,
+    vdot as vdot,
+    vecdot as vecdot,
+    vecmat as vecmat,
 )
 from jaxwrap._src.numpy.tensor import (
     dot as dot,

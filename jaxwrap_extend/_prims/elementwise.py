@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+import ml_dtypes
 import numpy as np
 
 from ..interpreters import ad, batching, mlir
@@ -30,6 +31,7 @@ from ._base import (
     INTEGRAL,
     NUMERIC,
     REAL_NUMERIC,
+    UINT,
     aval,
     check_kind,
     const,
@@ -158,8 +160,51 @@ def _lower_compare(direction):
 
 
 def _lower_exp2(ctx, x):
+    if kind(ctx.avals_in[0].dtype) == FLOAT:
+        return mlir.lower_fun(_exp2_real, multiple_results=False)(ctx, x)
     ln2 = mlir.full_like_aval(math.log(2.0), ctx.avals_in[0])
     return [hlo.exponential(hlo.multiply(x, ln2))]
+
+
+def _exp2_real(x):
+    # 2**x = 2**n * 2**f with n = round(x), |f| <= 1/2.  exp(x * ln2) loses
+    # about |x| ulps to the rounding of x * ln2 (exp2(55.) was 18 ulps off in
+    # float64); here the power of two is exact, so exp2 of an integer is exact
+    # like numpy's, and the error of exp(f * ln2) stays near one ulp.
+    fi = ml_dtypes.finfo(x.dtype)
+    n = round(x, 1)
+    # f is 0 at +-inf (and nan at nan, which then propagates through r).
+    f = _select(eq(abs(x), _c(x, np.inf)), _full_like(x, 0), sub(x, n))
+    r = exp(mul(f, _c(f, math.log(2.0))))
+    # Past these bounds the result is 0 or inf whatever r is.
+    top, bottom = float(fi.maxexp), float(fi.minexp - fi.nmant - 2)
+    n = max(min(n, _c(n, top)), _c(n, bottom))
+    return _scale_pow2(r, n)
+
+
+def _pow2(k, dtype):
+    """2**k exactly, for integer-valued ``k`` (float) inside the normal exponent range."""
+    fi = ml_dtypes.finfo(dtype)
+    ibits = np.dtype(f"int{np.dtype(dtype).itemsize * 8}")
+    e = convert_element_type(add(k, _c(k, float(fi.maxexp - 1))), ibits)
+    return bitcast_convert_type(shift_left(e, np.array(fi.nmant, ibits)), dtype)
+
+
+def _scale_pow2(r, n):
+    """r * 2**n for integer-valued float n within about twice the exponent range."""
+    half = floor(mul(n, _c(n, 0.5)))
+    return mul(mul(r, _pow2(half, r.dtype)), _pow2(sub(n, half), r.dtype))
+
+
+def _lower_sign(ctx, x):
+    aval_in = ctx.avals_in[0]
+    if kind(aval_in.dtype) != UINT:
+        return [hlo.sign(x)]
+    # stablehlo.sign has no unsigned form: 0 stays 0, anything else is 1.
+    zero, one = mlir.full_like_aval(0, aval_in), mlir.full_like_aval(1, aval_in)
+    is_zero = hlo.compare(x, zero, hlo.ComparisonDirectionAttr.get("EQ"),
+                          compare_type=hlo.ComparisonTypeAttr.get("UNSIGNED"))
+    return [hlo.select(is_zero, zero, one)]
 
 
 def _lower_square(ctx, x):
@@ -242,7 +287,7 @@ def _rem_jvp_y(t, ans, x, y):
 # --- the unary table ---------------------------------------------------------------------
 #       name          kinds     lowering              JVP: t, ans, x -> tangent
 neg = _unary("neg", NUMERIC, hlo.NegOp, linear=lambda ct: neg(ct))
-sign = _unary("sign", NUMERIC, hlo.SignOp)
+sign = _unary("sign", NUMERIC, _lower_sign)
 floor = _unary("floor", FLOAT, hlo.FloorOp)
 ceil = _unary("ceil", FLOAT, hlo.CeilOp)
 round = _unary("round", FLOAT, _lower_round)  # rounding_method: 0 away from zero, 1 to even

@@ -1302,7 +1302,7 @@ def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
     return avg
 
 
-# --- cumulative reductions -------------------------------------------------------------------------
+# --- cumulative reductions ------------------------------------------------------------------------
 def _cumulative(name, prim, a, axis, dtype, out, *, promote_integers, nan_fill=None,
                 include_initial=False, array_api=False):
     check_out(name, out)
@@ -1525,7 +1525,7 @@ def cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=Fa
                        promote_integers=False, include_initial=include_initial, array_api=True)
 
 
-# --- closeness and equality ------------------------------------------------------------------------
+# --- closeness and equality -----------------------------------------------------------------------
 def _isclose(a, b, rtol, atol, equal_nan):
     a, b = promote_args_inexact("isclose", _arr("isclose", a), _arr("isclose", b, "b"))
     real = _real_dtype(a.dtype)

@@ -778,7 +778,8 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
 def _sum_dtype(dt):
     """numpy's accumulator for sums: small integers and bools widen to the default int."""
     dt = np.dtype(dt)
-    if dtypes.is_bool(dt) or (dtypes.is_signed(dt) and dt.itemsize < dtypes.default_int_dtype().itemsize):
+    small_signed = dtypes.is_signed(dt) and dt.itemsize < dtypes.default_int_dtype().itemsize
+    if dtypes.is_bool(dt) or small_signed:
         return dtypes.default_int_dtype()
     if dtypes.is_unsigned(dt) and dt.itemsize < dtypes.default_uint_dtype().itemsize:
         return dtypes.default_uint_dtype()

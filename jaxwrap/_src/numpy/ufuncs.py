@@ -186,8 +186,8 @@ def _copysign(x, y):
 
 def _floor_divide(x, y):
     if _is_exact(x):
-        if _kind(x.dtype) == "uint" or x.dtype == np.bool_:
-            return lax.div(x, y) if x.dtype != np.bool_ else lax.and_(x, y)
+        if _kind(x.dtype) == "uint":
+            return lax.div(x, y)
         q = lax.div(x, y)
         fix = lax.and_(lax.ne(lax.lt(x, const(x, 0)), lax.lt(y, const(y, 0))),
                        lax.ne(lax.rem(x, y), const(x, 0)))
@@ -218,7 +218,7 @@ def _float_divmod(x, y):
 def _remainder(x, y):
     if _is_exact(x):
         if _kind(x.dtype) != "int":
-            return lax.rem(x, y) if x.dtype != np.bool_ else lax.and_(x, lax.not_(y))
+            return lax.rem(x, y)
         r = lax.rem(x, y)
         fix = lax.and_(lax.ne(r, const(r, 0)), lax.ne(lax.lt(r, const(r, 0)),
                                                       lax.lt(y, const(y, 0))))
@@ -229,8 +229,6 @@ def _remainder(x, y):
 
 
 def _fmod(x, y):
-    if x.dtype == np.bool_:
-        x, y = (lax.convert_element_type(v, np.int8) for v in (x, y))
     return lax.rem(x, y)
 
 
@@ -241,8 +239,6 @@ def _divmod(x, y):
 def _power(x, y):
     if not _is_exact(x):
         return lax.pow(x, y)
-    if x.dtype == np.bool_:
-        return lax.or_(x, lax.not_(y))
     # Integer power by repeated squaring over the exponent's bits (negative
     # exponents give 0 except for bases 1 and -1, as in jax).
     bits = np.dtype(x.dtype).itemsize * 8
@@ -281,7 +277,7 @@ def _absolute(x):
 
 def _sign(x):
     if x.dtype == np.bool_:
-        return x
+        raise TypeError("sign() is not supported for boolean inputs")
     if _is_complex(x):
         # numpy 2: z / |z|, and 0 at 0.
         a = lax.abs(x)
@@ -438,13 +434,13 @@ def _invert(x):
 
 def _shift(prim_signed, prim_unsigned):
     def impl(x, y):
-        if x.dtype == np.bool_:
-            x, y = (lax.convert_element_type(v, np.int8) for v in (x, y))
         return (prim_signed if _kind(x.dtype) == "int" else prim_unsigned)(x, y)
     return impl
 
 
 def _bitwise_count(x):
+    if x.dtype == np.bool_:
+        return lax.convert_element_type(x, np.uint8)
     if _kind(x.dtype) == "int":
         x = lax.abs(x)   # numpy counts the bits of the magnitude
     return lax.convert_element_type(lax.population_count(x), np.uint8)
@@ -513,12 +509,23 @@ def _frexp(x):
 
 
 def _ldexp_impl(x, n):
-    # x * 2**n, split in two steps so 2**(n/2) stays finite for large |n|.
-    n1 = lax.div(n, const(n, 2))
-    n2 = lax.sub(n, n1)
-    f1 = lax.exp2(lax.convert_element_type(n1, x.dtype))
-    f2 = lax.exp2(lax.convert_element_type(n2, x.dtype))
-    return lax.mul(lax.mul(x, f1), f2)
+    # x * 2**n in three exact power-of-two steps (exp2 is exact at integers),
+    # so no factor overflows while the product is finite.  |n| is clamped
+    # first: past the bound the result is 0 or inf (or x at 0, inf, nan)
+    # whatever the mantissa, and the exponent then fits any integer type.
+    fi = finfo(x.dtype)
+    bound = int(fi.maxexp) - int(fi.minexp) + int(fi.nmant) + 2
+    if n.dtype == np.bool_ or np.dtype(n.dtype).itemsize < 4:
+        n = lax.convert_element_type(n, np.int32)   # lossless
+    if _kind(n.dtype) == "int":
+        n = lax.max(n, const(n, -bound))
+    n = lax.convert_element_type(lax.min(n, const(n, bound)), np.int32)
+    n1 = lax.div(n, const(n, 3))
+    n2 = lax.div(lax.sub(n, n1), const(n, 2))
+    n3 = lax.sub(lax.sub(n, n1), n2)
+    for part in (n1, n2, n3):
+        x = lax.mul(x, lax.exp2(lax.convert_element_type(part, x.dtype)))
+    return x
 
 
 @public
@@ -545,10 +552,10 @@ def ldexp(x1, x2, /):
     check_arraylike("ldexp", x1, x2)
     if _kind(dtypes.dtype(x2)) not in ("int", "uint", "bool"):
         raise TypeError("ldexp(): x2 must be an integer array")
-    x, = _promote("ldexp", "inexact", (x1,))
+    (x,), weak = _promote("ldexp", "inexact", (x1,))
     n = x2 if hasattr(x2, "dtype") else np.asarray(x2, dtypes.default_int_dtype())
     x, n = broadcast_arrays("ldexp", x, n)
-    return _ldexp_impl(x, lax.convert_element_type(n, np.int32))
+    return _weaken(_ldexp_impl(x, n), weak)
 
 
 def _modf(x):
@@ -575,15 +582,20 @@ multiply = _binary("multiply", "numeric", _multiply, "Multiply arguments element
 divide = _binary("divide", "inexact", _true_divide, "Divide arguments element-wise (true division).")
 true_divide = _binary("true_divide", "inexact", _true_divide, "Divide arguments element-wise.")
 floor_divide = _binary("floor_divide", "numeric", _floor_divide,
-                       "Largest integer smaller or equal to the division of the inputs.")
+                       "Largest integer smaller or equal to the division of the inputs.",
+                       numeric=True)
 remainder = _binary("remainder", "numeric", _remainder,
-                    "Element-wise remainder of division, with the sign of the divisor.")
-mod = _binary("mod", "numeric", _remainder, "Element-wise remainder (alias of remainder).")
-fmod = _binary("fmod", "real", _fmod, "Element-wise remainder with the sign of the dividend (C fmod).")
+                    "Element-wise remainder of division, with the sign of the divisor.",
+                    numeric=True)
+mod = _binary("mod", "numeric", _remainder, "Element-wise remainder (alias of remainder).",
+              numeric=True)
+fmod = _binary("fmod", "real", _fmod, "Element-wise remainder with the sign of the dividend (C fmod).",
+               numeric=True)
 divmod = _binary("divmod", "real", _divmod, "Return (floor_divide, remainder) at once.",
-                 returns="tuple of two arrays.")
-power = _binary("power", "numeric", _power, "First array elements raised to powers from the second.")
-pow = _binary("pow", "numeric", _power, "Alias of power (Array API name).")
+                 returns="tuple of two arrays.", numeric=True)
+power = _binary("power", "numeric", _power, "First array elements raised to powers from the second.",
+                numeric=True)
+pow = _binary("pow", "numeric", _power, "Alias of power (Array API name).", numeric=True)
 float_power = _binary("float_power", "inexact", _float_power,
                       "First array elements raised to powers, computed in floating point.")
 negative = _unary("negative", "numeric", _negative, "Numerical negative, element-wise.")
@@ -592,8 +604,10 @@ absolute = _unary("absolute", "numeric", _absolute, "Absolute value, element-wis
 abs = _unary("abs", "numeric", _absolute, "Absolute value, element-wise.")
 fabs = _unary("fabs", "float", lax.abs, "Absolute value of real floats, element-wise.")
 sign = _unary("sign", "numeric", _sign, "Sign of a number (z/|z| for complex), element-wise.")
-square = _unary("square", "numeric", lambda x: lax.mul(x, x), "Square of the input, element-wise.")
-reciprocal = _unary("reciprocal", "numeric", _reciprocal, "Reciprocal 1/x, element-wise.")
+square = _unary("square", "numeric", lambda x: lax.mul(x, x), "Square of the input, element-wise.",
+                numeric=True)
+reciprocal = _unary("reciprocal", "numeric", _reciprocal, "Reciprocal 1/x, element-wise.",
+                    numeric=True)
 sqrt = _unary("sqrt", "inexact", lax.sqrt, "Non-negative square root, element-wise.")
 cbrt = _unary("cbrt", "float", lax.cbrt, "Cube root, element-wise.")
 exp = _unary("exp", "inexact", lax.exp, "Exponential, element-wise.")
@@ -634,7 +648,7 @@ floor = _unary("floor", "real", _round_to_int_kind(lax.floor), "Floor, element-w
 ceil = _unary("ceil", "real", _round_to_int_kind(lax.ceil), "Ceiling, element-wise.")
 trunc = _unary("trunc", "real", _round_to_int_kind(_trunc), "Truncate toward zero, element-wise.")
 fix = _unary("fix", "real", _round_to_int_kind(_fix), "Round toward zero, element-wise.")
-rint = _unary("rint", "numeric", _round_to_int_kind(_rint),
+rint = _unary("rint", "inexact", _rint,
               "Round to the nearest integer (halves to even), element-wise.")
 equal = _binary("equal", "any", lax.eq, "Return (x1 == x2) element-wise.")
 not_equal = _binary("not_equal", "any", lax.ne, "Return (x1 != x2) element-wise.")
@@ -660,15 +674,15 @@ invert = _unary("invert", "int", _invert, "Bit-wise NOT, element-wise.")
 bitwise_not = _unary("bitwise_not", "int", _invert, "Bit-wise NOT, element-wise.")
 bitwise_invert = _unary("bitwise_invert", "int", _invert, "Bit-wise NOT (Array API name).")
 left_shift = _binary("left_shift", "int", _shift(lax.shift_left, lax.shift_left),
-                     "Shift bits to the left, element-wise.")
+                     "Shift bits to the left, element-wise.", numeric=True)
 right_shift = _binary("right_shift", "int",
                       _shift(lax.shift_right_arithmetic, lax.shift_right_logical),
-                      "Shift bits to the right, element-wise.")
+                      "Shift bits to the right, element-wise.", numeric=True)
 bitwise_left_shift = _binary("bitwise_left_shift", "int", _shift(lax.shift_left, lax.shift_left),
-                             "Shift bits to the left (Array API name).")
+                             "Shift bits to the left (Array API name).", numeric=True)
 bitwise_right_shift = _binary("bitwise_right_shift", "int",
                               _shift(lax.shift_right_arithmetic, lax.shift_right_logical),
-                              "Shift bits to the right (Array API name).")
+                              "Shift bits to the right (Array API name).", numeric=True)
 bitwise_count = _unary("bitwise_count", "int", _bitwise_count,
                        "Number of 1-bits in the absolute value, element-wise.")
 isnan = _unary("isnan", "any", _isnan, "Test for NaN, element-wise.")
@@ -682,7 +696,8 @@ nextafter = _binary("nextafter", "float", _nextafter, "Next representable value 
 spacing = _unary("spacing", "float", _spacing, "Distance to the nearest adjacent number.")
 heaviside = _binary("heaviside", "float", _heaviside, "Heaviside step function (x2 at x1 == 0).")
 frexp = _unary("frexp", "float", _frexp, "Decompose into mantissa and twos exponent.",
-               returns="tuple (mantissa, exponent) with x == mantissa * 2**exponent.")
+               returns="tuple (mantissa, exponent) with x == mantissa * 2**exponent.",
+               weak=False)  # jax: both parts strongly typed
 modf = _unary("modf", "float", _modf, "Fractional and integral parts, element-wise.",
               returns="tuple (fractional, integral).")
 conjugate = _unary("conjugate", "numeric", _conjugate, "Complex conjugate, element-wise.")
