@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import os
 import platform
+import time
 from typing import Any
 
 # OpenBLAS reads these when numpy is imported; on this project's machines they
@@ -36,17 +37,67 @@ def load_average() -> float | None:
         return None
 
 
-def busy_warning(load: float | None, cores: int | None, own: float = 0.0) -> str | None:
-    """Other processes competing for the CPU make every ratio unreliable.
-
-    ``own``: the part of the load that is this run itself (about 1 after a run).
-    """
-    if load is None or not cores or load - own <= 0.5 * cores:
+def busy_warning(load: float | None, cores: int | None) -> str | None:
+    """Other processes competing for the CPU make every ratio unreliable."""
+    if load is None or not cores or load <= 0.5 * cores:
         return None
     return (
         f"warning: the machine is busy (1-minute load average {load} on {cores} cores); "
-        "timings are noisy and ratios unreliable. Re-run when it is idle."
+        "timings will be noisy. Consider --wait-idle S, or re-run when it is idle."
     )
+
+
+BUSY_CORES = 0.2  # other processes' CPU, in cores, above which a row is marked busy
+
+
+class Contention:
+    """CPU used by *other* processes (and VM steal), in cores, over a time window.
+
+    ``start()`` then ``cores()``: the average number of cores that processes
+    other than this one kept busy since ``start()``. On a shared 2-core machine
+    anything above ~0.2 disturbs the timings. Linux only; elsewhere ``None``.
+    """
+
+    def __init__(self) -> None:
+        self._t0: tuple[float, int, int] | None = None
+
+    @staticmethod
+    def _read() -> tuple[float, int, int] | None:
+        try:
+            with open("/proc/stat") as f:
+                fields = [int(v) for v in f.readline().split()[1:]]
+            with open("/proc/self/stat") as f:
+                mine = f.read().rsplit(")", 1)[1].split()
+        except (OSError, ValueError, IndexError):
+            return None
+        # user nice system idle iowait irq softirq steal ...
+        busy = sum(fields[:3]) + sum(fields[5:8])
+        own = int(mine[11]) + int(mine[12])  # utime + stime of all our threads
+        return time.monotonic(), busy, own
+
+    def start(self) -> Contention:
+        self._t0 = self._read()
+        return self
+
+    def cores(self) -> float | None:
+        t1 = self._read()
+        if self._t0 is None or t1 is None or t1[0] - self._t0[0] < 1e-3:
+            return None
+        ticks = os.sysconf("SC_CLK_TCK")
+        others = (t1[1] - self._t0[1]) - (t1[2] - self._t0[2])
+        return max(0.0, others / ticks / (t1[0] - self._t0[0]))
+
+
+def wait_for_idle(max_wait_s: float, threshold: float = BUSY_CORES, window_s: float = 0.5) -> float:
+    """Sleep until other processes use < ``threshold`` cores; return seconds waited."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < max_wait_s:
+        c = Contention().start()
+        time.sleep(window_s)
+        busy = c.cores()
+        if busy is None or busy < threshold:
+            break
+    return time.monotonic() - t0
 
 
 def _cpu_model() -> str:

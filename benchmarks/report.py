@@ -6,6 +6,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
+from benchmarks.environment import BUSY_CORES
 from benchmarks.suite_trace import METRICS, TraceResult
 from benchmarks.table import RowResult
 from benchmarks.timing import CANDIDATE, HOST, IMPL_KEYS, PEER
@@ -16,6 +17,10 @@ TARGETS = {
     "trace": ("trace-time ratio", 1.0),
     "compiled": ("ratio on every workload", 1.05),
 }
+
+
+def is_busy(cores: float | None) -> bool:
+    return cores is not None and cores > BUSY_CORES
 
 
 def _status(value: float | None, bound: float, incomplete: bool) -> str:
@@ -45,6 +50,7 @@ def table_suite(results: Sequence[RowResult], name: str) -> dict[str, Any]:
                 "spread": _spread(r.stats),
                 "check": r.check,
                 "errors": r.errors,
+                "busy_cores": r.busy,
                 "stats_us": {k: s.to_json(1e6) for k, s in r.stats.items()},
             }
         )
@@ -67,6 +73,7 @@ def table_suite(results: Sequence[RowResult], name: str) -> dict[str, Any]:
             row["name"] for row in rows if row["ratio"] is not None and row["ratio"] > bound
         ],
         "mismatches": [row["name"] for row in rows if row["check"] not in ("ok", "n/a")],
+        "rows_busy": [row["name"] for row in rows if is_busy(row["busy_cores"])],
     }
     return {"rows": rows, "summary": summary}
 
@@ -88,6 +95,7 @@ def trace_suite(res: TraceResult) -> dict[str, Any]:
             for m in METRICS
         },
         "jaxpr_eqns": res.eqns,
+        "busy_cores": res.busy,
         "check": res.check,
         "errors": res.errors,
         "summary": {
@@ -123,6 +131,8 @@ def _pct(x: float | None) -> str:
 
 def _note(row: dict[str, Any]) -> str:
     parts = []
+    if is_busy(row["busy_cores"]):
+        parts.append(f"busy: {row['busy_cores']:.1f} cores used by others")
     if row["check"] not in ("ok", "n/a"):
         parts.append(f"output: {row['check']}")
     for k, e in row["errors"].items():
@@ -181,12 +191,13 @@ def to_markdown(results: dict[str, Any]) -> str:
     ]
     load = env.get("load_average", {})
     if load:
-        out.append(
-            f"| load average (1 min) before / after | {load.get('before', '?')} / "
-            f"{load.get('after', '?')}"
-            + (" — **busy machine, ratios unreliable**" if env.get("busy") else "")
-            + " |"
-        )
+        out.append(f"| load average (1 min) before / after | {load['before']} / {load['after']} |")
+    n_busy = len(env.get("busy_rows", []))
+    out.append(
+        "| measurements disturbed by other processes | "
+        + (f"**{n_busy}** (marked busy below; ratios unreliable)" if n_busy else "none")
+        + " |"
+    )
     if env["XLA_FLAGS"]:
         out.append(f"| XLA_FLAGS | `{env['XLA_FLAGS']}` |")
 
@@ -254,6 +265,10 @@ def to_markdown(results: dict[str, Any]) -> str:
                 f"jax.numpy {eq.get(PEER, '—')}. Output check: {s['check']}."
             ),
         ]
+        if is_busy(s["busy_cores"]):
+            out.append(
+                f"Measured while other processes used {s['busy_cores']:.1f} cores (unreliable)."
+            )
         if p["steps_left_out"]:
             out.append(
                 f"Steps left out (not traceable by every implementation): "
@@ -317,4 +332,9 @@ def _failed_lines(sm: dict[str, Any]) -> list[str]:
         out.append(f"Could not run: {', '.join(sm['rows_failed'])}.")
     if sm["mismatches"]:
         out.append(f"Output differs from jax.numpy: {', '.join(sm['mismatches'])}.")
+    if sm["rows_busy"]:
+        out.append(
+            f"Measured while other processes used the CPU (unreliable): "
+            f"{', '.join(sm['rows_busy'])}."
+        )
     return out

@@ -59,6 +59,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="eager suite: wait for every call's result, not once per batch",
     )
+    p.add_argument(
+        "--wait-idle",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="before each row, wait up to S seconds for other processes to leave the CPU "
+        "(for shared machines; default: do not wait)",
+    )
     p.add_argument("--no-numpy", action="store_true", help="skip the numpy reference")
     p.add_argument("--markdown", metavar="PATH", help="write the results as Markdown")
     p.add_argument(
@@ -130,25 +138,42 @@ def main(argv: list[str] | None = None) -> int:
         _log(f"[{name}]")
         if name == "trace":
             res = suite_trace.run(
-                impls, reps["trace"], reps["compile"], n_calls=args.n_calls, log=_log
+                impls,
+                reps["trace"],
+                reps["compile"],
+                n_calls=args.n_calls,
+                wait_idle_s=args.wait_idle,
+                log=_log,
             )
             out["trace"] = report.trace_suite(res)
             continue
         rows = (suite_eager if name == "eager" else suite_compiled).ROWS
         rows = [r for r in rows if args.filter in r.name]
         res = table.run_table(
-            rows, impls, name, reps[name], BATCH_S[name][q], sync_each=args.sync_each, log=_log
+            rows,
+            impls,
+            name,
+            reps[name],
+            BATCH_S[name][q],
+            sync_each=args.sync_each,
+            wait_idle_s=args.wait_idle,
+            log=_log,
         )
         out[name] = report.table_suite(res, name)
     elapsed = time.perf_counter() - t0
-    load_after = environment.load_average()
-    env["load_average"] = {"before": load_before, "after": load_after}
-    # Our own run adds about one to the load; more than that is someone else.
-    busy_after = environment.busy_warning(load_after, os.cpu_count(), own=1.0)
-    env["busy"] = bool(environment.busy_warning(load_before, os.cpu_count()) or busy_after)
-    if busy_after:
-        warnings = [w for w in warnings if "is busy" not in w]
-        warnings.append(busy_after.replace("is busy", "was busy during the run"))
+    env["load_average"] = {"before": load_before, "after": environment.load_average()}
+    busy_rows = [
+        *(f"{n}/{r}" for n, su in out.items() for r in su["summary"].get("rows_busy", [])),
+        *(n for n, su in out.items() if report.is_busy(su.get("busy_cores"))),
+    ]
+    env["busy_rows"] = busy_rows
+    warnings = [w for w in warnings if "is busy" not in w]
+    if busy_rows:
+        warnings.append(
+            f"warning: {len(busy_rows)} measurement(s) ran while other processes used the "
+            f"CPU ({', '.join(busy_rows[:6])}{', ...' if len(busy_rows) > 6 else ''}); "
+            "their ratios are unreliable. Re-run when the machine is idle, or use --wait-idle."
+        )
 
     results = {
         "environment": env,

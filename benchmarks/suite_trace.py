@@ -26,6 +26,7 @@ import jax
 import numpy as np
 
 from benchmarks import program
+from benchmarks.environment import BUSY_CORES, Contention, wait_for_idle
 from benchmarks.timing import (
     CANDIDATE,
     HOST,
@@ -50,6 +51,7 @@ class TraceResult:
     eqns: dict[str, int] = field(default_factory=dict)  # impl -> top-level jaxpr eqns
     errors: dict[str, str] = field(default_factory=dict)
     check: str = "n/a"
+    busy: float | None = None  # cores used by other processes while timing
 
     def ratio(self, metric: str, by: str = "paired") -> float | None:
         return ratio(self.stats.get(metric, {}), by=by)
@@ -76,6 +78,7 @@ def run(
     repeats: int,
     compile_repeats: int,
     n_calls: int = 500,
+    wait_idle_s: float = 0.0,
     log: Callable[[str], None] = lambda s: print(s, file=sys.stderr),
 ) -> TraceResult:
     impls = [i for i in impls if i.key != HOST]
@@ -104,6 +107,9 @@ def run(
             res.errors[impl.key] = describe_error(e)
             log(f"  trace    {impl.key}: {res.errors[impl.key]}")
     samples: dict[str, dict[str, list[float]]] = {m: {k: [] for k in live} for m in METRICS}
+    if wait_idle_s > 0:
+        wait_for_idle(wait_idle_s)
+    contention = Contention().start()
     for r in range(max(repeats, compile_repeats)):
         for k in rotated(list(live), r):
             gc.collect()
@@ -118,6 +124,7 @@ def run(
                 compiled.setdefault(k, exe)
             for m, t in times.items():
                 samples[m][k].append(t)
+    res.busy = contention.cores()
     if CANDIDATE in compiled and PEER in compiled:
         outs = {k: compiled[k](*jax.device_put(args)) for k in (CANDIDATE, PEER)}
         res.check = compare_outputs(outs[CANDIDATE], outs[PEER], rtol=1e-3, atol=1e-3)
@@ -126,5 +133,6 @@ def run(
         f"  trace    {res.n_calls} calls: "
         + ", ".join(f"{m} ratio {res.ratio(m):.2f}" for m in METRICS if res.ratio(m) is not None)
         + ("" if res.check in ("ok", "n/a") else f"  [check: {res.check}]")
+        + (f"  [busy: {res.busy:.1f} cores]" if res.busy and res.busy > BUSY_CORES else "")
     )
     return res

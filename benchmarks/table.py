@@ -27,6 +27,7 @@ from typing import Any
 import jax
 import numpy as np
 
+from benchmarks.environment import BUSY_CORES, Contention, wait_for_idle
 from benchmarks.timing import (
     CANDIDATE,
     HOST,
@@ -87,6 +88,7 @@ class RowResult:
     stats: dict[str, Stats]
     errors: dict[str, str]
     check: str  # candidate output vs jax output
+    busy: float | None = None  # cores used by other processes while timing
 
     @property
     def ratio(self) -> float | None:
@@ -146,6 +148,7 @@ def run_table(
     repeats: int,
     target_s: float,
     sync_each: bool = False,
+    wait_idle_s: float = 0.0,
     log: Callable[[str], None] = lambda s: print(s, file=sys.stderr),
 ) -> list[RowResult]:
     """Time every row under every implementation.
@@ -154,6 +157,10 @@ def run_table(
     batch are kept and waited for together at its end. Waiting after every
     call adds the CPU client's thread hand-off (tens of µs, very noisy) to
     both sides and hides the dispatch cost being compared.
+
+    ``wait_idle_s``: before timing a row, wait up to this long for other
+    processes to leave the CPU alone. Each row records how many cores other
+    processes used while it was timed.
     """
     finish = {
         i.key: jax.block_until_ready
@@ -180,17 +187,23 @@ def run_table(
         else:
             check = "n/a"
         stats: dict[str, Stats] = {}
+        busy = None
         if calls:
+            if wait_idle_s > 0:
+                wait_for_idle(wait_idle_s)
+            contention = Contention().start()
             try:
                 stats = interleaved(calls, repeats, target_s, finish=finish)
             except Exception as e:  # noqa: BLE001 (report any failure, go on)
                 errors["timing"] = describe_error(e)
-        res = RowResult(row.name, stats, errors, check)
+            busy = contention.cores()
+        res = RowResult(row.name, stats, errors, check, busy)
         r = res.ratio
         log(
             f"  {mode:8s} {row.name:28s} "
             + (f"ratio {r:5.2f}" if r is not None else f"error {errors}")
             + ("" if check in ("ok", "n/a") else f"  [check: {check}]")
+            + (f"  [busy: {busy:.1f} cores]" if busy is not None and busy > BUSY_CORES else "")
         )
         results.append(res)
     return results

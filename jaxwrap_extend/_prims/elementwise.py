@@ -177,7 +177,7 @@ def _exp2_real(x):
     f = _select(eq(abs(x), _c(x, np.inf)), _full_like(x, 0), sub(x, n))
     r = exp(mul(f, _c(f, math.log(2.0))))
     # Past these bounds the result is 0 or inf whatever r is.
-    top, bottom = float(fi.maxexp), float(fi.minexp - fi.nmant - 2)
+    top, bottom = float(fi.maxexp + 1), float(fi.minexp - fi.nmant - 2)
     n = max(min(n, _c(n, top)), _c(n, bottom))
     return _scale_pow2(r, n)
 
@@ -205,6 +205,61 @@ def _lower_sign(ctx, x):
     is_zero = hlo.compare(x, zero, hlo.ComparisonDirectionAttr.get("EQ"),
                           compare_type=hlo.ComparisonTypeAttr.get("UNSIGNED"))
     return [hlo.select(is_zero, zero, one)]
+
+
+def _real_float_lowering(real_fun, op):
+    """Lower real floats with ``real_fun`` (jaxwrap primitives), complex with ``op``."""
+    def rule(ctx, x):
+        if kind(ctx.avals_in[0].dtype) == FLOAT:
+            return mlir.lower_fun(real_fun, multiple_results=False)(ctx, x)
+        return op(x).results
+    return rule
+
+
+def _lower_log1p(ctx, x):
+    aval = ctx.avals_in[0]
+    if kind(aval.dtype) != FLOAT:
+        return [hlo.log_plus_one(x)]
+    # XLA's float64 log1p is up to ~120 ulps off for x in [-0.42, -0.36].  For
+    # x < -1/4 the result is larger than 0.28 in magnitude, so log(1 + x) is as
+    # good (1 + x rounds by half an ulp at most): use it there.
+    use_log = hlo.compare(x, mlir.full_like_aval(-0.25, aval),
+                          hlo.ComparisonDirectionAttr.get("LT"),
+                          compare_type=hlo.ComparisonTypeAttr.get("FLOAT"))
+    direct = hlo.log(hlo.add(x, mlir.full_like_aval(1, aval)))
+    return [hlo.select(use_log, direct, hlo.log_plus_one(x))]
+
+
+def _atanh_real(x):
+    # (log1p(x) - log1p(-x)) / 2: the terms have opposite signs, so no
+    # cancellation, and log1p is accurate (chlo's expansion inherited XLA's
+    # log1p error: ~70 ulps near |x| = 0.41 in float64).
+    return mul(_c(x, 0.5), sub(log1p(x), log1p(neg(x))))
+
+
+def _sinh_cosh_real(odd):
+    # chlo's sinh/cosh compute exp(|x| + log(1/2)) for large |x|, whose rounded
+    # argument costs about |x| ulps (250 at |x| = 600 in float64).  Here, with
+    # a = |x|: below 20, sinh = (m + m / (m + 1)) / 2 with m = expm1(a) (no
+    # cancellation near 0) and cosh = (e + 1/e) / 2 with e = exp(a); from 20 on,
+    # h/2 * h with h = exp(a/2), which overflows only where the result does.
+    def impl(x):
+        a = abs(x)
+        big = ge(a, _c(a, 20))
+        a_mid = _select(big, _full_like(a, 0), a)
+        if odd:
+            m = expm1(a_mid)
+            mid = mul(_c(a, 0.5), add(m, div(m, add(m, _c(m, 1)))))
+        else:
+            e = exp(a_mid)
+            mid = mul(_c(a, 0.5), add(e, div(_c(e, 1), e)))
+        h = exp(mul(a, _c(a, 0.5)))
+        r = _select(big, mul(h, mul(h, _c(h, 0.5))), mid)
+        if odd:   # odd, and sinh(+-0) = +-0
+            r = _select(lt(x, _c(x, 0)), neg(r), r)
+            r = _select(eq(x, _c(x, 0)), x, r)
+        return r
+    return impl
 
 
 def _lower_square(ctx, x):
@@ -296,7 +351,7 @@ exp = _unary("exp", INEXACT, hlo.ExpOp, lambda t, ans, x: mul(t, ans))
 exp2 = _unary("exp2", INEXACT, _lower_exp2, lambda t, ans, x: mul(t, mul(ans, _c(ans, math.log(2)))))
 log = _unary("log", INEXACT, hlo.LogOp, lambda t, ans, x: div(t, x))
 expm1 = _unary("expm1", INEXACT, hlo.Expm1Op, lambda t, ans, x: mul(t, add(ans, _c(ans, 1))))
-log1p = _unary("log1p", INEXACT, hlo.Log1pOp, lambda t, ans, x: div(t, add(x, _c(x, 1))))
+log1p = _unary("log1p", INEXACT, _lower_log1p, lambda t, ans, x: div(t, add(x, _c(x, 1))))
 tanh = _unary("tanh", INEXACT, hlo.TanhOp,
               lambda t, ans, x: mul(t, sub(_c(ans, 1), mul(ans, ans))))
 logistic = _unary("logistic", INEXACT, hlo.LogisticOp,
@@ -310,13 +365,15 @@ acos = _unary("acos", INEXACT, chlo.AcosOp,
               lambda t, ans, x: neg(mul(t, rsqrt(sub(_c(x, 1), mul(x, x))))))
 atan = _unary("atan", INEXACT, chlo.AtanOp,
               lambda t, ans, x: div(t, add(_c(x, 1), mul(x, x))))
-sinh = _unary("sinh", INEXACT, chlo.SinhOp, lambda t, ans, x: mul(t, cosh(x)))
-cosh = _unary("cosh", INEXACT, chlo.CoshOp, lambda t, ans, x: mul(t, sinh(x)))
+sinh = _unary("sinh", INEXACT, _real_float_lowering(_sinh_cosh_real(True), chlo.SinhOp),
+              lambda t, ans, x: mul(t, cosh(x)))
+cosh = _unary("cosh", INEXACT, _real_float_lowering(_sinh_cosh_real(False), chlo.CoshOp),
+              lambda t, ans, x: mul(t, sinh(x)))
 asinh = _unary("asinh", INEXACT, chlo.AsinhOp,
                lambda t, ans, x: mul(t, rsqrt(add(mul(x, x), _c(x, 1)))))
 acosh = _unary("acosh", INEXACT, chlo.AcoshOp,
                lambda t, ans, x: mul(t, mul(rsqrt(sub(x, _c(x, 1))), rsqrt(add(x, _c(x, 1))))))
-atanh = _unary("atanh", INEXACT, chlo.AtanhOp,
+atanh = _unary("atanh", INEXACT, _real_float_lowering(_atanh_real, chlo.AtanhOp),
                lambda t, ans, x: div(t, sub(_c(x, 1), mul(x, x))))
 sqrt = _unary("sqrt", INEXACT, hlo.SqrtOp, lambda t, ans, x: div(t, mul(_c(ans, 2), ans)))
 rsqrt = _unary("rsqrt", INEXACT, hlo.RsqrtOp,

@@ -4,7 +4,9 @@ A row is ``name = _unary(name, promotion, impl, summary)`` (or ``_binary``):
 ``promotion`` says how arguments are promoted ('inexact': integers go to the
 default float; 'numeric': the common dtype; 'int': integers and bools only;
 'real': no complex; ...), ``impl`` works on already-promoted, broadcast
-arrays.  ``_make`` adds the public wrapper: argument checks, promotion,
+arrays; ``numeric=True`` turns booleans into integers first, ``weak=False``
+marks the few functions whose result jax types strongly even for Python
+scalars.  ``_make`` adds the public wrapper: argument checks, promotion,
 broadcasting, jit dispatch and a numpy-style docstring.
 
 Semantics follow numpy, except where jax deliberately differs (dtypes follow
@@ -285,6 +287,9 @@ def _sign(x):
         safe = where(zero, full_like(a, 1), a)
         r = lax.div(x, lax.complex(safe, full_like(safe, 0)))
         return where(zero, full_like(x, 0), r)
+    if _kind(x.dtype) == "float":
+        # numpy: sign(-0.0) is +0.0 (XLA's sign keeps the zero's sign).
+        return where(lax.eq(x, const(x, 0)), full_like(x, 0), lax.sign(x))
     return lax.sign(x)
 
 
@@ -490,20 +495,28 @@ def _frexp(x):
     nbits = np.dtype(x.dtype).itemsize * 8
     ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
     bias = (1 << (nbits - nmant - 2)) - 1
-    # Scale subnormals into the normal range first.
-    sub_scale = float(2.0 ** (nmant + 1))
-    absx = lax.abs(x)
-    tiny = lax.lt(absx, const(x, float(fi.tiny)))
-    xs = where(tiny, lax.mul(x, const(x, sub_scale)), x)
-    bits = lax.bitcast_convert_type(xs, ibits)
-    exp_mask = np.array(((1 << (nbits - nmant - 1)) - 1) << nmant, ibits)
-    e = lax.shift_right_logical(lax.and_(bits, exp_mask), np.array(nmant, ibits))
-    e = lax.sub(e, np.array(bias - 1, ibits))
-    e = where(tiny, lax.sub(e, np.array(nmant + 1, ibits)), e)
-    mbits = lax.or_(lax.and_(bits, lax.not_(exp_mask)), np.array((bias - 1) << nmant, ibits))
-    m = lax.bitcast_convert_type(mbits, x.dtype)
-    special = lax.or_(lax.eq(x, const(x, 0)), lax.not_(lax.is_finite(x)))
-    m = where(special, x, m)
+    exp_all = (1 << (nbits - nmant - 1)) - 1
+
+    def c(v):
+        return np.array(v, ibits)
+
+    # Integer operations only: a CPU that flushes subnormals to zero would
+    # erase them in any float arithmetic (numpy gives frexp(2**-149) exactly).
+    bits = lax.bitcast_convert_type(x, ibits)
+    sign_bit = c(-(1 << (nbits - 1)))
+    mant_mask = c((1 << nmant) - 1)
+    field = lax.shift_right_logical(lax.and_(bits, c(exp_all << nmant)), c(nmant))
+    mant = lax.and_(bits, mant_mask)
+    # A subnormal's mantissa is renormalised: its top set bit becomes the implicit one.
+    top = lax.sub(c(nbits - 1), lax.clz(mant))
+    sub_mant = lax.and_(lax.shift_left(mant, lax.sub(c(nmant), top)), mant_mask)
+    subnormal = lax.eq(field, c(0))
+    e = where(subnormal, lax.add(top, c(2 - bias - nmant)), lax.sub(field, c(bias - 1)))
+    mbits = lax.or_(lax.or_(lax.and_(bits, sign_bit), where(subnormal, sub_mant, mant)),
+                    c((bias - 1) << nmant))
+    special = lax.or_(lax.and_(subnormal, lax.eq(mant, c(0))),   # +-0
+                      lax.eq(field, c(exp_all)))                  # inf, nan
+    m = lax.bitcast_convert_type(where(special, bits, mbits), x.dtype)
     e = where(special, full_like(e, 0), e)
     return m, lax.convert_element_type(e, np.int32)
 
@@ -547,21 +560,23 @@ def ldexp(x1, x2, /):
     --------
     >>> import jaxwrap.numpy as jwnp
     >>> jwnp.ldexp(3.0, 2)  # doctest: +SKIP
-    Array(12., dtype=float32, weak_type=True)
+    Array(12., dtype=float32)
     """
     check_arraylike("ldexp", x1, x2)
     if _kind(dtypes.dtype(x2)) not in ("int", "uint", "bool"):
         raise TypeError("ldexp(): x2 must be an integer array")
-    (x,), weak = _promote("ldexp", "inexact", (x1,))
+    (x,), _ = _promote("ldexp", "inexact", (x1,))
     n = x2 if hasattr(x2, "dtype") else np.asarray(x2, dtypes.default_int_dtype())
     x, n = broadcast_arrays("ldexp", x, n)
-    return _weaken(_ldexp_impl(x, n), weak)
+    return _ldexp_impl(x, n)   # strongly typed, like jax.numpy.ldexp
 
 
 def _modf(x):
     t = _trunc(x)
-    frac = where(_isinf(x), _copysign(full_like(x, 0), x), lax.sub(x, t))
-    return frac, t
+    # C's modf: the fractional part carries x's sign, also when it is zero
+    # (modf(-2.0) is (-0.0, -2.0)) and at infinities.
+    frac = where(_isinf(x), full_like(x, 0), lax.sub(x, t))
+    return where(lax.eq(frac, const(x, 0)), _copysign(full_like(x, 0), x), frac), t
 
 
 def _angle(x):
@@ -614,8 +629,8 @@ exp = _unary("exp", "inexact", lax.exp, "Exponential, element-wise.")
 exp2 = _unary("exp2", "inexact", lax.exp2, "2**x, element-wise.")
 expm1 = _unary("expm1", "inexact", lax.expm1, "exp(x) - 1, accurate for small x.")
 log = _unary("log", "inexact", lax.log, "Natural logarithm, element-wise.")
-log2 = _unary("log2", "inexact", _log2, "Base-2 logarithm, element-wise.")
-log10 = _unary("log10", "inexact", _log10, "Base-10 logarithm, element-wise.")
+log2 = _unary("log2", "inexact", _log2, "Base-2 logarithm, element-wise.", weak=False)
+log10 = _unary("log10", "inexact", _log10, "Base-10 logarithm, element-wise.", weak=False)
 log1p = _unary("log1p", "inexact", lax.log1p, "log(1 + x), accurate for small x.")
 logaddexp = _binary("logaddexp", "float", _logaddexp, "log(exp(x1) + exp(x2)), computed stably.")
 logaddexp2 = _binary("logaddexp2", "float", _logaddexp2, "log2(2**x1 + 2**x2), computed stably.")
@@ -684,16 +699,18 @@ bitwise_right_shift = _binary("bitwise_right_shift", "int",
                               _shift(lax.shift_right_arithmetic, lax.shift_right_logical),
                               "Shift bits to the right (Array API name).", numeric=True)
 bitwise_count = _unary("bitwise_count", "int", _bitwise_count,
-                       "Number of 1-bits in the absolute value, element-wise.")
+                       "Number of 1-bits in the absolute value, element-wise.", weak=False)
 isnan = _unary("isnan", "any", _isnan, "Test for NaN, element-wise.")
-isinf = _unary("isinf", "any", _isinf, "Test for positive or negative infinity.")
+isinf = _unary("isinf", "any", _isinf, "Test for positive or negative infinity.", weak=False)
 isfinite = _unary("isfinite", "any", _isfinite, "Test for finiteness (not inf, not NaN).")
-isposinf = _unary("isposinf", "any", _isposinf, "Test for positive infinity.")
-isneginf = _unary("isneginf", "any", _isneginf, "Test for negative infinity.")
-signbit = _unary("signbit", "real", _signbit, "True where the sign bit is set (incl. -0.0).")
+isposinf = _unary("isposinf", "any", _isposinf, "Test for positive infinity.", weak=False)
+isneginf = _unary("isneginf", "any", _isneginf, "Test for negative infinity.", weak=False)
+signbit = _unary("signbit", "real", _signbit, "True where the sign bit is set (incl. -0.0).",
+                 weak=False)
 copysign = _binary("copysign", "float", _copysign, "x1 with the sign of x2, element-wise.")
 nextafter = _binary("nextafter", "float", _nextafter, "Next representable value after x1 toward x2.")
-spacing = _unary("spacing", "float", _spacing, "Distance to the nearest adjacent number.")
+spacing = _unary("spacing", "float", _spacing, "Distance to the nearest adjacent number.",
+                 weak=False)
 heaviside = _binary("heaviside", "float", _heaviside, "Heaviside step function (x2 at x1 == 0).")
 frexp = _unary("frexp", "float", _frexp, "Decompose into mantissa and twos exponent.",
                returns="tuple (mantissa, exponent) with x == mantissa * 2**exponent.",
