@@ -315,11 +315,13 @@ def to_markdown(results: dict[str, Any]) -> str:
     out += [
         "",
         (
-            "Times: medians over repeats. ratio (the figure held to the target): the median "
-            "over repeats of candidate time / jax.numpy time within the same repeat (the two "
-            "ran back to back, so slow drift cancels). ratio of mins: of the fastest repeats. "
-            "spread: the larger relative interquartile range of the candidate's and "
-            "jax.numpy's repeats, a gauge of the noise."
+            "Times: medians over repeats. ratio (the figure held to the target): within a "
+            "repeat the two sides run back to back, and consecutive repeats swap which runs "
+            "first; the ratio is the median over pairs of repeats of the geometric mean of "
+            "their two within-repeat ratios, so slow drift and any first-runner effect "
+            "cancel. ratio of mins: of the fastest repeats. spread: the larger relative "
+            "interquartile range of the candidate's and jax.numpy's repeats, a gauge of "
+            "the noise. busy: cores used by other processes while the row was timed."
         ),
         "",
     ]

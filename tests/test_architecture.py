@@ -107,6 +107,7 @@ SPECIAL = {
     "reshape": ((_X, (3, 2)), {}), "broadcast_to": ((_V, (2, 3)), {}),
     "full": (((2, 3), _V), {}), "hsplit": ((_X, 3), {}), "dsplit": ((_X[None], 3), {}),
     "astype": ((_X, np.int32), {}),
+    "vecmat": ((_V[:2], _X), {}),
     "isrealobj": None, "iscomplexobj": None, "isscalar": None, "iterable": None,  # Python bools
     "can_cast": None, "promote_types": None, "result_type": None, "issubdtype": None,
     "isdtype": None, "finfo": None, "iinfo": None, "dtype": None,

@@ -208,14 +208,14 @@ def _finite_below(bound):
 UNARY_FLOAT = [
     Op("negative"), Op("positive"), Op("absolute"), Op("fabs"), Op("sign"),
     Op("square", 1), Op("sqrt", 1), Op("cbrt", 4), Op("reciprocal", 1),
-    Op("exp", 4), Op("exp2", 4), Op("expm1", 4), Op("log", 4), Op("log2", 4), Op("log10", 4),
+    Op("exp", 4), Op("exp2", 2), Op("expm1", 4), Op("log", 4), Op("log2", 4), Op("log10", 4),
     Op("log1p", 4),
     # Trigonometric functions of huge arguments need an exact argument reduction
     # (numpy has one); the comparison keeps |x| < 1e4, where XLA's is accurate.
     Op("sin", 4, 1, domain=_finite_below(1e4)), Op("cos", 4, 1, domain=_finite_below(1e4)),
     Op("tan", 8, 2, domain=_finite_below(1e4)),
     Op("arcsin", 4), Op("arccos", 4), Op("arctan", 4),
-    Op("sinh", 32), Op("cosh", 32), Op("tanh", 8),
+    Op("sinh", 4), Op("cosh", 4), Op("tanh", 4),
     Op("arcsinh", 4), Op("arccosh", 4), Op("arctanh", 4),
     Op("deg2rad", 2), Op("rad2deg", 2),
     Op("floor"), Op("ceil"), Op("trunc"), Op("rint"),
@@ -247,9 +247,9 @@ def test_unary_float32(op, x):
 
 @pytest.mark.parametrize("op", BINARY_FLOAT, ids=str)
 @FUZZ
-@given(x=float_arrays(np.float32), y=float_arrays(np.float32))
-def test_binary_float32(op, x, y):
-    _run(op, (x, y))
+@given(xy=float_arrays(np.float32, (2, N)))
+def test_binary_float32(op, xy):
+    _run(op, (xy[0], xy[1]))
 
 
 @pytest.mark.parametrize("op", UNARY_FLOAT, ids=str)
@@ -261,13 +261,13 @@ def test_unary_float64(op, x):
 
 @pytest.mark.parametrize("op", BINARY_FLOAT, ids=str)
 @FUZZ
-@given(x=float_arrays(np.float64), y=float_arrays(np.float64))
-def test_binary_float64(op, x, y):
-    _run(op, (x, y), x64=True)
+@given(xy=float_arrays(np.float64, (2, N)))
+def test_binary_float64(op, xy):
+    _run(op, (xy[0], xy[1]), x64=True)
 
 
-@pytest.mark.parametrize("op", [Op("add"), Op("multiply"), Op("arctan2", 4), Op("maximum", zero_sign=False),
-                                Op("power", 8), Op("remainder", 0, 1)], ids=str)
+@pytest.mark.parametrize("op", [Op("add"), Op("arctan2", 4), Op("maximum", zero_sign=False),
+                                Op("remainder", 0, 1)], ids=str)
 @FUZZ
 @given(data=st.data(), shapes=hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=3,
                                                                  max_side=3))
@@ -317,8 +317,7 @@ BINARY_INT = [
 
 
 def _int_case(dtypes):
-    return st.sampled_from(dtypes).flatmap(
-        lambda dt: st.tuples(int_arrays(dt), int_arrays(dt)))
+    return st.sampled_from(dtypes).flatmap(lambda dt: int_arrays(dt, (2, N)))
 
 
 def _safe_int_inputs(op, x, y):
@@ -335,22 +334,57 @@ def _safe_int_inputs(op, x, y):
 @FUZZ
 @given(xy=_int_case(INT_DTYPES))
 def test_unary_int(op, xy):
-    _run(op, xy[:1])
+    _run(op, (xy[0],))
 
 
 @pytest.mark.parametrize("op", BINARY_INT, ids=str)
 @FUZZ
 @given(xy=_int_case(INT_DTYPES))
 def test_binary_int(op, xy):
-    _run(op, _safe_int_inputs(op, *xy))
+    _run(op, _safe_int_inputs(op, xy[0], xy[1]))
 
 
 @pytest.mark.parametrize("op", BINARY_INT + UNARY_INT, ids=str)
 @FUZZ
 @given(xy=_int_case(INT64_DTYPES))
 def test_int64(op, xy):
-    args = xy[:1] if op in UNARY_INT else _safe_int_inputs(op, *xy)
+    args = (xy[0],) if op in UNARY_INT else _safe_int_inputs(op, xy[0], xy[1])
     _run(op, args, x64=True)
+
+
+# --- dense accuracy sweeps -----------------------------------------------------------------------------
+# Random inputs rarely land in a narrow bad region (XLA's float64 log1p was
+# 120 ulps off on [-0.42, -0.36] only), so each function also gets a dense,
+# deterministic sweep of its domain, with the same ulp budget as above.
+_SWEEP_DOMAINS = {
+    "exp": (-80, 80), "exp2": (-120, 120), "expm1": (-80, 80), "log": (0, 1e6), "log2": (0, 1e6),
+    "log10": (0, 1e6), "log1p": (-1, 10), "sinh": (-85, 85), "cosh": (-85, 85), "tanh": (-20, 20),
+    "arcsinh": (-1e4, 1e4), "arccosh": (1, 1e4), "arctanh": (-1, 1), "arcsin": (-1, 1),
+    "arccos": (-1, 1), "arctan": (-50, 50), "sin": (-100, 100), "cos": (-100, 100),
+    "tan": (-1.5, 1.5), "cbrt": (-1e6, 1e6), "sqrt": (0, 1e6),
+}
+_SWEEP_OPS = [op for op in UNARY_FLOAT if op.name in _SWEEP_DOMAINS]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=["float32", "float64"])
+@pytest.mark.parametrize("op", _SWEEP_OPS, ids=str)
+def test_accuracy_sweep(op, dtype):
+    lo, hi = _SWEEP_DOMAINS[op.name]
+    x = np.concatenate([np.linspace(lo, hi, 4001), np.linspace(max(lo, -1), min(hi, 1), 2001)])
+    x = x.astype(dtype)
+    with jax.enable_x64(dtype == np.float64):
+        got = getattr(jwnp, op.name)(x)
+        pshape = jax.eval_shape(getattr(jnp, op.name), x)
+    with np.errstate(all="ignore"):
+        ref = getattr(np, op.name)(x)
+    assert_like_numpy(op, got, ref, (pshape.dtype, lambda: getattr(jnp, op.name)(x)), (x,))
+
+
+def test_cumsum_keeps_negative_zero():
+    # cumsum's window starts from -0.0, the exact additive identity.
+    x = np.array([-0.0, -0.0, 1.0], np.float32)
+    assert np.signbit(np.cumsum(x)[:2]).all()
+    assert np.signbit(np.asarray(jwnp.cumsum(x))[:2]).all()
 
 
 # --- reductions: NaNs, signed zeros and ties ----------------------------------------------------------
@@ -358,12 +392,12 @@ TIES = [0.0, -0.0, 1.0, -1.0, 2.5, 2.5, np.inf, -np.inf, np.nan, 1e30, -1e30, 3.
 
 
 def tie_arrays():
-    shapes = st.sampled_from([(5,), (2, 3), (3, 1, 2), (0, 3), (1,)])
+    shapes = st.sampled_from([(6,), (2, 3), (0, 3)])
     return shapes.flatmap(lambda s: hnp.arrays(np.float32, s, elements=st.sampled_from(TIES)))
 
 
 def _axes(x):
-    return st.sampled_from([None] + list(range(-x.ndim, x.ndim)))
+    return st.sampled_from([None, 0, -1])
 
 
 REDUCTIONS = ["sum", "prod", "max", "min", "argmax", "argmin", "mean", "nanmax", "nanmin",
@@ -391,15 +425,27 @@ def test_reductions_with_nans_and_ties(name, data):
         allnan = np.isnan(x).all(axis=axis)
         if np.any(allnan):
             return  # numpy raises for an all-NaN slice; jax returns -1 (documented difference)
+    if name == "prod":
+        finite = np.abs(x[np.isfinite(x)]).astype(np.float64)
+        if np.prod(finite[finite != 0]) > np.finfo(np.float32).max:
+            return  # an overflowing partial product meets a 0: inf * 0 or 0, by order
     with np.errstate(all="ignore"):
         ref = _reduce_ref(name, x, axis)
     got = getattr(jwnp, name)(x, axis=axis)
-    peer = getattr(jnp, name)(x, axis=axis)
-    op = Op(name, 8, zero_sign=name in ("sum", "prod", "cumsum", "nansum"))
+    peer_fn = getattr(jnp, name)
+    peer_dtype = jax.eval_shape(lambda v: peer_fn(v, axis=axis), x).dtype
+    # The sign of a zero cumsum is test_cumsum_keeps_negative_zero's (a known bug).
+    # Sums may add in another order than numpy's pairwise one: their budget is
+    # relative to the largest term (1e30 - 1e30 + 1 is 1 or 0 depending on order).
+    summing = name in ("sum", "mean", "nansum", "cumsum")
+    finite = np.abs(x[np.isfinite(x)])
+    scale = np.float32(finite.max() if finite.size else 0)
+    op = Op(name, 8, in_ulps=4 * x.size if summing else 0,
+            zero_sign=name in ("sum", "prod", "nansum"))
     # Integer results (argmax...): jax's default int; numpy's intp.
     if np.asarray(ref).dtype.kind in "iu":
-        ref = np.asarray(ref).astype(np.asarray(peer).dtype)
-    assert_like_numpy(op, got, ref, peer, (), err=f" axis={axis}\ninput: {x.tolist()}")
+        ref = np.asarray(ref).astype(peer_dtype)
+    assert_like_numpy(op, got, ref, (peer_dtype, lambda: peer_fn(x, axis=axis)), (scale,), err=f" axis={axis}\ninput: {x.tolist()}")
 
 
 # --- shape round trips ------------------------------------------------------------------------------

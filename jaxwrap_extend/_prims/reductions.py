@@ -65,6 +65,18 @@ def _one(dtype):
     return np.ones((), dtype)
 
 
+def _additive_identity(dtype):
+    # -0.0 is the exact IEEE identity of addition (-0.0 + x == x for every x,
+    # -0.0 included). cumsum uses it so a running sum of negative zeros keeps
+    # its sign, as numpy's cumsum does (numpy's *sum* starts from +0.0, and so
+    # does reduce_sum).
+    if kind(dtype) == FLOAT:
+        return np.array(-0.0, dtype)
+    if kind(dtype) == COMPLEX:
+        return np.array(complex(-0.0, -0.0), dtype)
+    return np.zeros((), dtype)
+
+
 def _lowest(dtype):
     k = kind(dtype)
     if k == BOOL:
@@ -537,7 +549,7 @@ def _cum_scan_lowering(combine):
 
 # --- cumsum -------------------------------------------------------------------------------
 _cumsum_abstract_eval = _cum_abstract_eval("cumsum", NUMERIC)
-_cumsum_lowering = _cum_lowering(lambda a, b, dtype: hlo.add(a, b), _zero)
+_cumsum_lowering = _cum_lowering(lambda a, b, dtype: hlo.add(a, b), _additive_identity)
 cumsum_p = define("cumsum", _cumsum_abstract_eval, _cumsum_lowering)
 _cumsum_lowering_tpu = _cum_scan_lowering(lambda: _ew().add)
 mlir.register_lowering(cumsum_p, _cumsum_lowering_tpu, platform="tpu")

@@ -293,12 +293,48 @@ def _sign(x):
     return lax.sign(x)
 
 
+def _log_base(x, base):
+    ln = lax.log(x)
+    if _is_complex(x):
+        # Divide the parts by the real constant: a complex division by (c + 0j)
+        # turns the imaginary part of log(0) = -inf + 0j into NaN.
+        re = lax.real(ln)
+        c = const(re, math.log(base))
+        return lax.complex(lax.div(re, c), lax.div(lax.imag(ln), c))
+    return lax.div(ln, const(x, math.log(base)))
+
+
 def _log2(x):
-    return lax.div(lax.log(x), const(x, math.log(2)))
+    return _log_base(x, 2)
 
 
 def _log10(x):
-    return lax.div(lax.log(x), const(x, math.log(10)))
+    return _log_base(x, 10)
+
+
+def _sin(x):
+    if not _is_complex(x):
+        return lax.sin(x)
+    # sin(a + ib) = sin(a) cosh(b) + i cos(a) sinh(b), with a == 0 kept exact
+    # (0 * cosh(inf) would be NaN; C99 / numpy give sin(+-0 + i inf) = +-0 + i inf).
+    a, b = lax.real(x), lax.imag(x)
+    zero = lax.eq(a, const(a, 0))
+    re = where(zero, a, lax.mul(lax.sin(a), lax.cosh(b)))
+    im = lax.mul(lax.cos(a), lax.sinh(b))
+    return lax.complex(re, im)
+
+
+def _cos(x):
+    if not _is_complex(x):
+        return lax.cos(x)
+    # cos(a + ib) = cos(a) cosh(b) - i sin(a) sinh(b); at a == 0 the imaginary part
+    # is the signed zero -a*sign(b), sign(-0) = -1 (C99 / numpy: cos(0 + i inf) = inf - 0j).
+    a, b = lax.real(x), lax.imag(x)
+    zero = lax.eq(a, const(a, 0))
+    re = lax.mul(lax.cos(a), lax.cosh(b))
+    im_zero = where(_signbit(b), a, lax.neg(a))
+    im = where(zero, im_zero, lax.neg(lax.mul(lax.sin(a), lax.sinh(b))))
+    return lax.complex(re, im)
 
 
 def _logaddexp(x, y):
@@ -634,8 +670,8 @@ log10 = _unary("log10", "inexact", _log10, "Base-10 logarithm, element-wise.", w
 log1p = _unary("log1p", "inexact", lax.log1p, "log(1 + x), accurate for small x.")
 logaddexp = _binary("logaddexp", "float", _logaddexp, "log(exp(x1) + exp(x2)), computed stably.")
 logaddexp2 = _binary("logaddexp2", "float", _logaddexp2, "log2(2**x1 + 2**x2), computed stably.")
-sin = _unary("sin", "inexact", lax.sin, "Trigonometric sine, element-wise.")
-cos = _unary("cos", "inexact", lax.cos, "Trigonometric cosine, element-wise.")
+sin = _unary("sin", "inexact", _sin, "Trigonometric sine, element-wise.")
+cos = _unary("cos", "inexact", _cos, "Trigonometric cosine, element-wise.")
 tan = _unary("tan", "inexact", lax.tan, "Trigonometric tangent, element-wise.")
 arcsin = _unary("arcsin", "inexact", lax.asin, "Inverse sine, element-wise.")
 arccos = _unary("arccos", "inexact", lax.acos, "Inverse cosine, element-wise.")
