@@ -320,7 +320,8 @@ SELECTION = [
     row("clip-nan", lambda m: m.clip(F64S, -1.0, 0.5)),
     row("clip-array-bounds", lambda m: m.clip(F64, -np.ones(4), np.ones(4))),
     row("round-f64", lambda m: m.round(np.array([0.5, 1.5, 2.5, -0.5, 1.2345678901234]), 1)),
-    row("round-int64-negative-decimals", lambda m: m.round(np.array([2**62 + 49, -151], np.int64), -2),
+    row("round-int64-negative-decimals",
+        lambda m: m.round(np.array([2**62 + 49, -151], np.int64), -2),
         peer=False, dtype=np.int64, weak=False,
         ref=lambda m: np.array([round(2**62 + 49, -2), round(-151, -2)], np.int64),
         why="jax.numpy raises NotImplementedError for integer round with decimals < 0; numpy "

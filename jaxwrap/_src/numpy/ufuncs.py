@@ -20,10 +20,16 @@ import math
 
 import numpy as np
 
-from .. import dtypes
-from .. import lax
+from .. import dtypes, lax
+from ._util import (
+    broadcast_arrays,
+    check_arraylike,
+    const,
+    full_like,
+    public,
+    where,
+)
 from .dtype_utils import finfo
-from ._util import broadcast_arrays, check_arraylike, const, full_like, promote_dtypes, public, where
 
 _PROMOTIONS = {
     # name: (accepted kinds after promotion, to-inexact?)
@@ -640,12 +646,12 @@ remainder = _binary("remainder", "numeric", _remainder,
                     numeric=True)
 mod = _binary("mod", "numeric", _remainder, "Element-wise remainder (alias of remainder).",
               numeric=True)
-fmod = _binary("fmod", "real", _fmod, "Element-wise remainder with the sign of the dividend (C fmod).",
-               numeric=True)
+fmod = _binary("fmod", "real", _fmod,
+               "Element-wise remainder with the sign of the dividend (C fmod).", numeric=True)
 divmod = _binary("divmod", "real", _divmod, "Return (floor_divide, remainder) at once.",
                  returns="tuple of two arrays.", numeric=True)
-power = _binary("power", "numeric", _power, "First array elements raised to powers from the second.",
-                numeric=True)
+power = _binary("power", "numeric", _power,
+                "First array elements raised to powers from the second.", numeric=True)
 pow = _binary("pow", "numeric", _power, "Alias of power (Array API name).", numeric=True)
 float_power = _binary("float_power", "inexact", _float_power,
                       "First array elements raised to powers, computed in floating point.")
