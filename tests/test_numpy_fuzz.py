@@ -387,10 +387,8 @@ def test_cumsum_keeps_negative_zero():
     assert np.signbit(np.asarray(jwnp.cumsum(x))[:2]).all()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG in reductions: sum/nansum/mean over an axis of "
-                   "length 1 return the element itself, so -0.0 stays -0.0; numpy's sums of "
-                   "negative zeros are +0.0 (only cumsum keeps -0.0)")
 def test_sum_over_length_one_axis_of_negative_zeros():
+    # numpy's sums of negative zeros are +0.0 (only cumsum keeps -0.0).
     x = np.full((1, 2), -0.0, np.float32)
     assert not np.signbit(np.sum(x, axis=0)).any()
     for fn in (jwnp.sum, jwnp.nansum, jwnp.mean):

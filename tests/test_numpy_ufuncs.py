@@ -163,10 +163,14 @@ def _peer(name):
 
 
 def _cases(table, shapes):
+    # Walk dtypes and shapes together so every dtype of a row runs at least
+    # once (and more combinations as NUM_CASES grows); gradients on the first.
     for name, dom, dts, grad, ref in table:
-        for k, (dt, shp) in enumerate(itertools.islice(
-                itertools.cycle(itertools.product(dts, shapes)), 0,
-                max(len(dts), min(NUM_CASES + 1, len(dts) * len(shapes))))):
+        n = max(len(dts), min(NUM_CASES + 1, len(dts) * len(shapes)))
+        combos = list(itertools.product(dts, shapes))
+        picked = [(dts[k % len(dts)], shapes[k % len(shapes)]) for k in range(len(dts))]
+        picked += [c for c in combos if c not in picked][: n - len(picked)]
+        for k, (dt, shp) in enumerate(picked):
             yield pytest.param(name, dom, dt, shp, grad if k == 0 else 0, ref,
                                id=f"{name}-{np.dtype(dt).name}-{shp}")
 

@@ -243,7 +243,15 @@ class _Op(NamedTuple):
 
 
 def _reduce_sum(x, axes):
-    return lax.reduce_or(x, axes) if x.dtype == np.bool_ else lax.reduce_sum(x, axes)
+    if x.dtype == np.bool_:
+        return lax.reduce_or(x, axes)
+    out = lax.reduce_sum(x, axes)
+    if _is_inexact(x) and math.prod(x.shape[a] for a in axes) == 1:
+        # XLA folds a sum over one element into a copy (and x + 0.0 into x),
+        # keeping -0.0; numpy's sum starts from +0.0.  Replace zeros by +0.0.
+        zero = lax.broadcast_in_dim(np.array(0, out.dtype), out.shape, ())
+        out = lax.select_n(lax.eq(out, zero), out, zero)
+    return out
 
 
 def _reduce_prod(x, axes):
