@@ -155,7 +155,7 @@ def _check_vmap(fn, args, kwargs, vmap_argnums, tol):
     vout = jax.vmap(lambda *a: fn(*a, **kwargs), in_axes=in_axes)(*stacked)
     for k, b in enumerate(batches):
         single = fn(*b, **kwargs)
-        got = jax.tree.map(lambda v: np.asarray(v)[k], vout)
+        got = jax.tree.map(lambda v, k=k: np.asarray(v)[k], vout)
         assert_close(got, _to_np(single), tol, None, err=f"{fn.__name__} under vmap [{k}]")
 
 

@@ -159,7 +159,7 @@ def test_public_function_is_pure(name):
             continue
         pos = [i for i, a in enumerate(args) if isinstance(a, np.ndarray)]
 
-        def call(*arrays):
+        def call(*arrays, args=args, pos=pos):
             full = list(args)
             for i, a in zip(pos, arrays):
                 full[i] = a

@@ -9,7 +9,7 @@ and primitive purity of the jaxprs of the function, its vmap and its grad.
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+from collections.abc import Callable
 
 import jax
 import jax.numpy as jnp

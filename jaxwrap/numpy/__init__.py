@@ -552,52 +552,45 @@ from jaxwrap._src.numpy.shape import (
 )
 from jaxwrap._src.numpy.tensor import (
     diagonal as diagonal,
+)
+from jaxwrap._src.numpy.tensor import (
     dot as dot,
+)
+from jaxwrap._src.numpy.tensor import (
     einsum as einsum,
+)
+from jaxwrap._src.numpy.tensor import (
     einsum_path as einsum_path,
+)
+from jaxwrap._src.numpy.tensor import (
     inner as inner,
+)
+from jaxwrap._src.numpy.tensor import (
     kron as kron,
+)
+from jaxwrap._src.numpy.tensor import (
     matmul as matmul,
+)
+from jaxwrap._src.numpy.tensor import (
     matvec as matvec,
+)
+from jaxwrap._src.numpy.tensor import (
     outer as outer,
+)
+from jaxwrap._src.numpy.tensor import (
     tensordot as tensordot,
+)
+from jaxwrap._src.numpy.tensor import (
     trace as trace,
+)
+from jaxwrap._src.numpy.tensor import (
     vdot as vdot,
+)
+from jaxwrap._src.numpy.tensor import (
     vecdot as vecdot,
+)
+from jaxwrap._src.numpy.tensor import (
     vecmat as vecmat,
-)
-from jaxwrap._src.numpy.tensor import (
-    dot as dot,
-)
-from jaxwrap._src.numpy.tensor import (
-    einsum as einsum,
-)
-from jaxwrap._src.numpy.tensor import (
-    einsum_path as einsum_path,
-)
-from jaxwrap._src.numpy.tensor import (
-    inner as inner,
-)
-from jaxwrap._src.numpy.tensor import (
-    kron as kron,
-)
-from jaxwrap._src.numpy.tensor import (
-    matmul as matmul,
-)
-from jaxwrap._src.numpy.tensor import (
-    outer as outer,
-)
-from jaxwrap._src.numpy.tensor import (
-    tensordot as tensordot,
-)
-from jaxwrap._src.numpy.tensor import (
-    trace as trace,
-)
-from jaxwrap._src.numpy.tensor import (
-    vdot as vdot,
-)
-from jaxwrap._src.numpy.tensor import (
-    vecdot as vecdot,
 )
 from jaxwrap._src.numpy.type_checks import (
     astype as astype,

@@ -37,8 +37,23 @@ import numpy as np
 from .. import _jax
 from ..interpreters import ad, batching, mlir
 from ..interpreters.mlir import dense_int_array, hlo
-from ._base import (BOOL, COMPLEX, INEXACT, INT, NUMERIC, SINT, aval, aval_of, const, define,
-                    full, instantiate, is_zero, kind, out_type)
+from ._base import (
+    BOOL,
+    COMPLEX,
+    INEXACT,
+    INT,
+    NUMERIC,
+    SINT,
+    aval,
+    aval_of,
+    const,
+    define,
+    full,
+    instantiate,
+    is_zero,
+    kind,
+    out_type,
+)
 
 
 # --- shared helpers -------------------------------------------------------------------
