@@ -45,16 +45,40 @@ def tolerance(dtype, tol=None):
         return 1e-2
 
 
-def impure_primitives(fn: Callable, *args, **kwargs) -> set[str]:
-    """Primitives in fn's jaxpr that are neither jaxwrap's nor allowed jax structure.
+def foreign_primitives(closed, vmapped: bool = False) -> set[str]:
+    """Names of primitives in a ClosedJaxpr that are neither jaxwrap's (checked
+    by identity: jax has primitives with the same names) nor allowed jax ones.
 
-    Checked by identity: jax has primitives with the same names as ours
-    (``add``, ``reshape``...), and those must not appear.
+    Allowed: ALLOWED_JAX_PRIMITIVES; jax's ``broadcast_in_dim`` of a literal
+    (how jax's AD materialises a symbolic zero); and, for a vmapped jaxpr
+    (``vmapped=True``), jax.vmap's own boundary: its ``transpose`` /
+    ``broadcast_in_dim`` producing an output (moving the batch axis to
+    out_axes, broadcasting an unbatched output) or broadcasting an unbatched
+    summand of ``add_any``.
     """
-    jaxpr = jax.make_jaxpr(lambda *a: fn(*a, **kwargs))(*args)
+    jaxpr = closed.jaxpr
     ours = {id(p) for p in registry}
-    return {e.primitive.name for e in core.walk_eqns(jaxpr)
-            if id(e.primitive) not in ours and e.primitive.name not in ALLOWED_JAX_PRIMITIVES}
+    outs = {id(v) for v in jaxpr.outvars}
+    summands = {id(v) for e in core.walk_eqns(jaxpr) if e.primitive.name == "add_any"
+                for v in e.invars}
+
+    def allowed(e):
+        name = e.primitive.name
+        if id(e.primitive) in ours or name in ALLOWED_JAX_PRIMITIVES:
+            return True
+        if name == "broadcast_in_dim" and all(type(v).__name__ == "Literal" for v in e.invars):
+            return True
+        if not vmapped or name not in ("transpose", "broadcast_in_dim"):
+            return False
+        return (all(id(v) in outs for v in e.outvars)
+                or (name == "broadcast_in_dim" and all(id(v) in summands for v in e.outvars)))
+
+    return {e.primitive.name for e in core.walk_eqns(jaxpr) if not allowed(e)}
+
+
+def impure_primitives(fn: Callable, *args, **kwargs) -> set[str]:
+    """Non-jaxwrap primitives in the jaxpr of ``fn(*args, **kwargs)``."""
+    return foreign_primitives(jax.make_jaxpr(lambda *a: fn(*a, **kwargs))(*args))
 
 
 def assert_pure(fn, *args, **kwargs):

@@ -16,9 +16,8 @@ from jax import lax
 from jax.test_util import check_grads
 
 from jaxwrap_extend._prims import dot as D
-from jaxwrap_extend._prims._base import registry
 from jaxwrap_extend._prims.reductions import reduce_sum
-from jaxwrap_extend.core import walk_eqns
+from tests.harness import foreign_primitives
 
 F32, I32, C64, BOOL = (np.dtype(t) for t in (np.float32, np.int32, np.complex64, np.bool_))
 
@@ -203,37 +202,9 @@ def test_complex_and_mixed_precision_grads():
     _assert_close(gb, rb, tol=1e-2)
 
 
-# --- primitive purity -----------------------------------------------------------------------------
-# Outside jaxwrap's primitives (by identity), allowed: 'jit'/'pjit', 'add_any'
-# from reverse-mode AD, jax's 'broadcast_in_dim' of a literal (AD's
-# materialised zeros), and at the vmap boundary jax's own 'transpose' /
-# 'broadcast_in_dim' on outputs (and 'broadcast_in_dim' feeding 'add_any').
-ALLOWED = {"jit", "pjit", "add_any"}
-VMAP_BOUNDARY = {"transpose", "broadcast_in_dim"}
-
-
-def _ours(eqn):
-    name = eqn.primitive.name
-    return name in registry and registry[name] is eqn.primitive
-
-
-def _foreign(closed, vmapped=False):
-    jaxpr = closed.jaxpr
-    outs = {id(v) for v in jaxpr.outvars}
-    summands = {id(v) for e in walk_eqns(jaxpr) if e.primitive.name == "add_any"
-                for v in e.invars}
-
-    def allowed(e):
-        name = e.primitive.name
-        if name in ALLOWED or _ours(e):
-            return True
-        if name == "broadcast_in_dim" and all(type(v).__name__ == "Literal" for v in e.invars):
-            return True
-        if not vmapped or name not in VMAP_BOUNDARY:
-            return False
-        return (all(id(v) in outs for v in e.outvars)
-                or (name == "broadcast_in_dim" and all(id(v) in summands for v in e.outvars)))
-    return {e.primitive.name for e in walk_eqns(jaxpr) if not allowed(e)}
+# --- primitive purity: tests.harness.foreign_primitives holds the rule (jaxwrap
+# primitives by identity, jax structure, AD zeros, the vmap boundary).
+_foreign = foreign_primitives
 
 
 @pytest.mark.parametrize("case_id", ["matmul", "batch_inside", "two_batch_swapped", "outer"])

@@ -21,7 +21,7 @@ from jax.test_util import check_grads
 
 from jaxwrap_extend._prims import reductions as R
 from jaxwrap_extend._prims._base import registry
-from jaxwrap_extend.core import walk_eqns
+from tests.harness import foreign_primitives
 
 F32, I32, C64, BOOL, U8 = (np.dtype(t) for t in (np.float32, np.int32, np.complex64, np.bool_,
                                                  np.uint8))
@@ -323,41 +323,9 @@ def test_integer_and_index_outputs_have_no_tangent():
     assert t.dtype == jax.dtypes.float0
 
 
-# --- primitive purity ------------------------------------------------------------------------
-# Outside jaxwrap's own primitives (checked by identity: jax has primitives with
-# the same names), a jaxpr may hold 'jit'/'pjit', what jax's reverse-mode AD
-# inserts ('add_any' to sum cotangents, and jax's 'broadcast_in_dim' of a literal
-# when it materialises a symbolic zero output tangent), and 'custom_jvp_call'
-# (cumlogsumexp's JVP differentiates a logaddexp with a custom JVP rule).  Under
-# vmap, jax moves an output's batch axis with its own 'transpose' (or broadcasts
-# an unbatched output), and its batching rule for 'add_any' broadcasts an
-# unbatched summand with its own 'broadcast_in_dim'.
-ALLOWED = {"jit", "pjit", "add_any", "custom_jvp_call"}
-VMAP_BOUNDARY = {"transpose", "broadcast_in_dim"}
-
-
-def _ours(eqn):
-    name = eqn.primitive.name
-    return name in registry and registry[name] is eqn.primitive
-
-
-def _foreign(closed, vmapped=False):
-    jaxpr = closed.jaxpr
-    outs = {id(v) for v in jaxpr.outvars}
-    summands = {id(v) for e in walk_eqns(jaxpr) if e.primitive.name == "add_any"
-                for v in e.invars}
-
-    def allowed(e):
-        name = e.primitive.name
-        if name in ALLOWED or _ours(e):
-            return True
-        if name == "broadcast_in_dim" and all(type(v).__name__ == "Literal" for v in e.invars):
-            return True  # AD's materialised zeros
-        if not vmapped or name not in VMAP_BOUNDARY:
-            return False
-        return (all(id(v) in outs for v in e.outvars)
-                or (name == "broadcast_in_dim" and all(id(v) in summands for v in e.outvars)))
-    return {e.primitive.name for e in walk_eqns(jaxpr) if not allowed(e)}
+# --- primitive purity: tests.harness.foreign_primitives holds the rule (jaxwrap
+# primitives by identity, jax structure, AD zeros, the vmap boundary).
+_foreign = foreign_primitives
 
 
 def _total(x):

@@ -19,9 +19,9 @@ from jax import lax
 from jax.test_util import check_grads
 
 from jaxwrap_extend._prims import structural as S
-from jaxwrap_extend._prims._base import registry
 from jaxwrap_extend._prims.reductions import reduce_sum
 from jaxwrap_extend.core import walk_eqns
+from tests.harness import foreign_primitives
 
 
 # --- operand makers -------------------------------------------------------------------
@@ -321,33 +321,9 @@ def test_clamp_grad_ties():
     assert g == (0.0, 1.0)
 
 
-# --- primitive purity -----------------------------------------------------------------
-# Outside jaxwrap's own primitives (checked by identity, since jax has
-# primitives of the same names), a jaxpr may hold jax's structural ones:
-# 'jit' (jax.jit), 'scan' (batching.loop_rule, the fallback for batched start
-# indices), and what jax's reverse-mode AD itself inserts: 'add_any', which
-# sums the cotangents of a value used more than once.
-ALLOWED = {"jit", "pjit", "scan", "add_any"}
-# jax.vmap's own boundary: it moves an output's batch axis to out_axes with
-# jax's 'transpose' and broadcasts an unbatched output with jax's
-# 'broadcast_in_dim'.  Allowed only for top-level equations that produce an
-# output of the vmapped jaxpr.
-VMAP_BOUNDARY = {"transpose", "broadcast_in_dim"}
-
-
-def _ours(eqn):
-    name = eqn.primitive.name
-    return name in registry and registry[name] is eqn.primitive
-
-
-def _foreign(closed, vmapped=False):
-    jaxpr = closed.jaxpr
-    outs = {id(v) for v in jaxpr.outvars}
-    boundary = {id(e) for e in jaxpr.eqns
-                if vmapped and e.primitive.name in VMAP_BOUNDARY
-                and all(id(v) in outs for v in e.outvars)}
-    return {e.primitive.name for e in walk_eqns(jaxpr)
-            if e.primitive.name not in ALLOWED and not _ours(e) and id(e) not in boundary}
+# --- primitive purity: tests.harness.foreign_primitives holds the rule (jaxwrap
+# primitives by identity, jax structure, AD zeros, the vmap boundary).
+_foreign = foreign_primitives
 
 
 def _total(x):
