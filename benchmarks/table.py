@@ -43,6 +43,21 @@ from benchmarks.timing import (
 Setup = Callable[[np.random.Generator], tuple[Any, ...]]
 
 
+def sibling(xp: Any, name: str) -> Any:
+    """The module ``name`` next to the numpy-like namespace ``xp``.
+
+    ``sibling(xp, "scipy.linalg")`` is ``jaxwrap.scipy.linalg`` for the
+    candidate ``jaxwrap.numpy``, ``jax.scipy.linalg`` for ``jax.numpy`` and
+    ``scipy.linalg`` for ``numpy``; ``sibling(xp, "random")`` is
+    ``jaxwrap.random`` / ``jax.random`` (numpy has none: such rows set
+    ``host=False``).  Rows of other modules are written once this way.
+    """
+    import importlib
+
+    root = xp.__name__.rpartition(".")[0]  # "jaxwrap.numpy" -> "jaxwrap", "numpy" -> ""
+    return importlib.import_module(f"{root}.{name}" if root else name)
+
+
 @dataclass(frozen=True)
 class Row:
     name: str
@@ -54,6 +69,20 @@ class Row:
     rtol: float = 1e-4  # for the candidate-vs-jax output check (not timed)
     atol: float = 1e-5
     doc: str = ""
+
+
+def family_rows(attr: str) -> list[Row]:
+    """The rows that ``benchmarks/rows_*.py`` list under ``attr``, file by file."""
+    import importlib
+    import pkgutil
+
+    import benchmarks
+
+    out: list[Row] = []
+    for info in sorted(pkgutil.iter_modules(benchmarks.__path__), key=lambda i: i.name):
+        if info.name.startswith("rows_"):
+            out += getattr(importlib.import_module(f"benchmarks.{info.name}"), attr, [])
+    return out
 
 
 # ---- setup helpers (deterministic: each row gets a fresh rng seeded 0) ----

@@ -19,6 +19,12 @@ from jaxwrap_extend._prims.elementwise import (  # noqa: F401  (names starting "
     pow,
     round,
 )
+
+# Families below list their wrappers in ``__all__``.
+from jaxwrap_extend._prims.indexing import *  # noqa: F401,F403
+from jaxwrap_extend._prims.linalg import *  # noqa: F401,F403
+from jaxwrap_extend._prims.random_bits import *  # noqa: F401,F403
 from jaxwrap_extend._prims.reductions import *  # noqa: F401,F403
+from jaxwrap_extend._prims.sorting import *  # noqa: F401,F403
 from jaxwrap_extend._prims.structural import *  # noqa: F401,F403
 from jaxwrap_extend._prims.structural import slice  # noqa: F401

@@ -933,3 +933,14 @@ from jaxwrap.numpy import fft as fft  # noqa: E402
 from jaxwrap.numpy import linalg as linalg
 
 __getattr__ = _module_getattr(__name__)
+
+# Families below export the names in their module's ``__all__``.
+from jaxwrap._src.numpy.array_api import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.indexing import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.numeric import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.polynomial import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.setops import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.sorting import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.statistics import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.structure import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.windows import *  # noqa: E402,F401,F403

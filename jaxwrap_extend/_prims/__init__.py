@@ -1,21 +1,25 @@
 """jaxwrap's primitive set (its own "lax"), one module per family.
 
 ``registry`` lists every primitive by name; ``jaxwrap_extend.core.primitives``
-is this registry.
+is this registry.  Every family module registers its primitives on import and
+lists its wrapper functions in ``__all__`` (gathered by ``jaxwrap._src.lax``).
 """
 
-from . import elementwise as elementwise  # noqa: F401
+import importlib
+
 from ._base import registry as registry
 
-try:  # families written in parallel; each registers itself on import
-    from . import structural as structural  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
-try:
-    from . import reductions as reductions  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
-try:
-    from . import dot as dot  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
+# One entry per family file; a new family is one new module plus its name here.
+FAMILIES = (
+    "elementwise",  # unary/binary maps, conversions
+    "structural",  # broadcast, reshape, slicing, concatenate, pad, ...
+    "reductions",  # reduce_*, argmax/argmin, cumulative ops
+    "dot",  # dot_general
+    "indexing",  # gather, scatter family
+    "sorting",  # sort (multi-operand), top_k
+    "linalg",  # factorizations and triangular/tridiagonal solves
+    "random_bits",  # threefry2x32, random bits
+)
+
+for _name in FAMILIES:
+    globals()[_name] = importlib.import_module(f"{__name__}.{_name}")

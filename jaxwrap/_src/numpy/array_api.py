@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: array_api (being written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: indexing (being written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: numeric (being written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: polynomial (being written)."""
+
+__all__: list[str] = []

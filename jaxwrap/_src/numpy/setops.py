@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: setops (being written)."""
+
+__all__: list[str] = []

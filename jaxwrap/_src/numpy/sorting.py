@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: sorting (being written)."""
+
+__all__: list[str] = []

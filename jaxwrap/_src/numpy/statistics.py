@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: statistics (being written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: structure (being written)."""
+
+__all__: list[str] = []

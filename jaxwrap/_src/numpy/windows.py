@@ -1,0 +1,3 @@
+"""jaxwrap.numpy: windows (being written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""jaxwrap primitives: indexing family (being written)."""
+
+__all__: list[str] = []

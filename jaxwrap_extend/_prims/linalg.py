@@ -1,0 +1,3 @@
+"""jaxwrap primitives: linalg family (being written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""jaxwrap primitives: random_bits family (being written)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""jaxwrap primitives: sorting family (being written)."""
+
+__all__: list[str] = []
