@@ -143,7 +143,106 @@ def registered_batcher(prim):
     return None if w is None else getattr(w, "jaxwrap_rule", w)
 
 
-# --- sharding (types only; used by jaxwrap_extend.sharding) ----------------------
+# --- jaxpr building and printing (used by jaxwrap_extend.core) -------------------
+Token = _core.Token
+Effect = _core.Effect
+typecompat = _core.typecompat
+
+
+def new_literal(value, aval):
+    """A jaxpr literal (an inline scalar constant) of type ``aval``."""
+    return _core.Literal(value, aval)
+
+
+def new_jaxpr(constvars, invars, outvars, eqns, effects=frozenset(), name="JaxprBuilder"):
+    """A Jaxpr with the debug info jax wants (argument names, result paths)."""
+    debug = _core.DebugInfo(name, None, tuple(f"arg{i}" for i in range(len(invars))),
+                            tuple(f"result[{i}]" for i in range(len(outvars))))
+    return _core.Jaxpr(constvars, invars, outvars, eqns, effects, debug)
+
+
+def pp_with_names(jaxpr):
+    """Print ``jaxpr`` and return (text, eqn_printer); the printer names
+    variables exactly as the text does, so an equation quoted in an error
+    message matches the listing."""
+    context = _core.JaxprPpContext()
+    settings = _core.JaxprPpSettings()
+    text = _core.pp_jaxpr(jaxpr, context, settings).format()
+    return text, lambda eqn: _core.pp_eqn(eqn, context, settings).format()
+
+
+# --- backends (used by jaxwrap_extend.backend) -----------------------------------
+from jax.extend import backend as _jex_backend
+
+backends = _jex_backend.backends
+get_backend = _jex_backend.get_backend
+clear_backends = _jex_backend.clear_backends
+backend_xla_version = _jex_backend.backend_xla_version
+get_default_device = _jex_backend.get_default_device
+clear_in_memory_compilation_cache = _jex_backend.clear_in_memory_compilation_cache
+get_compile_options = _jex_backend.get_compile_options
+
+
+# --- sharding (used by jaxwrap_extend.sharding) ----------------------------------
+from jax._src import sharding_impls as _sharding_impls
+from jax._src.lib import xla_client as _xla_client
+
+OpSharding = _xla_client.OpSharding
+HloSharding = _xla_client.HloSharding
+GSPMDSharding = _sharding_impls.GSPMDSharding
+parse_flatten_op_sharding = _sharding_impls.parse_flatten_op_sharding
+
+
 def xla_op_sharding_proto():
-    from jax._src.lib import xla_client
-    return xla_client.OpSharding
+    return OpSharding
+
+
+def sharding_to_hlo(sharding, ndim: int):
+    """The XLA HloSharding of a jax Sharding for an array of rank ``ndim``."""
+    return sharding._to_xla_hlo_sharding(ndim)
+
+
+# --- random / PRNG ---------------------------------------------------------------
+# (owned by the random work: jaxwrap_extend.random and jaxwrap.random)
+# jax's typed key arrays (``jax.random.key``) have an extended dtype whose
+# element is a PRNG implementation; reading their bits (``random_unwrap``) and
+# making them (``random_wrap``) are jax primitives.  jaxwrap computes on the
+# raw uint32 key data and only crosses into typed keys here.
+from jax._src.random import prng as _prng
+
+
+def is_typed_key(x) -> bool:
+    """Whether ``x`` is a jax typed key array (dtype ``key<...>``)."""
+    dt = getattr(x, "dtype", None)
+    return dt is not None and isinstance(dt, _prng.KeyTy)
+
+
+def typed_key_impl(x):
+    """The jax PRNGImpl behind a typed key array (or a key dtype)."""
+    dt = x if isinstance(x, _prng.KeyTy) else x.dtype
+    return dt._impl
+
+
+def is_key_dtype(dt) -> bool:
+    return isinstance(dt, _prng.KeyTy)
+
+
+def random_unwrap(keys):
+    """The uint32 data of typed keys (jax's ``random_unwrap`` primitive)."""
+    return _prng.random_unwrap(keys)
+
+
+def random_wrap(data, jax_impl):
+    """Typed keys over uint32 ``data`` (jax's ``random_wrap`` primitive)."""
+    return _prng.random_wrap(data, impl=jax_impl)
+
+
+def jax_prng_impls() -> dict:
+    """jax's registered PRNG implementations by name."""
+    return dict(_prng.prngs)
+
+
+def make_jax_prng_impl(key_shape, seed, split, random_bits, fold_in, name, tag):
+    """A jax PRNGImpl (unregistered) whose operations are the given functions."""
+    return _prng.PRNGImpl(key_shape=tuple(key_shape), seed=seed, split=split,
+                          random_bits=random_bits, fold_in=fold_in, name=name, tag=tag)

@@ -1,5 +1,7 @@
 """jaxwrap_extend end to end: the seed's mul_add example, missing-rule errors,
-eager compile-by-default, the rule registries."""
+eager compile-by-default, the rule registries, per-platform lowerings,
+lowering from Python, the rule helpers on user primitives, the jaxpr tools
+(builder, checker, printer, interpreter, walkers) and the backend helpers."""
 
 from __future__ import annotations
 
@@ -7,6 +9,10 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import pytest
+from jax.test_util import check_grads
+
+import jaxwrap.numpy as jwnp
+import jaxwrap_extend
 
 from jaxwrap_extend import core
 from jaxwrap_extend.interpreters import ad, batching, mlir
@@ -127,3 +133,341 @@ def test_core_primitives_lists_the_set():
     assert prims.add_p in prims and "dot_general" in prims and len(prims) > 60
     assert prims["reduce_sum"].name == "reduce_sum"
     assert jnp is not None
+
+
+# --- per-platform lowering --------------------------------------------------------
+
+def _neg_or_exp_prim(name):
+    p = core.Primitive(name)
+    p.def_abstract_eval(lambda a: core.ShapedArray(a.shape, a.dtype))
+    mlir.register_lowering(p, lambda ctx, a: [mlir.hlo.NegOp(a).result])
+    mlir.register_lowering(p, lambda ctx, a: [mlir.hlo.ExpOp(a).result], platform="cpu")
+    return p
+
+
+def test_platform_rule_wins_over_default():
+    p = _neg_or_exp_prim("neg_or_exp")
+    x = np.array([0.0, 1.0], np.float32)
+    assert set(mlir.lowering_rules(p)) == {None, "cpu"}
+    # This machine is a CPU: the cpu rule runs, eagerly and under jit.
+    np.testing.assert_allclose(p.bind(x), np.exp(x), rtol=1e-6)
+    np.testing.assert_allclose(jax.jit(p.bind)(x), np.exp(x), rtol=1e-6)
+    # Other platforms get the default rule (lowered without their hardware).
+    for platform, op in [("cpu", "exponential"), ("cuda", "negate"), ("rocm", "negate"),
+                         ("tpu", "negate")]:
+        text = mlir.stablehlo_text(p.bind, x, platforms=(platform,))
+        assert f"stablehlo.{op}" in text, platform
+        other = "negate" if op == "exponential" else "exponential"
+        assert f"stablehlo.{other}" not in text, platform
+    # Several platforms at once: one module switching on the platform index.
+    both = mlir.stablehlo_text(p.bind, x, platforms=("cpu", "tpu"))
+    assert "stablehlo.exponential" in both and "stablehlo.negate" in both
+    # "gpu" registers for cuda and rocm.
+    mlir.register_lowering(p, lambda ctx, a: [mlir.hlo.AbsOp(a).result], platform="gpu")
+    assert {"cuda", "rocm"} <= set(mlir.lowering_rules(p))
+    assert "stablehlo.abs" in mlir.stablehlo_text(p.bind, x, platforms=("cuda",))
+
+
+def test_lowering_from_jaxwrap_functions():
+    # softplus as one primitive, lowered from its formulation in jaxwrap.numpy.
+    softplus_p = core.Primitive("user_softplus")
+    softplus_p.def_abstract_eval(lambda a: core.ShapedArray(a.shape, a.dtype))
+    mlir.register_lowering_fun(softplus_p, lambda a: jwnp.logaddexp(a, jwnp.zeros_like(a)))
+    ad.defjvp(softplus_p, lambda t, a: jwnp.multiply(t, jax.nn.sigmoid(a)))
+    batching.defvectorized(softplus_p)
+    x = np.linspace(-3, 3, 7)
+    ref = np.logaddexp(x, 0.0)
+    np.testing.assert_allclose(softplus_p.bind(x.astype(np.float32)), ref, rtol=1e-6)
+    np.testing.assert_allclose(jax.jit(softplus_p.bind)(x.astype(np.float32)), ref, rtol=1e-6)
+    text = mlir.stablehlo_text(softplus_p.bind, x.astype(np.float32))
+    assert "custom_call" not in text and "stablehlo.log" in text
+    with jax.enable_x64(True):
+        np.testing.assert_allclose(jax.vmap(softplus_p.bind)(x.reshape(7, 1))[:, 0], ref)
+        check_grads(softplus_p.bind, (x,), order=1, modes=("fwd",))
+    # The same helper for a multiple-results primitive.
+    split_p = core.Primitive("user_split_sign", multiple_results=True)
+    split_p.def_abstract_eval(lambda a: [a, a])
+    mlir.register_lowering(split_p, mlir.lower_fun(
+        lambda a: [jwnp.maximum(a, 0.0), jwnp.minimum(a, 0.0)], multiple_results=True))
+    pos, neg = jax.jit(split_p.bind)(np.array([-1.0, 2.0], np.float32))
+    np.testing.assert_array_equal(pos, [0.0, 2.0])
+    np.testing.assert_array_equal(neg, [-1.0, 0.0])
+
+
+# --- rule helpers on user primitives ----------------------------------------------
+
+P = None  # filled lazily: jaxwrap's primitive set
+
+
+def _prims():
+    return core.primitives
+
+
+def _user_hypot():
+    """An elementwise binary primitive: hypot(x, y) = sqrt(x*x + y*y)."""
+    pr = _prims()
+    hypot_p = core.Primitive("user_hypot")
+    hypot_p.def_abstract_eval(lambda x, y: core.ShapedArray(x.shape, x.dtype))
+    mlir.register_lowering_fun(hypot_p, lambda x, y: jwnp.sqrt(jwnp.add(jwnp.multiply(x, x),
+                                                                        jwnp.multiply(y, y))))
+    # JVP rules of the "elementwise" shape: one per operand, given the output.
+    ad.defjvp2(hypot_p,
+               lambda t, ans, x, y: pr.mul_p.bind(t, pr.div_p.bind(x, ans)),
+               lambda t, ans, x, y: pr.mul_p.bind(t, pr.div_p.bind(y, ans)))
+    batching.defbroadcasting(hypot_p)
+    return hypot_p
+
+
+def _user_rowsum():
+    """A linear reduction primitive over ``axes``, with transpose and batching."""
+    pr = _prims()
+    rowsum_p = core.Primitive("user_rowsum")
+
+    def abstract(x, *, axes):
+        return core.ShapedArray(tuple(d for i, d in enumerate(x.shape) if i not in axes),
+                                x.dtype)
+
+    rowsum_p.def_abstract_eval(abstract)
+    mlir.register_lowering_fun(rowsum_p, lambda x, *, axes: jwnp.sum(x, axis=axes))
+
+    def transpose(ct, x, *, axes):
+        shape = x.aval.shape
+        kept = tuple(i for i in range(len(shape)) if i not in axes)
+        return [pr.broadcast_in_dim_p.bind(ct, shape=shape, broadcast_dimensions=kept,
+                                           sharding=None)
+                if "sharding" in _bcast_params() else
+                pr.broadcast_in_dim_p.bind(ct, shape=shape, broadcast_dimensions=kept)]
+
+    ad.deflinear(rowsum_p, transpose)
+    batching.defreducer(rowsum_p, "axes")
+    return rowsum_p
+
+
+def _bcast_params():
+    cj = core.make_jaxpr(lambda a: jwnp.broadcast_to(a, (2, 3)))(np.float32(1))
+    eqn = next(e for e in core.walk_eqns(cj) if e.primitive.name == "broadcast_in_dim")
+    return eqn.params
+
+
+def test_elementwise_rule_helpers_on_user_primitive():
+    hypot_p = _user_hypot()
+    rng = np.random.RandomState(0)
+    x, y = rng.rand(2, 3, 4) + 0.5
+    np.testing.assert_allclose(jax.jit(hypot_p.bind)(x.astype(np.float32), y.astype(np.float32)),
+                               np.hypot(x, y), rtol=1e-6)
+    with jax.enable_x64(True):
+        # vmap with the batch axis in different places, and one operand unbatched.
+        out = jax.vmap(hypot_p.bind, in_axes=(1, None))(x, y[:, 0])
+        np.testing.assert_allclose(out, np.hypot(x, y[:, :1]).T)
+        out = jax.vmap(hypot_p.bind, in_axes=(0, 1), out_axes=1)(x, y.T)
+        np.testing.assert_allclose(out, np.hypot(x, y).T)
+        check_grads(hypot_p.bind, (x, y), order=2, modes=("fwd", "rev"))
+        check_grads(jax.jit(hypot_p.bind), (x, y), order=1, modes=("rev",))
+        check_grads(jax.vmap(hypot_p.bind), (x, y), order=1, modes=("fwd", "rev"))
+
+
+def test_reduction_rule_helpers_on_user_primitive():
+    rowsum_p = _user_rowsum()
+    x = np.random.RandomState(1).rand(2, 3, 4)
+    f = lambda a: rowsum_p.bind(a, axes=(1,))
+    np.testing.assert_allclose(jax.jit(f)(x.astype(np.float32)), x.sum(1), rtol=1e-6)
+    with jax.enable_x64(True):
+        for in_axis in (0, 1, 2):
+            out = jax.vmap(f, in_axes=in_axis)(x)
+            np.testing.assert_allclose(out, np.moveaxis(x, in_axis, 0).sum(2))
+        check_grads(f, (x,), order=2, modes=("fwd", "rev"))
+        check_grads(jax.vmap(f), (x,), order=1, modes=("rev",))
+        g = jax.grad(lambda a: jwnp.sum(jwnp.sin(f(a))))(x)
+        np.testing.assert_allclose(g, np.broadcast_to(np.cos(x.sum(1))[:, None], x.shape))
+
+
+def test_batch_at_front_and_sequential_rules():
+    pr = _prims()
+    # Normalise each row (last axis) by its sum: leading axes are independent rows.
+    rownorm_p = core.Primitive("user_rownorm")
+    rownorm_p.def_abstract_eval(lambda x: core.ShapedArray(x.shape, x.dtype))
+    mlir.register_lowering_fun(
+        rownorm_p, lambda x: jwnp.divide(x, jwnp.sum(x, axis=-1, keepdims=True)))
+    batching.defbatch_at_front(rownorm_p)
+    x = np.random.RandomState(2).rand(3, 4, 5).astype(np.float32)
+    ref = x / x.sum(-1, keepdims=True)
+    np.testing.assert_allclose(jax.vmap(rownorm_p.bind, in_axes=1, out_axes=1)(x), ref,
+                               rtol=1e-6)
+    seq_p = core.Primitive("user_rownorm_seq")
+    seq_p.def_abstract_eval(lambda x: core.ShapedArray(x.shape, x.dtype))
+    mlir.register_lowering_fun(seq_p, lambda x: jwnp.divide(x, jwnp.sum(x, axis=-1,
+                                                                         keepdims=True)))
+    batching.defsequential(seq_p)
+    np.testing.assert_allclose(jax.vmap(seq_p.bind, in_axes=2, out_axes=2)(
+        np.moveaxis(x, 0, 2)), np.moveaxis(ref, 0, 2), rtol=1e-6)
+    assert "scan" in core.primitives_used(core.make_jaxpr(jax.vmap(seq_p.bind))(x))
+    assert pr is not None
+
+
+# --- jaxpr tools ------------------------------------------------------------------
+
+def _built_jaxpr():
+    """(x:f32[3], s:f32[]) -> (x*x + ones) * bcast(2s), 2s  built by hand."""
+    pr = _prims()
+    b = core.JaxprBuilder()
+    x = b.arg(core.ShapedArray((3,), np.float32))
+    s = b.arg((), np.float32)
+    y = b.add(pr.mul_p, x, x)
+    z = b.add(pr.add_p, y, b.const(np.ones(3, np.float32)))
+    s2 = b.add(pr.mul_p, s, 2.0)       # a Python scalar becomes a literal
+    w = b.add(pr.mul_p, z, b.add(pr.broadcast_in_dim_p, s2, **_bcast(pr, (3,), ())))
+    return b.build(w, s2)
+
+
+def _bcast(pr, shape, dims):
+    params = dict(shape=shape, broadcast_dimensions=dims)
+    if "sharding" in _bcast_params():
+        params["sharding"] = None
+    return params
+
+
+def test_jaxpr_builder_runs_eagerly_under_jit_and_grad():
+    cj = _built_jaxpr()
+    assert isinstance(cj, core.ClosedJaxpr)
+    core.check_jaxpr(cj)
+    text = core.pp_jaxpr(cj)
+    assert "mul" in text and "broadcast_in_dim" in text and "2.0" in text
+    x = np.arange(3.0, dtype=np.float32)
+    s = np.float32(1.5)
+    want = ((x * x + 1) * 3.0, 3.0)
+    f = core.jaxpr_as_fun(cj)
+    for run in (f, jax.jit(f)):
+        out = run(x, s)
+        np.testing.assert_allclose(out[0], want[0])
+        np.testing.assert_allclose(out[1], want[1])
+    out = core.eval_jaxpr(cj.jaxpr, cj.consts, x, s)
+    np.testing.assert_allclose(out[0], want[0])
+    g = jax.grad(lambda a: jnp.sum(f(a, s)[0]))(x)
+    np.testing.assert_allclose(g, 2 * x * 3.0)
+    np.testing.assert_allclose(jax.vmap(lambda a: f(a, s)[0])(np.stack([x, x]))[1], want[0])
+    # The builder checks each equation as it is added.
+    b = core.JaxprBuilder()
+    a = b.arg((3,), np.float32)
+    with pytest.raises(TypeError, match=r"JaxprBuilder.add: 'add' cannot be applied"):
+        b.add(_prims().add_p, a, b.arg((4,), np.float32))
+    with pytest.raises(ValueError, match="literals are scalars"):
+        b.literal(np.ones(2))
+
+
+def _eqn(prim, ins, outs, **params):
+    return core.new_jaxpr_eqn(ins, outs, prim, params, core.no_effects)
+
+
+def test_check_jaxpr_points_at_the_bad_equation():
+    pr = _prims()
+    f32 = lambda *shape: core.ShapedArray(shape, np.float32)
+    a, b, c, d = (core.new_var(f32(3)) for _ in range(4))
+    bad = core.new_var(f32(4))
+    # Wrong declared output type in equation 1.
+    jaxpr = core.new_jaxpr([], [a], [bad], [_eqn(pr.sin_p, [a], [b]), _eqn(pr.add_p, [b, b], [bad])])
+    with pytest.raises(core.JaxprTypeError) as info:
+        core.check_jaxpr(jaxpr)
+    msg = str(info.value)
+    assert "equation 1:" in msg and "declared f32[4]" in msg and "gives f32[3]" in msg
+    assert "equation: b:f32[4] = add a a" in msg.replace("c:f32[4] = add b b",
+                                                         "b:f32[4] = add a a")
+    assert info.value.path == (1,) and info.value.eqn is jaxpr.eqns[1]
+    # An input used before it is defined.
+    jaxpr = core.new_jaxpr([], [a], [d], [_eqn(pr.add_p, [a, c], [d]), _eqn(pr.sin_p, [a], [c])])
+    with pytest.raises(core.JaxprCheckError, match=r"equation 0: input 1 of 'add' is used "
+                                                   r"before it is defined"):
+        core.check_jaxpr(jaxpr)
+    # Inputs the primitive rejects (dtype mismatch).
+    i = core.new_var(core.ShapedArray((3,), np.int32))
+    jaxpr = core.new_jaxpr([], [a, i], [b], [_eqn(pr.add_p, [a, i], [b])])
+    with pytest.raises(core.JaxprCheckError, match=r"equation 0: 'add' rejects inputs "
+                                                   r"\(f32\[3\], i32\[3\]\)"):
+        core.check_jaxpr(jaxpr)
+    # A variable bound twice, and an output never defined.
+    jaxpr = core.new_jaxpr([], [a], [b], [_eqn(pr.sin_p, [a], [b]), _eqn(pr.cos_p, [a], [b])])
+    with pytest.raises(core.JaxprCheckError, match="equation 1: an output variable is "
+                                                   "defined a second time"):
+        core.check_jaxpr(jaxpr)
+    with pytest.raises(core.JaxprCheckError, match="output 0 is never defined"):
+        core.check_jaxpr(core.new_jaxpr([], [a], [c], []))
+
+
+def test_check_jaxpr_nested_and_staged():
+    # Staged jaxprs of jaxwrap functions (and their transforms) check clean.
+    x = np.random.RandomState(0).rand(3, 4).astype(np.float32)
+    fns = [lambda a: jwnp.cumsum(a, 1), lambda a: jwnp.einsum("ij,kj->ik", a, a),
+           lambda a: jwnp.where(jwnp.greater(a, 0.5), a, 0.0)]
+    for f in fns:
+        core.check_jaxpr(core.make_jaxpr(f)(x))
+        core.check_jaxpr(core.make_jaxpr(jax.grad(lambda a: jwnp.sum(f(a))))(x))
+        core.check_jaxpr(core.make_jaxpr(jax.vmap(f))(np.stack([x, x])))
+    # A bad equation inside a loop body is reported with its path.
+    pr = _prims()
+    cj = core.make_jaxpr(lambda a: jax.lax.fori_loop(0, 2, lambda i, c: jwnp.sin(c), a))(x)
+    loop_eqn = cj.jaxpr.eqns[-1]
+    body = next(iter(core.subjaxprs(cj)))
+    sin_index = next(k for k, e in enumerate(body.eqns) if e.primitive is pr.sin_p)
+    sin_eqn = body.eqns[sin_index]
+    broken = core.new_var(core.ShapedArray((3, 5), np.float32))
+    body.eqns[sin_index] = sin_eqn.replace(outvars=[broken])
+    try:
+        with pytest.raises(core.JaxprCheckError) as info:
+            core.check_jaxpr(cj)
+        outer = cj.jaxpr.eqns.index(loop_eqn)
+        assert info.value.path == (outer, sin_index)
+        assert f"equation {outer} > equation {sin_index}: output 0 is declared f32[3,5]" \
+            in str(info.value)
+        assert "= sin " in str(info.value)
+    finally:
+        body.eqns[sin_index] = sin_eqn
+
+
+def test_walk_and_interpret():
+    x = np.random.RandomState(0).rand(3).astype(np.float32)
+    f = lambda a: jax.lax.fori_loop(0, 3, lambda i, c: jwnp.sin(c), jwnp.cos(a))
+    cj = core.make_jaxpr(f)(x)
+    jaxprs = list(core.walk_jaxprs(cj))
+    assert len(jaxprs) == 2 and jaxprs[0] is cj.jaxpr
+    names = [e.primitive.name for e in core.walk_eqns(cj)]
+    assert "cos" in names and "sin" in names
+    assert {"sin", "cos"} <= core.primitives_used(cj)
+    # An interpreter that swaps cos for sin at the top level.
+    pr = _prims()
+
+    def swap(eqn, invals):
+        if eqn.primitive is pr.cos_p:
+            return pr.sin_p.bind(*invals)
+        return NotImplemented
+
+    out = core.interpret(cj, (), (x,), swap)
+    np.testing.assert_allclose(out[0], np.sin(np.sin(np.sin(np.sin(x)))), rtol=1e-6)
+    out = jax.jit(lambda a: core.interpret(cj, (), (a,), swap))(x)
+    np.testing.assert_allclose(out[0], np.sin(np.sin(np.sin(np.sin(x)))), rtol=1e-6)
+    np.testing.assert_allclose(core.interpret(cj, (), (x,))[0], f(x), rtol=1e-6)
+    assert core.pp_eqn(cj.jaxpr.eqns[0], cj).endswith("= cos a")
+    assert "= cos a" in core.pp_jaxpr(cj)
+    assert " = cos " in core.pp_eqn(cj.jaxpr.eqns[0])
+    with pytest.raises(TypeError, match="jaxpr_as_fun"):
+        core.eval_jaxpr(cj, (), x)
+
+
+# --- the package and backend helpers ----------------------------------------------
+
+def test_package_layout_and_backend():
+    for name in ("core", "interpreters", "ffi", "sharding", "backend", "random"):
+        assert name in dir(jaxwrap_extend) and getattr(jaxwrap_extend, name) is not None
+    from jaxwrap_extend import backend
+    assert backend.default_backend() == jax.default_backend()
+    assert set(backend.backends()) >= {jax.default_backend()}
+    client = backend.get_backend()
+    assert client.platform == jax.default_backend()
+    assert backend.get_backend("cpu").platform == "cpu"
+    assert backend.devices() == jax.devices()
+    assert backend.get_default_device() == jax.devices()[0]
+    assert isinstance(backend.platform_version(), str)
+    assert backend.get_compile_options(1, 1) is not None
+    backend.clear_in_memory_compilation_cache()
+    f = jax.jit(lambda a: jwnp.add(a, 1.0))
+    assert f(np.float32(1)) == 2.0
+    backend.clear_backends()
+    assert f(np.float32(2)) == 3.0     # clients come back on the next call

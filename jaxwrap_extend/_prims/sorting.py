@@ -1,3 +1,215 @@
-"""jaxwrap primitives: sorting family (being written)."""
+"""Sorting: ``sort``, a multi-operand sort along one dimension.
 
-__all__: list[str] = []
+``sort(*operands, dimension, is_stable, num_keys)`` sorts every operand along
+``dimension`` by the permutation that orders the first ``num_keys`` operands
+lexicographically; the other operands are companions carried along (argsort
+is ``sort(x, iota)``, a key-value sort is ``sort(k, v)``).  It lowers to one
+``stablehlo.sort`` whose comparator is written here in HLO.
+
+The order is total, numpy's: for floats ``-inf < ... < -0.0 == +0.0 < ... <
+inf < NaN`` with every NaN equal to every other (whatever its sign or
+payload); complex numbers compare by real part, then imaginary part, each in
+that float order; integers and bools in their natural order.  The comparator
+uses the classic "NaN is the largest value" formulation
+``x < y  or  (isnan(y) and not isnan(x))`` on IEEE comparisons, which also
+makes -0.0 and +0.0 equivalent without canonicalising them.
+
+Derivatives: the output tangent of every operand is its input tangent sorted
+by the same keys, i.e. one more companion operand.  The JVP sorts stably (a
+stable sort's permutation depends only on the keys, so the primal sort and
+the tangent sort agree even at ties); the transpose of "permute by the keys"
+un-permutes the cotangent by sorting it along with the permutation itself as
+the key, so no gather or scatter is needed.
+"""
+
+from __future__ import annotations
+
+import operator
+
+import numpy as np
+
+from ..interpreters import ad, batching, mlir
+from ..interpreters.mlir import hlo, ir
+from ._base import (
+    BOOL,
+    COMPLEX,
+    FLOAT,
+    SINT,
+    aval,
+    aval_of,
+    check_kind,
+    define,
+    is_zero,
+    kind,
+)
+
+__all__ = ["sort", "sort_key_val"]
+
+
+def _st():
+    from . import structural
+    return structural
+
+
+# --- the comparator -------------------------------------------------------------------
+def _cmp(x, y, direction: str, dtype):
+    ctype = {FLOAT: "FLOAT", COMPLEX: "FLOAT", SINT: "SIGNED"}.get(kind(dtype), "UNSIGNED")
+    return hlo.compare(x, y, hlo.ComparisonDirectionAttr.get(direction),
+                       compare_type=hlo.ComparisonTypeAttr.get(ctype))
+
+
+def _key_parts(x, y, dtype):
+    """The scalar (x, y, dtype) pairs compared, in priority order, for one key operand."""
+    if kind(dtype) == COMPLEX:
+        real = np.finfo(dtype).dtype
+        return [(hlo.real(x), hlo.real(y), real), (hlo.imag(x), hlo.imag(y), real)]
+    return [(x, y, dtype)]
+
+
+def _less(x, y, dtype):
+    """x strictly before y in the total order (floats: NaN after everything)."""
+    lt = _cmp(x, y, "LT", dtype)
+    if kind(dtype) != FLOAT:
+        return lt
+    y_nan, x_num = _cmp(y, y, "NE", dtype), _cmp(x, x, "EQ", dtype)
+    return hlo.or_(lt, hlo.and_(y_nan, x_num))
+
+
+def _same(x, y, dtype):
+    """x and y equivalent in the total order (floats: all NaNs are one value)."""
+    eq = _cmp(x, y, "EQ", dtype)
+    if kind(dtype) != FLOAT:
+        return eq
+    both_nan = hlo.and_(_cmp(x, x, "NE", dtype), _cmp(y, y, "NE", dtype))
+    return hlo.or_(eq, both_nan)
+
+
+def _comparator(args, dtypes, num_keys: int):
+    """HLO for "lhs sorts before rhs": lexicographic over the key parts.
+
+    ``args`` interleaves (lhs_i, rhs_i) per operand, as stablehlo.sort passes them.
+    """
+    parts = []
+    for i in range(num_keys):
+        parts += _key_parts(args[2 * i], args[2 * i + 1], dtypes[i])
+    x, y, dt = parts[-1]
+    before = _less(x, y, dt)
+    for x, y, dt in reversed(parts[:-1]):  # earlier parts decide; ties defer to later ones
+        before = hlo.or_(_less(x, y, dt), hlo.and_(_same(x, y, dt), before))
+    return before
+
+
+# --- sort -----------------------------------------------------------------------------------
+def _sort_abstract_eval(*operands, dimension, is_stable, num_keys):
+    if not operands:
+        raise TypeError("sort: needs at least one operand")
+    shapes = {o.shape for o in operands}
+    if len(shapes) != 1:
+        raise TypeError("sort: operands must have equal shapes, got "
+                        + ", ".join(str(o.shape) for o in operands))
+    ndim = operands[0].ndim
+    if ndim == 0:
+        raise TypeError("sort: operands must have at least one dimension, got a scalar")
+    if not isinstance(dimension, (int, np.integer)) or not 0 <= dimension < ndim:
+        raise ValueError(f"sort: parameter 'dimension' is {dimension!r}, out of range for "
+                         f"operands of rank {ndim}")
+    if not isinstance(num_keys, (int, np.integer)) or not 1 <= num_keys <= len(operands):
+        raise ValueError(f"sort: parameter 'num_keys' is {num_keys!r}; it must be between 1 "
+                         f"and the number of operands ({len(operands)})")
+    for o in operands[:num_keys]:
+        check_kind("sort", o.dtype, (BOOL, SINT, "uint", FLOAT, COMPLEX), "key")
+    return tuple(aval(o.shape, o.dtype, o.weak_type) for o in operands)
+
+
+def _scalar_type(dtype):
+    return mlir.aval_to_ir_type(aval((), dtype))
+
+
+def _sort_lowering(ctx, *operands, dimension, is_stable, num_keys):
+    dtypes = [a.dtype for a in ctx.avals_in]
+    op = hlo.SortOp([mlir.aval_to_ir_type(a) for a in ctx.avals_out], list(operands),
+                    dimension=mlir.i64_attr(dimension), is_stable=ir.BoolAttr.get(bool(is_stable)))
+    scalars = [t for dt in dtypes for t in (_scalar_type(dt),) * 2]
+    block = op.comparator.blocks.append(*scalars)
+    with ir.InsertionPoint(block):
+        hlo.return_([_comparator(list(block.arguments), dtypes, num_keys)])
+    return op.results
+
+
+sort_p = define("sort", _sort_abstract_eval, _sort_lowering, multiple_results=True)
+
+
+def _sort_jvp(primals, tangents, *, dimension, is_stable, num_keys):
+    # Stable for both sorts: then both apply the same permutation, even at ties.
+    out = sort_p.bind(*primals, dimension=dimension, is_stable=True, num_keys=num_keys)
+    live = [i for i, t in enumerate(tangents) if not is_zero(t)]
+    tangent_out = [ad.Zero(aval_of(o).to_tangent_aval()) for o in out]
+    if live:
+        moved = sort_p.bind(*primals[:num_keys], *(tangents[i] for i in live),
+                            dimension=dimension, is_stable=True, num_keys=num_keys)
+        for i, t in zip(live, moved[num_keys:]):
+            tangent_out[i] = t
+    return out, tangent_out
+
+
+def _sort_transpose(cts, *operands, dimension, is_stable, num_keys):
+    # Linear in the companion operands (keys fixed): the cotangent of a sorted
+    # companion goes back through the inverse permutation.  That permutation is
+    # argsort(keys); un-permuting sorts (permutation, cotangent) by the permutation.
+    keys = operands[:num_keys]
+    if any(ad.is_undefined_primal(k) for k in keys):
+        raise NotImplementedError("sort: transpose with respect to a key operand (sort is "
+                                  "not linear in its keys)")
+    undefined = [i for i, o in enumerate(operands) if ad.is_undefined_primal(o)]
+    live = [i for i in undefined if not is_zero(cts[i])]
+    out = [None] * len(operands)
+    for i in undefined:
+        out[i] = ad.Zero(operands[i].aval)
+    if not live:
+        return out
+    st = _st()
+    shape = keys[0].shape
+    perm = sort_p.bind(*keys, st.iota(np.int32, shape, dimension), dimension=dimension,
+                       is_stable=True, num_keys=num_keys)[-1]
+    back = sort_p.bind(perm, *(cts[i] for i in live), dimension=dimension, is_stable=False,
+                       num_keys=1)
+    for i, ct in zip(live, back[1:]):
+        out[i] = ct
+    return out
+
+
+def _sort_batch(args, dims, *, dimension, is_stable, num_keys):
+    size = batching.batch_size(args, dims)
+    args = [batching.bdim_at_front(x, d, size) for x, d in zip(args, dims)]
+    out = sort_p.bind(*args, dimension=dimension + 1, is_stable=is_stable, num_keys=num_keys)
+    return out, [0] * len(out)
+
+
+ad.primitive_jvps[sort_p] = _sort_jvp
+ad.deftranspose(sort_p, _sort_transpose)
+batching.primitive_batchers[sort_p] = _sort_batch
+
+
+def sort(operand, dimension: int = -1, is_stable: bool = True, num_keys: int = 1):
+    """Sort ``operand`` (an array, or a sequence of equal-shaped arrays) along ``dimension``.
+
+    With a sequence, the first ``num_keys`` arrays are the lexicographic keys
+    and every array is permuted alike; the result is a tuple.  Floats order
+    NaNs last and -0.0 equal to 0.0; complex numbers order by (real, imag).
+    """
+    single = not isinstance(operand, (tuple, list))
+    operands = (operand,) if single else tuple(operand)
+    if not operands:
+        raise TypeError("sort: needs at least one operand")
+    ndim = np.ndim(operands[0])
+    dimension = operator.index(dimension)
+    if -ndim <= dimension < 0:
+        dimension += ndim
+    out = sort_p.bind(*operands, dimension=dimension, is_stable=bool(is_stable),
+                      num_keys=operator.index(num_keys))
+    return out[0] if single else tuple(out)
+
+
+def sort_key_val(keys, values, dimension: int = -1, is_stable: bool = True):
+    """Sort ``keys`` along ``dimension`` and permute ``values`` alike; returns both."""
+    return sort((keys, values), dimension, is_stable, 1)

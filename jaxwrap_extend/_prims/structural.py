@@ -22,8 +22,8 @@ Conventions (shared by every primitive below):
   (``_defjvp_linear``) so that symbolic-zero tangents are instantiated with
   jaxwrap's ``broadcast_in_dim`` rather than jax's.
 * Batching of dynamic_slice / dynamic_update_slice with *batched start
-  indices* falls back to ``batching.loop_rule`` (a ``lax.map``); everything
-  else is vectorised.
+  indices* becomes one gather / scatter (``indexing``) in CLIP mode, which
+  clamps starts exactly like XLA's dynamic slices; everything is vectorised.
 """
 
 from __future__ import annotations
@@ -621,16 +621,48 @@ def _dynamic_slice_transpose(ct, x, *starts, slice_sizes):
 def _dynamic_slice_batch(args, dims, *, slice_sizes):
     (x, *starts), (d, *sdims) = args, dims
     if any(sd is not None for sd in sdims):
-        return _dynamic_slice_loop(args, dims, slice_sizes=slice_sizes)
+        return _dynamic_slice_gather(x, d, starts, sdims, slice_sizes)
     starts.insert(d, np.array(0, np.int32))
     sizes = slice_sizes[:d] + (x.shape[d],) + slice_sizes[d:]
     return dynamic_slice_p.bind(x, *starts, slice_sizes=sizes), d
 
 
+def _stacked_starts(starts, sdims, size: int):
+    """Per-example start indices as one ``(size, len(starts))`` integer array."""
+    from .elementwise import convert_element_type
+    wide = any(np.dtype(aval_of(s).dtype).itemsize == 8 for s in starts)
+    target = np.dtype(np.int64 if wide else np.int32)
+    cols = []
+    for s, sd in zip(starts, sdims):
+        if np.dtype(aval_of(s).dtype) != target:
+            s = convert_element_type(s, target)
+        cols.append(broadcast_in_dim(s, (size, 1), () if sd is None else (0,)))
+    return concatenate(cols, 1)
+
+
+def _dynamic_slice_gather(x, d, starts, sdims, slice_sizes):
+    # Batched starts: one gather whose index rows are the examples' starts;
+    # CLIP mode clamps each window into bounds, as dynamic_slice does.
+    from . import indexing
+    size = batching.batch_size([x, *starts], [d, *sdims])
+    idx = _stacked_starts(starts, sdims, size)
+    n = len(starts)
+    window = tuple(range(1, n + 1))
+    if d is None:
+        dn = indexing.GatherDimensionNumbers(window, (), tuple(range(n)))
+        sizes = tuple(slice_sizes)
+    else:
+        x = batching.moveaxis(x, d, 0)
+        dn = indexing.GatherDimensionNumbers(window, (), window, (0,), (0,))
+        sizes = (1,) + tuple(slice_sizes)
+    return indexing.gather_p.bind(x, idx, dimension_numbers=dn, slice_sizes=sizes,
+                                  unique_indices=False, indices_are_sorted=False,
+                                  mode=indexing.GatherScatterMode.CLIP, fill_value=None), 0
+
+
 dynamic_slice_p = define("dynamic_slice", _dynamic_slice_abstract_eval, _dynamic_slice_lowering)
 ad.deflinear(dynamic_slice_p, _dynamic_slice_transpose)
 _defjvp_linear(dynamic_slice_p, lambda i, n: i == 0)
-_dynamic_slice_loop = batching.loop_rule(dynamic_slice_p)
 batching.primitive_batchers[dynamic_slice_p] = _dynamic_slice_batch
 
 
@@ -680,7 +712,7 @@ def _dynamic_update_slice_transpose(ct, x, upd, *starts):
 def _dynamic_update_slice_batch(args, dims):
     (x, upd, *starts), (dx, du, *sdims) = args, dims
     if any(sd is not None for sd in sdims):
-        return _dynamic_update_slice_loop(args, dims)
+        return _dynamic_update_slice_scatter(x, dx, upd, du, starts, sdims)
     if dx is not None and dx == du:
         d = dx
     else:
@@ -690,11 +722,24 @@ def _dynamic_update_slice_batch(args, dims):
     return dynamic_update_slice_p.bind(x, upd, *starts), d
 
 
+def _dynamic_update_slice_scatter(x, dx, upd, du, starts, sdims):
+    # Batched starts: one scatter (each example writes its own block, so the
+    # indices are unique); CLIP mode clamps like dynamic_update_slice.
+    from . import indexing
+    size = batching.batch_size([x, upd, *starts], [dx, du, *sdims])
+    x, upd = batching.bdim_at_front(x, dx, size), batching.bdim_at_front(upd, du, size)
+    idx = _stacked_starts(starts, sdims, size)
+    window = tuple(range(1, len(starts) + 1))
+    dn = indexing.ScatterDimensionNumbers(window, (), window, (0,), (0,))
+    return indexing.scatter_p.bind(x, idx, upd, dimension_numbers=dn, indices_are_sorted=True,
+                                   unique_indices=True,
+                                   mode=indexing.GatherScatterMode.CLIP), 0
+
+
 dynamic_update_slice_p = define("dynamic_update_slice", _dynamic_update_slice_abstract_eval,
                                 _dynamic_update_slice_lowering)
 ad.deflinear(dynamic_update_slice_p, _dynamic_update_slice_transpose)
 _defjvp_linear(dynamic_update_slice_p, lambda i, n: i < 2)
-_dynamic_update_slice_loop = batching.loop_rule(dynamic_update_slice_p)
 batching.primitive_batchers[dynamic_update_slice_p] = _dynamic_update_slice_batch
 
 

@@ -1,4 +1,14 @@
-"""Primitives, abstract values and the Jaxpr IR (the counterpart of jax.extend.core)."""
+"""Primitives, abstract values and the Jaxpr IR (the counterpart of jax.extend.core).
+
+* ``Primitive``, ``ShapedArray``, ``MissingRuleError``: define new operations
+  (rules are registered with ``jaxwrap_extend.interpreters``).
+* ``primitives``: jaxwrap's own primitive set, by name (``primitives.add_p``).
+* The Jaxpr IR: ``Jaxpr``, ``ClosedJaxpr``, ``JaxprEqn``, ``Var``,
+  ``Literal``, ``DropVar``; stage with ``make_jaxpr``, build explicitly with
+  ``JaxprBuilder``, check with ``check_jaxpr``, print with ``pp_jaxpr`` /
+  ``pp_eqn``, run with ``jaxpr_as_fun`` / ``eval_jaxpr`` / ``interpret``,
+  walk with ``walk_eqns`` / ``walk_jaxprs`` / ``subjaxprs``.
+"""
 
 from .._jax import (
     AbstractValue as AbstractValue,
@@ -8,6 +18,9 @@ from .._jax import (
 )
 from .._jax import (
     DropVar as DropVar,
+)
+from .._jax import (
+    Effect as Effect,
 )
 from .._jax import (
     Jaxpr as Jaxpr,
@@ -25,10 +38,25 @@ from .._jax import (
     ShapedArray as ShapedArray,
 )
 from .._jax import (
+    Token as Token,
+)
+from .._jax import (
     Var as Var,
 )
 from .._jax import (
+    get_aval as get_aval,
+)
+from .._jax import (
     new_jaxpr_eqn as new_jaxpr_eqn,
+)
+from .._jax import (
+    no_effects as no_effects,
+)
+from ._jaxpr import (
+    JaxprBuilder as JaxprBuilder,
+)
+from ._jaxpr import (
+    JaxprCheckError as JaxprCheckError,
 )
 from ._jaxpr import (
     check_jaxpr as check_jaxpr,
@@ -37,10 +65,19 @@ from ._jaxpr import (
     eval_jaxpr as eval_jaxpr,
 )
 from ._jaxpr import (
+    interpret as interpret,
+)
+from ._jaxpr import (
     jaxpr_as_fun as jaxpr_as_fun,
 )
 from ._jaxpr import (
     make_jaxpr as make_jaxpr,
+)
+from ._jaxpr import (
+    new_jaxpr as new_jaxpr,
+)
+from ._jaxpr import (
+    pp_eqn as pp_eqn,
 )
 from ._jaxpr import (
     pp_jaxpr as pp_jaxpr,
@@ -54,12 +91,21 @@ from ._jaxpr import (
 from ._jaxpr import (
     walk_eqns as walk_eqns,
 )
+from ._jaxpr import (
+    walk_jaxprs as walk_jaxprs,
+)
 from ._primitive import (
     MissingRuleError as MissingRuleError,
 )
 from ._primitive import (
     Primitive as Primitive,
 )
+
+
+def new_var(aval) -> Var:
+    """A fresh jaxpr variable of type ``aval`` (see also ``JaxprBuilder``)."""
+    from .. import _jax
+    return _jax.new_var(aval)
 
 
 def __getattr__(name):

@@ -104,6 +104,21 @@ def reducer_rule(prim, axes_param: str = "axes"):
     return rule
 
 
+def batch_at_front_rule(prim):
+    """Rule for primitives that treat the leading axes of their operands as
+    batch axes (many kernels: "for each leading index, do the same thing").
+
+    Every operand gets the batch axis first; unbatched operands are broadcast
+    along it (jax.ffi's ``vmap_method="broadcast_all"``).
+    """
+    def rule(args, dims, **params):
+        size = batch_size(args, dims)
+        args = [bdim_at_front(x, d, size) for x, d in zip(args, dims)]
+        out = prim.bind(*args, **params)
+        return (out, [0] * len(out)) if prim.multiple_results else (out, 0)
+    return rule
+
+
 def defvectorized(prim) -> None:
     """Register the elementwise unary batching rule for ``prim``."""
     primitive_batchers[prim] = vectorized_rule(prim)
@@ -117,6 +132,16 @@ def defbroadcasting(prim) -> None:
 def defreducer(prim, axes_param: str = "axes") -> None:
     """Register the reduction batching rule for ``prim`` (its axes in ``params[axes_param]``)."""
     primitive_batchers[prim] = reducer_rule(prim, axes_param)
+
+
+def defbatch_at_front(prim) -> None:
+    """Register ``batch_at_front_rule`` for ``prim`` (leading axes are batch axes)."""
+    primitive_batchers[prim] = batch_at_front_rule(prim)
+
+
+def defsequential(prim) -> None:
+    """Register ``loop_rule``: vmap runs ``prim`` once per batch element."""
+    primitive_batchers[prim] = loop_rule(prim)
 
 
 def loop_rule(prim):

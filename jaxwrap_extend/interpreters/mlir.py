@@ -4,6 +4,12 @@
 ``rule(ctx, *operands, **params) -> list of ir.Value``; a platform-specific
 rule ('cpu', 'cuda', 'rocm', 'tpu', or 'gpu' for both GPUs) wins over the
 default one.  ``lowering_rules(prim)`` answers what is registered.
+
+``lower_fun(fun, multiple_results)`` turns a Python function of jax /
+jaxwrap operations into a lowering rule (the function is traced on the
+operands' types and its jaxpr lowered in place); ``register_lowering_fun``
+registers one in a single call.  ``stablehlo_text`` shows what a function
+lowers to, for any platform, without that platform's hardware.
 """
 
 from __future__ import annotations
@@ -104,3 +110,30 @@ def full_like_aval(value, aval) -> ir.Value:
 def splat(ctx: LoweringRuleContext, value, index: int = 0) -> ir.Value:
     """A constant like output ``index`` of the primitive being lowered."""
     return full_like_aval(value, ctx.avals_out[index])
+
+
+def register_lowering_fun(prim, fun: Callable, platform: str | None = None) -> None:
+    """Lower ``prim`` by tracing ``fun(*operands, **params)``, a Python function
+    written with jaxwrap (or jax) operations, and inlining its lowering.
+
+    ``fun`` returns one array (a list of arrays for a multiple-results
+    primitive).  Convenient for primitives that are fused or dispatched
+    differently per platform but have a reference formulation.
+    """
+    register_lowering(prim, lower_fun(fun, multiple_results=prim.multiple_results),
+                      platform=platform)
+
+
+def stablehlo_text(fun: Callable, *args, platforms: tuple[str, ...] | None = None,
+                   **kwargs) -> str:
+    """The StableHLO module of ``jax.jit(fun)(*args, **kwargs)``, as text.
+
+    ``platforms`` (e.g. ``("tpu",)`` or ``("cpu", "cuda")``) lowers for those
+    platforms, which need not be present; several give one module that
+    switches on the platform at run time.
+    """
+    import jax
+    traced = jax.jit(fun).trace(*args, **kwargs)
+    lowered = (traced.lower() if platforms is None
+               else traced.lower(lowering_platforms=tuple(platforms)))
+    return lowered.as_text()

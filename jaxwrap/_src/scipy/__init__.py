@@ -1,0 +1,1 @@
+"""Implementations behind the jaxwrap.scipy facades (one module group per scipy module)."""
