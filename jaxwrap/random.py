@@ -745,14 +745,10 @@ def _gamma_one(k, alpha, log_space):
 
 def _gamma(k, a, *, shape, dtype, log_space=False):
     a = _bc(_arr(a, dtype), shape)
-    n = math.prod(shape)
-    keys = k.impl.split(k.data, (n,))
-    flat = L.reshape(a, (n,))
-    one = functools.partial(_gamma_one_data, impl=k.impl, log_space=log_space)
-    return L.reshape(jax.vmap(one)(keys, flat), shape)
+    return L.random_gamma(k.data, a, impl=k.impl, log_space=log_space, sampler=_gamma_sampler)
 
 
-def _gamma_one_data(kd, alpha, *, impl, log_space):
+def _gamma_sampler(impl, kd, alpha, log_space):
     return _gamma_one(_Key(impl, kd), alpha, log_space)
 
 

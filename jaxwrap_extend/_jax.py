@@ -202,6 +202,24 @@ def sharding_to_hlo(sharding, ndim: int):
     return sharding._to_xla_hlo_sharding(ndim)
 
 
+# Sharding in types (jax's Explicit mesh axes): an aval's ``sharding`` is a
+# NamedSharding over an AbstractMesh.  Used by jaxwrap_extend.core's sharding rules.
+from jax._src.lax import lax as _lax
+
+ShardingTypeError = _core.ShardingTypeError
+broadcasting_sharding_rule = _lax.broadcasting_sharding_rule
+
+
+def has_explicit_sharding(avals) -> bool:
+    """Whether any of ``avals`` is typed with a mesh that has Explicit axes."""
+    for a in avals:
+        sharding = getattr(a, "sharding", None)
+        mesh = getattr(sharding, "mesh", None)
+        if mesh is not None and not mesh.empty and mesh._any_axis_explicit:
+            return True
+    return False
+
+
 # --- random / PRNG ---------------------------------------------------------------
 # (owned by the random work: jaxwrap_extend.random and jaxwrap.random)
 # jax's typed key arrays (``jax.random.key``) have an extended dtype whose

@@ -13,7 +13,6 @@ from jax.test_util import check_grads
 
 import jaxwrap.numpy as jwnp
 import jaxwrap_extend
-
 from jaxwrap_extend import core
 from jaxwrap_extend.interpreters import ad, batching, mlir
 
@@ -111,7 +110,7 @@ def test_user_primitive_full_rules():
     g = jax.vmap(jax.grad(cube_p.bind))(x)
     np.testing.assert_allclose(g, 3 * x ** 2, rtol=1e-6)
     from jax.test_util import check_grads
-    check_grads(cube_p.bind, (x,), order=1, modes=("fwd",))
+    check_grads(cube_p.bind, (x,), order=1, modes=("fwd", "rev"))
 
 
 def test_jaxpr_tools():
@@ -183,7 +182,7 @@ def test_lowering_from_jaxwrap_functions():
     assert "custom_call" not in text and "stablehlo.log" in text
     with jax.enable_x64(True):
         np.testing.assert_allclose(jax.vmap(softplus_p.bind)(x.reshape(7, 1))[:, 0], ref)
-        check_grads(softplus_p.bind, (x,), order=1, modes=("fwd",))
+        check_grads(softplus_p.bind, (x,), order=1, modes=("fwd", "rev"))
     # The same helper for a multiple-results primitive.
     split_p = core.Primitive("user_split_sign", multiple_results=True)
     split_p.def_abstract_eval(lambda a: [a, a])
@@ -192,12 +191,16 @@ def test_lowering_from_jaxwrap_functions():
     pos, neg = jax.jit(split_p.bind)(np.array([-1.0, 2.0], np.float32))
     np.testing.assert_array_equal(pos, [0.0, 2.0])
     np.testing.assert_array_equal(neg, [-1.0, 0.0])
+    # The builder hands back one variable per result of such a primitive.
+    b = core.JaxprBuilder()
+    pos_v, neg_v = b.add(split_p, b.arg((2,), np.float32))
+    swapped = core.jaxpr_as_fun(b.build(neg_v, pos_v))
+    neg, pos = jax.jit(swapped)(np.array([-1.0, 2.0], np.float32))
+    np.testing.assert_array_equal(pos, [0.0, 2.0])
+    np.testing.assert_array_equal(neg, [-1.0, 0.0])
 
 
 # --- rule helpers on user primitives ----------------------------------------------
-
-P = None  # filled lazily: jaxwrap's primitive set
-
 
 def _prims():
     return core.primitives
@@ -231,22 +234,14 @@ def _user_rowsum():
     mlir.register_lowering_fun(rowsum_p, lambda x, *, axes: jwnp.sum(x, axis=axes))
 
     def transpose(ct, x, *, axes):
+        # x is an ad.UndefinedPrimal (only its type is known).
         shape = x.aval.shape
         kept = tuple(i for i in range(len(shape)) if i not in axes)
-        return [pr.broadcast_in_dim_p.bind(ct, shape=shape, broadcast_dimensions=kept,
-                                           sharding=None)
-                if "sharding" in _bcast_params() else
-                pr.broadcast_in_dim_p.bind(ct, shape=shape, broadcast_dimensions=kept)]
+        return [pr.broadcast_in_dim_p.bind(ct, shape=shape, broadcast_dimensions=kept)]
 
     ad.deflinear(rowsum_p, transpose)
     batching.defreducer(rowsum_p, "axes")
     return rowsum_p
-
-
-def _bcast_params():
-    cj = core.make_jaxpr(lambda a: jwnp.broadcast_to(a, (2, 3)))(np.float32(1))
-    eqn = next(e for e in core.walk_eqns(cj) if e.primitive.name == "broadcast_in_dim")
-    return eqn.params
 
 
 def test_elementwise_rule_helpers_on_user_primitive():
@@ -281,8 +276,33 @@ def test_reduction_rule_helpers_on_user_primitive():
         np.testing.assert_allclose(g, np.broadcast_to(np.cos(x.sum(1))[:, None], x.shape))
 
 
-def test_batch_at_front_and_sequential_rules():
+def test_bilinear_and_zero_derivative_helpers():
     pr = _prims()
+    # x * y as a user primitive: bilinear, so the JVP and transpose follow.
+    mul_p = core.Primitive("user_bilinear_mul")
+    mul_p.def_abstract_eval(lambda x, y: core.ShapedArray(x.shape, x.dtype))
+    mlir.register_lowering(mul_p, lambda ctx, x, y: [mlir.hlo.multiply(x, y)])
+    ad.defbilinear(mul_p, lambda ct, x, y: pr.mul_p.bind(ct, y),
+                   lambda ct, x, y: pr.mul_p.bind(x, ct))
+    batching.defbroadcasting(mul_p)
+    # floor: piecewise constant, a zero derivative.
+    floor_p = core.Primitive("user_floor")
+    floor_p.def_abstract_eval(lambda x: core.ShapedArray(x.shape, x.dtype))
+    mlir.register_lowering(floor_p, lambda ctx, x: [mlir.hlo.floor(x)])
+    ad.defjvp_zero(floor_p)
+    batching.defvectorized(floor_p)
+    assert ad.has_jvp(mul_p) and ad.has_transpose(mul_p) and not ad.has_transpose(floor_p)
+    with jax.enable_x64(True):
+        x, y = np.random.RandomState(3).rand(2, 5)
+        check_grads(mul_p.bind, (x, y), order=2, modes=("fwd", "rev"))
+        check_grads(jax.vmap(mul_p.bind, in_axes=(0, None)), (x.reshape(5, 1), y[:1]),
+                    order=1, modes=("rev",))
+        g = jax.grad(lambda a: jwnp.sum(jwnp.add(floor_p.bind(a), a)))(x * 4)
+        np.testing.assert_array_equal(g, np.ones(5))
+        np.testing.assert_array_equal(jax.jit(jax.vmap(floor_p.bind))(x * 4), np.floor(x * 4))
+
+
+def test_batch_at_front_and_sequential_rules():
     # Normalise each row (last axis) by its sum: leading axes are independent rows.
     rownorm_p = core.Primitive("user_rownorm")
     rownorm_p.def_abstract_eval(lambda x: core.ShapedArray(x.shape, x.dtype))
@@ -301,7 +321,6 @@ def test_batch_at_front_and_sequential_rules():
     np.testing.assert_allclose(jax.vmap(seq_p.bind, in_axes=2, out_axes=2)(
         np.moveaxis(x, 0, 2)), np.moveaxis(ref, 0, 2), rtol=1e-6)
     assert "scan" in core.primitives_used(core.make_jaxpr(jax.vmap(seq_p.bind))(x))
-    assert pr is not None
 
 
 # --- jaxpr tools ------------------------------------------------------------------
@@ -315,15 +334,8 @@ def _built_jaxpr():
     y = b.add(pr.mul_p, x, x)
     z = b.add(pr.add_p, y, b.const(np.ones(3, np.float32)))
     s2 = b.add(pr.mul_p, s, 2.0)       # a Python scalar becomes a literal
-    w = b.add(pr.mul_p, z, b.add(pr.broadcast_in_dim_p, s2, **_bcast(pr, (3,), ())))
+    w = b.add(pr.mul_p, z, b.add(pr.broadcast_in_dim_p, s2, shape=(3,), broadcast_dimensions=()))
     return b.build(w, s2)
-
-
-def _bcast(pr, shape, dims):
-    params = dict(shape=shape, broadcast_dimensions=dims)
-    if "sharding" in _bcast_params():
-        params["sharding"] = None
-    return params
 
 
 def test_jaxpr_builder_runs_eagerly_under_jit_and_grad():
@@ -364,7 +376,8 @@ def test_check_jaxpr_points_at_the_bad_equation():
     a, b, c, d = (core.new_var(f32(3)) for _ in range(4))
     bad = core.new_var(f32(4))
     # Wrong declared output type in equation 1.
-    jaxpr = core.new_jaxpr([], [a], [bad], [_eqn(pr.sin_p, [a], [b]), _eqn(pr.add_p, [b, b], [bad])])
+    jaxpr = core.new_jaxpr([], [a], [bad], [_eqn(pr.sin_p, [a], [b]),
+                                            _eqn(pr.add_p, [b, b], [bad])])
     with pytest.raises(core.JaxprTypeError) as info:
         core.check_jaxpr(jaxpr)
     msg = str(info.value)
@@ -399,7 +412,7 @@ def test_check_jaxpr_nested_and_staged():
            lambda a: jwnp.where(jwnp.greater(a, 0.5), a, 0.0)]
     for f in fns:
         core.check_jaxpr(core.make_jaxpr(f)(x))
-        core.check_jaxpr(core.make_jaxpr(jax.grad(lambda a: jwnp.sum(f(a))))(x))
+        core.check_jaxpr(core.make_jaxpr(jax.grad(lambda a, f=f: jwnp.sum(f(a))))(x))
         core.check_jaxpr(core.make_jaxpr(jax.vmap(f))(np.stack([x, x])))
     # A bad equation inside a loop body is reported with its path.
     pr = _prims()

@@ -106,6 +106,23 @@ def test_grad_through_jvp_rule(kernel):
                                    rtol=1e-10)
 
 
+def test_other_rule_forms(kernel):
+    # Per-operand JVP rules (ad.defjvp form) and sequential batching.
+    def tangent(t, x, *, eps):
+        return _rms_norm_jvp((x,), (t,), eps=eps)[1]
+
+    seq_p = ffi.ffi_primitive("rms_norm_ffi_seq", "jaxwrap_test_rms_norm",
+                              attributes={"eps": np.float32}, batching="sequential",
+                              jvp=(tangent,))
+    x = _data(3, 4, 5)
+    f = lambda a: seq_p.bind(a, eps=EPS)
+    np.testing.assert_allclose(jax.vmap(f, in_axes=1, out_axes=1)(x), rms_norm_ref(x),
+                               rtol=1e-6)
+    assert "scan" in core.primitives_used(core.make_jaxpr(jax.vmap(f))(x))
+    with jax.enable_x64(True):
+        check_grads(f, (_data(2, 3, dtype=np.float64),), order=1, modes=("fwd", "rev"))
+
+
 def test_errors_name_the_problem(kernel):
     no_attr_p = ffi.ffi_primitive("rms_norm_ffi_noattr", "jaxwrap_test_rms_norm",
                                   attributes={"eps": np.float32})

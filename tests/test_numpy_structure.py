@@ -109,17 +109,17 @@ def _vec_sig(xp):
 
 
 def _vec_excluded(xp):
-    g = xp.vectorize(lambda a, n, *, scale: xp.multiply(xp.power(a, n), scale), excluded={1})
+    g = xp.vectorize(lambda a, n, s: xp.multiply(xp.power(a, n), s), excluded={1})
 
     def f(a, s):
-        return g(a, 2, scale=s)
+        return g(a, 2, s)
     f.__name__ = "vectorize"
     return f
 
 
 def _method(xp, ufunc, method, **kw):
-    def f(*args):
-        return getattr(getattr(xp, ufunc), method)(*args, **kw)
+    def f(*args, **more):
+        return getattr(getattr(xp, ufunc), method)(*args, **kw, **more)
     f.__name__ = f"{ufunc}.{method}"
     return f
 
@@ -133,18 +133,18 @@ ROWS = [
     Row("append", W.append, np.append, jnp.append, (A((2, 3)), A((4,))), {}, 1),
     Row("append-axis", W.append, np.append, jnp.append, (A((2, 3)), A((1, 3))), {"axis": 0}, 1),
     Row("insert-int", W.insert, np.insert, jnp.insert, (A((2, 3)), 1, A(())), {"axis": 1}, 1),
-    Row("insert-seq", W.insert, np.insert, jnp.insert, (A((5,)),), {"obj": [4, 1, 1, -1], "values": 2.5},
+    Row("insert-seq", W.insert, np.insert, jnp.insert, (A((5,)),), {"obj": np.array([4, 1, 1, -1]), "values": 2.5},
         1),
     Row("insert-column", W.insert, np.insert, jnp.insert, (A((2, 3)),),
-        {"obj": [3], "values": [[1], [2]], "axis": 1}),
+        {"obj": np.array([3]), "values": np.array([[1], [2]]), "axis": 1}),
     Row("insert-scalar-seq", W.insert, np.insert, jnp.insert, (A((2, 3)), 0, A((2,))),
         {"axis": 1}),
     Row("insert-flat", W.insert, np.insert, jnp.insert, (A((2, 2)), 4, A(())), {}),
     Row("delete-int", W.delete, np.delete, jnp.delete, (A((3, 4)),), {"obj": -1, "axis": 1}, 1),
-    Row("delete-list", W.delete, np.delete, jnp.delete, (A((6,)),), {"obj": [0, 2, 2, 5]}, 1),
+    Row("delete-list", W.delete, np.delete, jnp.delete, (A((6,)),), {"obj": np.array([0, 2, 2, 5])}, 1),
     Row("delete-mask", W.delete, np.delete, jnp.delete,
         (A((3, 2)),), {"obj": np.array([True, False, True]), "axis": 0}),
-    Row("delete-all", W.delete, np.delete, jnp.delete, (A((2, 3)),), {"obj": [0, 1, 2], "axis": 1}),
+    Row("delete-all", W.delete, np.delete, jnp.delete, (A((2, 3)),), {"obj": np.array([0, 1, 2]), "axis": 1}),
     Row("resize-grow", W.resize, np.resize, jnp.resize, (A((3,)),), {"new_shape": (2, 4)}, 1),
     Row("resize-shrink", W.resize, np.resize, jnp.resize, (A((2, 3)),), {"new_shape": 4}),
     Row("resize-empty", W.resize, np.resize, jnp.resize, (A((0,)),), {"new_shape": (2,)}),
@@ -184,7 +184,7 @@ ROWS = [
     Row("maximum.accumulate", *_m("maximum", "accumulate"), (A((5, 2)),), {}, 1),
     Row("subtract.accumulate", *_m("subtract", "accumulate"), (A((4,)),), {}),
     Row("multiply.outer", *_m("multiply", "outer"), (A((2,)), A((3, 2))), {}, 1),
-    Row("add.reduceat", *_m("add", "reduceat", axis=1), (A((2, 8)),), {"indices": [0, 4, 1, 5, 7]}, 1),
+    Row("add.reduceat", *_m("add", "reduceat", axis=1), (A((2, 8)),), {"indices": np.array([0, 4, 1, 5, 7])}, 1),
     Row("add.at", _method(W, "add", "at", inplace=False), None,
         _method(jnp, "add", "at", inplace=False), (A((5,)), np.array([0, 3, 0, -1]), A((4,))),
         {}, 1),
@@ -291,7 +291,7 @@ def _traced(f):
     (lambda: W.insert(_X, 5, 0.0, axis=1), IndexError, "out of bounds"),
     (lambda: W.insert(_X, [[1]], 0.0), ValueError, "1-d"),
     (lambda: W.insert(_X, 1.5, 0.0), IndexError, "integers"),
-    (lambda: W.insert(_X, 1, np.ones((2, 2)), axis=1), ValueError, "broadcast"),
+    (lambda: W.insert(_X, 1, np.ones((3, 3)), axis=1), ValueError, "broadcast"),
     (_traced(lambda i: W.insert(_X, i, 0.0)), TypeError, "static"),
     (lambda: W.delete(_X, 3, axis=1), IndexError, "out of bounds"),
     (lambda: W.delete(_X, [True, False], axis=1), ValueError, "boolean"),

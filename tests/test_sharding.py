@@ -126,6 +126,59 @@ def _child() -> None:
             row["error"] = f"{type(e).__name__}: {e}"[:2000]
         print("CASE " + json.dumps(row), flush=True)
 
+    # Sharding rules of user primitives give their outputs sharded types.
+    row = {"name": "__sharding_rules__"}
+    try:
+        from jaxwrap_extend import core
+        from jaxwrap_extend.interpreters import mlir
+
+        def make(name, shape_rule, fun, sharding_rule=None):
+            p = core.Primitive(name)
+            p.def_abstract_eval(shape_rule)
+            mlir.register_lowering_fun(p, fun)
+            if sharding_rule is not None:
+                p.def_sharding_rule(sharding_rule)
+            return p
+
+        same = lambda a, **_: core.ShapedArray(a.shape, a.dtype)
+        double = lambda a: jw.add(a, a)
+        ruled_p = make("st_double_ruled", same, double, core.sharding_rules.elementwise)
+        plain_p = make("st_double_plain", same, double)
+        rowsum_p = make("st_rowsum", lambda a, *, axes: core.ShapedArray(
+            tuple(d for i, d in enumerate(a.shape) if i not in axes), a.dtype),
+            lambda a, *, axes: jw.sum(a, axis=axes), core.sharding_rules.reduction("axes"))
+        flip_p = make("st_flip", lambda a, *, permutation: core.ShapedArray(
+            tuple(a.shape[i] for i in permutation), a.dtype),
+            lambda a, *, permutation: jw.transpose(a, permutation),
+            core.sharding_rules.transpose("permutation"))
+        types = {}
+
+        def f(a):
+            t = ruled_p.bind(a)
+            types["ruled"] = str(jax.typeof(t))
+            types["plain"] = str(jax.typeof(plain_p.bind(a)))
+            types["flip"] = str(jax.typeof(flip_p.bind(t, permutation=(1, 0))))
+            r = rowsum_p.bind(t, axes=(1,))
+            types["sum"] = str(jax.typeof(r))
+            return r
+
+        data = rng.randn(8, 4).astype(np.float32)
+        with jax.set_mesh(explicit):
+            a = jax.device_put(data, NamedSharding(explicit, P("x", "y")))
+            out = jax.jit(f)(a)
+        np.testing.assert_allclose(np.asarray(out), 2 * data.sum(1), rtol=1e-5)
+        want = {"ruled": "float32[8@x,4@y]", "plain": "float32[8,4]",
+                "flip": "float32[4@y,8@x]", "sum": "float32[8@x]"}
+        assert types == want, types
+        assert out.sharding.spec == P("x"), out.sharding
+        # Without explicit axes the rules are not consulted.
+        auto_a = jax.device_put(data, NamedSharding(mesh, P("x", "y")))
+        np.testing.assert_allclose(np.asarray(jax.jit(f)(auto_a)), 2 * data.sum(1), rtol=1e-5)
+        row["ok"] = True
+    except Exception as e:
+        row["error"] = f"{type(e).__name__}: {e}"[:2000]
+    print("CASE " + json.dumps(row), flush=True)
+
     # Conversions on hand-written shardings.
     row = {"name": "__conversions__"}
     try:
@@ -199,6 +252,12 @@ def test_numpy_function_sharded_like_jax(results, name):
 
 def test_conversions(results):
     row = results["__conversions__"]
+    assert "error" not in row, row["error"]
+    assert row["ok"]
+
+
+def test_sharding_rules_of_user_primitives(results):
+    row = results["__sharding_rules__"]
     assert "error" not in row, row["error"]
     assert row["ok"]
 

@@ -734,7 +734,7 @@ def _scatter_mul_jvp(primals, tangents, **params):
 ad.primitive_jvps[scatter_mul_p] = _scatter_mul_jvp
 
 
-# --- scatter_min / scatter_max ----------------------------------------------------------------------
+# --- scatter_min / scatter_max ------------------------------------------------------------------
 def _scatter_extremum_jvp(prim):
     def jvp(primals, tangents, **params):
         x, idx, upd = primals

@@ -804,7 +804,9 @@ ad.deftranspose(tridiagonal_solve_p, _tridiagonal_solve_transpose)
 
 
 # --- wrappers: the signatures of jax.lax.linalg --------------------------------------------
-def _symmetrize(x):
+def _symmetrize(name, x):
+    a = aval_of(x)
+    _check_matrix(name, "operand", a, square=True)
     ew = _ew()
     return ew.mul(ew.add(x, _mH(x)), _c(x, 0.5))
 
@@ -816,7 +818,7 @@ def cholesky(x, *, symmetrize_input: bool = True):
     inspected).  With ``symmetrize_input`` the factor is of (x + x^H) / 2.
     """
     if symmetrize_input:
-        x = _symmetrize(x)
+        x = _symmetrize("cholesky", x)
     return cholesky_p.bind(x)
 
 
@@ -845,7 +847,7 @@ def eigh(x, *, lower: bool = True, symmetrize_input: bool = True,
          sort_eigenvalues: bool = True, subset_by_index=None):
     """Eigendecomposition of a Hermitian matrix: ``(v, w)`` with x v = v diag(w)."""
     if symmetrize_input:
-        x = _symmetrize(x)
+        x = _symmetrize("eigh", x)
     v, w = eigh_p.bind(x, lower=bool(lower), sort_eigenvalues=bool(sort_eigenvalues),
                        subset_by_index=_canon_subset(subset_by_index))
     return v, w

@@ -166,3 +166,74 @@ def _make_log1p_hlo():
 
 
 log1p_hlo = _make_log1p_hlo()
+
+
+# --- random_gamma ----------------------------------------------------------------------------
+# Gamma samples, one per element of ``a``, from raw keys whose batch shape is a
+# prefix of ``a``'s shape.  ``sampler(impl, key, alpha, log_space)`` draws one
+# sample (jaxwrap.random passes Marsaglia & Tsang's rejection sampler); the
+# lowering splits each key into one subkey per element and vmaps the sampler
+# over the flattened elements.  Being a primitive, vmap folds batch axes into
+# that flat axis (rather than nesting a batched while loop in another): the
+# samples of a vmapped call are those of the unbatched calls, as in jax.
+def _random_gamma_abstract_eval(keys, a, *, impl, log_space, sampler):
+    kb = len(keys.shape) - len(impl.key_shape)
+    if tuple(keys.shape[kb:]) != tuple(impl.key_shape) or tuple(a.shape[:kb]) != tuple(keys.shape[:kb]):
+        raise TypeError(f"random_gamma: key data of shape {tuple(keys.shape)} does not fit "
+                        f"a of shape {tuple(a.shape)} (key shape {impl.key_shape})")
+    if np.dtype(keys.dtype) != np.uint32:
+        raise TypeError(f"random_gamma: key data must be uint32, got {np.dtype(keys.dtype).name}")
+    return aval(a.shape, a.dtype)
+
+
+def _random_gamma_impl(keys, a, *, impl, log_space, sampler):
+    import math
+
+    import jax
+
+    from .structural import reshape
+    nk = len(impl.key_shape)
+    kb = keys.shape[: keys.ndim - nk]
+    n_keys, n_rest = math.prod(kb), math.prod(a.shape[len(kb):])
+    flat_keys = reshape(keys, (n_keys,) + tuple(impl.key_shape))
+    subkeys = jax.vmap(lambda k: impl.split(k, (n_rest,)))(flat_keys)
+    subkeys = reshape(subkeys, (n_keys * n_rest,) + tuple(impl.key_shape))
+    alphas = reshape(a, (n_keys * n_rest,))
+    samples = jax.vmap(lambda k, al: sampler(impl, k, al, log_space))(subkeys, alphas)
+    return reshape(samples, a.shape)
+
+
+def _random_gamma_lowering(ctx, keys, a, **params):
+    from functools import partial
+    return mlir.lower_fun(partial(_random_gamma_impl, **params), multiple_results=False)(
+        ctx, keys, a)
+
+
+def _random_gamma_jvp(primals, tangents, **params):
+    out = random_gamma_p.bind(*primals, **params)
+    if type(tangents[1]) is not ad.Zero:
+        raise NotImplementedError(
+            "random_gamma: derivatives with respect to the shape parameter `a` are not "
+            "implemented in jaxwrap (jax uses implicit reparameterization through the "
+            "derivative of the regularized incomplete gamma function)")
+    return out, ad.Zero(aval_of(out).to_tangent_aval())
+
+
+def _random_gamma_batch(args, dims, **params):
+    size = batching.batch_size(args, dims)
+    keys, a = (batching.bdim_at_front(x, d, size) for x, d in zip(args, dims))
+    return random_gamma_p.bind(keys, a, **params), 0
+
+
+random_gamma_p = define("random_gamma", _random_gamma_abstract_eval, _random_gamma_lowering)
+ad.primitive_jvps[random_gamma_p] = _random_gamma_jvp
+batching.primitive_batchers[random_gamma_p] = _random_gamma_batch
+
+
+def random_gamma(keys, a, *, impl, log_space: bool, sampler):
+    """Gamma samples for every element of ``a`` (see the block comment above)."""
+    return random_gamma_p.bind(keys, a, impl=impl, log_space=bool(log_space), sampler=sampler)
+
+
+random_gamma.p = random_gamma_p
+__all__.append("random_gamma")

@@ -8,6 +8,8 @@
   ``JaxprBuilder``, check with ``check_jaxpr``, print with ``pp_jaxpr`` /
   ``pp_eqn``, run with ``jaxpr_as_fun`` / ``eval_jaxpr`` / ``interpret``,
   walk with ``walk_eqns`` / ``walk_jaxprs`` / ``subjaxprs``.
+* ``sharding_rules``: output-sharding rules for ``Primitive.def_sharding_rule``
+  (jax's Explicit mesh axes).
 """
 
 from .._jax import (
@@ -52,6 +54,7 @@ from .._jax import (
 from .._jax import (
     no_effects as no_effects,
 )
+from . import sharding_rules as sharding_rules
 from ._jaxpr import (
     JaxprBuilder as JaxprBuilder,
 )

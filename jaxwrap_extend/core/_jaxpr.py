@@ -132,8 +132,13 @@ class JaxprBuilder:
             out_avals, effects = prim.abstract_eval(*avals, **params)
         except Exception as e:
             shown = ", ".join(_aval_str(a) for a in avals)
-            raise type(e)(f"JaxprBuilder.add: '{prim.name}' cannot be applied to ({shown}) "
-                          f"with params {params}: {e}") from e
+            msg = (f"JaxprBuilder.add: '{prim.name}' cannot be applied to ({shown}) "
+                   f"with params {params}: {e}")
+            try:  # keep the exception type (TypeError, ValueError, ...) when possible
+                err = type(e)(msg)
+            except Exception:
+                err = TypeError(msg)
+            raise err from e
         outs = list(out_avals) if prim.multiple_results else [out_avals]
         outvars = [_jax.new_var(a) for a in outs]
         self._eqns.append(_jax.new_jaxpr_eqn(atoms, outvars, prim, params, effects,

@@ -54,8 +54,47 @@ class Primitive(_jax.Primitive):
     def __init__(self, name: str, *, multiple_results: bool = False):
         super().__init__(name)
         self.multiple_results = multiple_results
+        self.shape_rule = None       # the rule given to def_abstract_eval
+        self.sharding_rule = None    # the rule given to def_sharding_rule
         _ALL[name] = self
         _install_placeholders(self)
+
+    def def_abstract_eval(self, rule):
+        """Register ``rule(*avals, **params)`` -> output ShapedArray(s)."""
+        self.shape_rule = rule
+        self._install_abstract_eval()
+        return rule
+
+    def def_sharding_rule(self, rule):
+        """Register ``rule(*avals, **params)`` -> the output NamedSharding(s).
+
+        Used with jax's Explicit mesh axes (sharding in types): when an operand
+        is explicitly sharded, the abstract evaluation's outputs get these
+        shardings.  ``jaxwrap_extend.core.sharding_rules`` has the common
+        ones (elementwise, reduction, transpose, like_operand, replicated).
+        """
+        self.sharding_rule = rule
+        if self.shape_rule is not None:
+            self._install_abstract_eval()
+        return rule
+
+    def _install_abstract_eval(self):
+        shape_rule, sharding_rule = self.shape_rule, self.sharding_rule
+        if sharding_rule is None:  # the common case costs nothing extra
+            super().def_abstract_eval(shape_rule)
+            return
+
+        def abstract_eval(*avals, **params):
+            out = shape_rule(*avals, **params)
+            if not _jax.has_explicit_sharding(avals):
+                return out
+            sharding = sharding_rule(*avals, **params)
+            if not self.multiple_results:
+                return out.update(sharding=sharding)
+            shardings = sharding if isinstance(sharding, (list, tuple)) else [sharding] * len(out)
+            return [o.update(sharding=s) for o, s in zip(out, shardings)]
+
+        super().def_abstract_eval(abstract_eval)
 
     # The default eager rule: compile this primitive alone and run it.  jax's
     # dispatch caches the executable per (avals, params).

@@ -4,6 +4,12 @@ A rule is ``rule(args, dims, **params) -> (out, out_dim)`` where ``dims[i]`` is
 the batched axis of ``args[i]`` or None.  The all-unbatched case never reaches
 a rule.  The helpers below move axes with jaxwrap's own primitives, so batched
 jaxprs stay free of jax's lax operations.
+
+Rules for the common shapes (each ``def*`` registers the matching ``*_rule``):
+``defvectorized`` (unary elementwise), ``defbroadcasting`` (n-ary elementwise
+on operands of one shape), ``defreducer`` (reductions over an axes param),
+``defbatch_at_front`` (leading axes are independent rows: kernels),
+``defsequential`` (anything, one batch element at a time).
 """
 
 from __future__ import annotations
@@ -153,7 +159,7 @@ def loop_rule(prim):
     import jax
 
     def rule(args, dims, **params):
-        size = batch_size(args, dims)
+        batch_size(args, dims)  # raises on inconsistent batch sizes
         batched = [d is not None for d in dims]
         moved = [moveaxis(x, d, 0) if d is not None else x for x, d in zip(args, dims)]
         xs = [x for x, b in zip(moved, batched) if b]
@@ -164,7 +170,6 @@ def loop_rule(prim):
             full = [next(it_s) if b else next(it_c) for b in batched]
             return prim.bind(*full, **params)
 
-        del size
         out = jax.lax.map(body, xs)
         return (out, [0] * len(out)) if prim.multiple_results else (out, 0)
     return rule

@@ -351,7 +351,7 @@ def det(a):
     return _det(_kernel_input("det", "a", a, square=True))
 
 
-@public
+@public(static=("method",))
 def slogdet(a, *, method=None):
     """Sign and natural log of the absolute value of the determinant.
 

@@ -25,7 +25,6 @@ import numpy as np
 from .. import dtypes, lax
 from . import ufuncs
 from ._util import (
-    AxisError,
     asarray,
     broadcast_shapes,
     broadcast_to,
@@ -36,9 +35,10 @@ from ._util import (
     public,
 )
 from ._util import where as _select
+from .sorting import searchsorted
 
 __all__ = [
-    "convolve", "correlate", "cross", "diff", "ediff1d", "gcd", "gradient", "i0",
+    "convolve", "correlate", "cross", "diff", "ediff1d", "gcd", "gradient", "i0", "interp",
     "lcm", "sinc", "trapezoid", "unwrap", "vander",
 ]
 
@@ -936,5 +936,123 @@ def vander(x, N=None, increasing=False):
 
 
 # --- interp ---------------------------------------------------------------------------------
-# (appended below once searchsorted/gather are available)
-_ = AxisError
+def _take1d(v, idx):
+    """``v[idx]`` for a 1-D ``v`` and int32 ``idx`` of any shape (in bounds)."""
+    dn = lax.GatherDimensionNumbers(offset_dims=(), collapsed_slice_dims=(0,),
+                                    start_index_map=(0,))
+    return lax.gather(v, lax.expand_dims(idx, (idx.ndim,)), dn, (1,),
+                      mode=lax.GatherScatterMode.PROMISE_IN_BOUNDS)
+
+
+def _edge_value(name, argname, value, default, dt, shape):
+    if value is None:
+        return lax.broadcast_in_dim(default, shape, ())
+    check_arraylike(name, value, argnames=(argname,))
+    v = asarray(value)
+    if v.ndim != 0:
+        raise ValueError(f"{name}(): '{argname}' must be a scalar, got shape {v.shape}")
+    return lax.broadcast_in_dim(lax.convert_element_type(v, dt, False), shape, ())
+
+
+@public(static=("left_mode", "right_mode"))
+def _interp(x, xp, fp, left, right, period, left_mode, right_mode):
+    name = "interp"
+    xv, xpv, fpv = _arr(name, x, "x"), _arr(name, xp, "xp"), _arr(name, fp, "fp")
+    if xpv.ndim != 1 or fpv.ndim != 1:
+        raise ValueError(f"{name}(): 'xp' and 'fp' must be 1-D, got shapes {xpv.shape} and "
+                         f"{fpv.shape}")
+    if xpv.shape[0] != fpv.shape[0]:
+        raise ValueError(f"{name}(): 'fp' and 'xp' must have the same length, got "
+                         f"{fpv.shape[0]} and {xpv.shape[0]}")
+    if xpv.shape[0] == 0:
+        raise ValueError(f"{name}(): 'xp' and 'fp' cannot be empty")
+    if dtypes.is_complex(xv.dtype) or dtypes.is_complex(xpv.dtype):
+        raise TypeError(f"{name}(): 'x' and 'xp' must be real")
+    xv, xpv = (asarray(t) for t in promote_dtypes_inexact(xv, xpv))
+    dt = dtypes.to_inexact_dtype(dtypes.result_type(xv.dtype, fpv.dtype))
+    fpv = lax.convert_element_type(fpv, dt, False)
+    if period is not None:
+        check_arraylike(name, period, argnames=("period",))
+        per = ufuncs.abs(lax.convert_element_type(asarray(period), xv.dtype, False))
+        if per.ndim != 0:
+            raise ValueError(f"{name}(): 'period' must be a scalar")
+        xv = ufuncs.mod(xv, per)
+        xpv, fpv = lax.sort_key_val(ufuncs.mod(xpv, per), fpv, dimension=0)
+        m = xpv.shape[0]
+        perv = lax.reshape(per, (1,))
+        xpv = lax.concatenate([lax.sub(lax.slice(xpv, (m - 1,), (m,)), perv), xpv,
+                               lax.add(lax.slice(xpv, (0,), (1,)), perv)], 0)
+        fpv = lax.concatenate([lax.slice(fpv, (m - 1,), (m,)), fpv, lax.slice(fpv, (0,), (1,))],
+                              0)
+    m = xpv.shape[0]
+    shape = xv.shape
+    if m == 1:
+        return lax.broadcast_in_dim(lax.reshape(fpv, ()), shape, ())
+    # segment [xp[i-1], xp[i]] holding x (clipped to the first / last segment)
+    i = lax.convert_element_type(searchsorted(xpv, xv, side="right"), np.int32)
+    i = lax.clamp(np.int32(1), i, np.int32(m - 1))
+    im1 = lax.sub(i, np.int32(1))
+    x0, x1 = _take1d(xpv, im1), _take1d(xpv, i)
+    f0, f1 = _take1d(fpv, im1), _take1d(fpv, i)
+    dx = lax.sub(x1, x0)
+    # a zero-width segment takes its left value (and keeps gradients finite)
+    flat = lax.le(ufuncs.abs(dx), _c(dx, 0))
+    t = lax.div(lax.sub(xv, x0), _select(flat, _c(dx, 1), dx))
+    t = lax.convert_element_type(t, dt, False)
+    f = _select(flat, f0, lax.add(f0, lax.mul(t, lax.sub(f1, f0))))
+    if period is None:
+        first = lax.broadcast_in_dim(lax.reshape(lax.slice(xpv, (0,), (1,)), ()), shape, ())
+        last = lax.broadcast_in_dim(lax.reshape(lax.slice(xpv, (m - 1,), (m,)), ()), shape, ())
+        fp0 = lax.reshape(lax.slice(fpv, (0,), (1,)), ())
+        fpn = lax.reshape(lax.slice(fpv, (m - 1,), (m,)), ())
+        if left_mode != "extrapolate":
+            f = _select(lax.lt(xv, first), _edge_value(name, "left", left, fp0, dt, shape), f)
+        if right_mode != "extrapolate":
+            f = _select(lax.gt(xv, last), _edge_value(name, "right", right, fpn, dt, shape), f)
+        f = _select(lax.eq(xv, last), lax.broadcast_in_dim(fpn, shape, ()), f)
+    return f
+
+
+def interp(x, xp, fp, left=None, right=None, period=None):
+    """One-dimensional piecewise-linear interpolation.
+
+    Parameters
+    ----------
+    x : array_like
+        Points to evaluate at.
+    xp : array_like
+        1-D increasing sample points (not checked), or any order with ``period``.
+    fp : array_like
+        1-D sample values (real or complex), same length as ``xp``.
+    left, right : scalar or 'extrapolate', optional
+        Value below ``xp[0]`` / above ``xp[-1]`` (default ``fp[0]`` / ``fp[-1]``);
+        'extrapolate' (jax extension) extends the first / last segment.
+    period : scalar, optional
+        Period of the x-coordinates; ``left``/``right`` are then ignored.
+
+    Returns
+    -------
+    jax.Array
+        Interpolated values, shape of ``x``.
+
+    Examples
+    --------
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.interp(jnp.array([0.5, 2.5, 9.]), jnp.array([0., 1., 3.]), jnp.array([0., 10., 0.]))
+    Array([5., 5., 0.], dtype=float32)
+    """
+    modes = []
+    for argname, v in (("left", left), ("right", right)):
+        if isinstance(v, str):
+            if v != "extrapolate":
+                raise ValueError(f"interp(): '{argname}' must be a scalar or 'extrapolate', got "
+                                 f"{v!r}")
+            modes.append("extrapolate")
+        else:
+            modes.append(None)
+    left = None if modes[0] else left
+    right = None if modes[1] else right
+    return _interp(x, xp, fp, left, right, period, modes[0], modes[1])
+
+
+interp.__module__ = "jaxwrap.numpy"

@@ -217,6 +217,11 @@ def lexsort(keys, axis=-1):
     jax.Array
         Indices (jax's default integer dtype) of the keys' shape.
 
+    Notes
+    -----
+    Differences from NumPy: a 1-d array is taken as one key (numpy takes it
+    as a sequence of 0-d keys).
+
     Examples
     --------
     >>> import jaxwrap.numpy as jnp
@@ -422,21 +427,18 @@ def _search_scan(a, v, side, dtype, unrolled):
     udtype = np.uint32 if dtype == np.int32 else np.uint64
     # Invariant: the answer lies in [low, high]; v goes left of a[mid] when
     # v <= a[mid] (side 'left') or v < a[mid] ('right').
-    def step(_, state):
+    def step(state, _):
         low, high = state
         total = lax.add(lax.convert_element_type(low, udtype), lax.convert_element_type(high, udtype))
         mid = lax.convert_element_type(lax.shift_right_logical(total, np.array(1, udtype)), dtype)
         left = total_less(v, _gather1d(a, mid), or_equal=side == "left")
-        return lax.select_n(left, mid, low), lax.select_n(left, high, mid)
+        return (lax.select_n(left, mid, low), lax.select_n(left, high, mid)), None
 
     levels = int(np.ceil(np.log2(n + 1)))
     state = (lax.broadcast_in_dim(np.array(0, dtype), v.shape, ()),
              lax.broadcast_in_dim(np.array(n, dtype), v.shape, ()))
-    if unrolled:
-        for i in range(levels):
-            state = step(i, state)
-    else:
-        state = jax.lax.fori_loop(0, levels, step, state)
+    # jax.lax.scan rather than fori_loop: fori_loop's counter would bind jax's own add.
+    state, _ = jax.lax.scan(step, state, None, length=levels, unroll=levels if unrolled else 1)
     return state[1]
 
 
@@ -606,7 +608,7 @@ def _fill(name, fill_value, ndim):
 def _apply_fill(values, fills, total, size):
     if fills is None:
         return values
-    valid = lax.lt(_iota(values[0].dtype, (size,), 0), total)
+    valid = lax.lt(_iota(_index_dtype(), (size,), 0), total)
     return tuple(lax.select_n(valid, lax.broadcast_in_dim(
         lax.convert_element_type(asarray(f), v.dtype, False), (size,), ()), v)
         for v, f in zip(values, fills))

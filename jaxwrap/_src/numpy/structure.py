@@ -1078,7 +1078,7 @@ def fromstring(string, dtype=float, count=-1, *, sep):
         warnings.simplefilter("error", DeprecationWarning)
         try:
             host = np.fromstring(string, dtype=dt, count=count, sep=sep)
-        except DeprecationWarning as err:
+        except (DeprecationWarning, ValueError) as err:
             raise ValueError(f"fromstring(): could not parse `string`: {err}") from None
     return _util.asarray(host, name="fromstring")
 

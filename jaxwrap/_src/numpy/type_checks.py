@@ -179,8 +179,9 @@ def astype(x, dtype, /, *, copy: bool = False, device=None):
     dtype : dtype_like
         Target dtype (64-bit types follow ``jax_enable_x64``).
     copy : bool, optional
-        Accepted for compatibility; jax arrays are immutable, so a conversion
-        never aliases anything observable.
+        False (default): ``x`` itself is returned when it already has
+        ``dtype``; True: always a new array.  (jax arrays are immutable, so
+        sharing is never observable through the values.)
     device : optional
         Where to place the result (a jax Device or Sharding).
 
@@ -198,5 +199,8 @@ def astype(x, dtype, /, *, copy: bool = False, device=None):
     """
     check_arraylike("astype", x)
     dt = dtypes.check_user_dtype(dtype, "astype")
+    if (not copy and device is None and isinstance(x, jax.Array) and x.dtype == dt
+            and not dtypes.is_weakly_typed(x)):
+        return x   # nothing to convert, and copy=False allows returning x itself (as jax)
     out = _astype(asarray(x, name="astype"), dt, bool(copy), None)
     return jax.device_put(out, device) if device is not None else out

@@ -1051,11 +1051,11 @@ def _ufunc_at(uf, a, indices, b):
     if count == 0:
         return x
 
-    def body(j, acc):
+    def body(acc, item):
+        # scan, not fori_loop: fori_loop's counter would add jax's own `add`.
+        ids, bj = item
         pos = []
-        for d, f in enumerate(flat):
-            i = lax.dynamic_slice(f, (j,), (1,))
-            i = lax.reshape(i, ())
+        for d, i in enumerate(ids):
             i = where(lax.lt(i, const(i, 0)), lax.add(i, const(i, x.shape[d])), i)
             pos.append(lax.convert_element_type(i, np.int32, False))
         zeros = [np.array(0, np.int32)] * (x.ndim - k)
@@ -1063,12 +1063,12 @@ def _ufunc_at(uf, a, indices, b):
         if b is None:
             new = uf(cur)
         else:
-            bj = lax.dynamic_slice(bv, (j,) + (np.array(0, np.int32),) * len(sub), (1,) + sub)
             new = uf(cur, lax.reshape(bj, (1,) * k + sub))
         new = lax.convert_element_type(new, acc.dtype, False) if new.dtype != acc.dtype else new
-        return lax.dynamic_update_slice(acc, new, tuple(pos) + tuple(zeros))
+        return lax.dynamic_update_slice(acc, new, tuple(pos) + tuple(zeros)), None
 
-    return jax.lax.fori_loop(0, count, body, x)
+    out, _ = jax.lax.scan(body, x, (tuple(flat), bv if b is not None else None))
+    return out
 
 
 def frompyfunc(func, /, nin, nout, *, identity=None):
@@ -1119,7 +1119,7 @@ mod = _binary("mod", "numeric", _remainder, "Element-wise remainder (alias of re
 fmod = _binary("fmod", "real", _fmod,
                "Element-wise remainder with the sign of the dividend (C fmod).", numeric=True)
 divmod = _binary("divmod", "real", _divmod, "Return (floor_divide, remainder) at once.",
-                 returns="tuple of two arrays.", numeric=True)
+                 nout=2, returns="tuple of two arrays.", numeric=True)
 power = _binary("power", "numeric", _power,
                 "First array elements raised to powers from the second.", numeric=True)
 pow = _binary("pow", "numeric", _power, "Alias of power (Array API name).", numeric=True)
@@ -1225,10 +1225,10 @@ spacing = _unary("spacing", "float", _spacing, "Distance to the nearest adjacent
                  weak=False)
 heaviside = _binary("heaviside", "float", _heaviside, "Heaviside step function (x2 at x1 == 0).")
 frexp = _unary("frexp", "float", _frexp, "Decompose into mantissa and twos exponent.",
-               returns="tuple (mantissa, exponent) with x == mantissa * 2**exponent.",
+               nout=2, returns="tuple (mantissa, exponent) with x == mantissa * 2**exponent.",
                weak=False)  # jax: both parts strongly typed
 modf = _unary("modf", "float", _modf, "Fractional and integral parts, element-wise.",
-              returns="tuple (fractional, integral).")
+              nout=2, returns="tuple (fractional, integral).")
 conjugate = _unary("conjugate", "numeric", _conjugate, "Complex conjugate, element-wise.")
 conj = _unary("conj", "numeric", _conjugate, "Complex conjugate, element-wise.")
 real = _unary("real", "any", _real, "Real part of the argument.")

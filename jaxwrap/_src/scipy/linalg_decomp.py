@@ -218,7 +218,7 @@ def qr(a, overwrite_a=False, lwork=None, mode="full", pivoting=False, check_fini
     if mode == "raw":
         raise NotImplementedError("qr(): mode='raw' (LAPACK's Householder form) is not supported")
     a = C.matrix("qr", a, square=False)
-    out = lax.qr(a, pivoting=bool(pivoting), full_matrices=(mode == "full"))
+    out = lax.qr(a, pivoting=bool(pivoting), full_matrices=(mode != "economic"))
     q, r = out[0], out[1]
     if mode == "r":
         return (r, out[2]) if pivoting else (r,)
@@ -381,18 +381,20 @@ def _rsf2csf_2d(t, z):
         return lax.reshape(lax.dynamic_slice(x, (i, j), (1, 1)), ())
 
     def body(k, tz):
+        k = lax.convert_element_type(k, np.int32, False)
         t, z = tz
         m = lax.sub(np.int32(n - 1), k)  # m = n-1, ..., 1
         mm1 = lax.sub(m, np.int32(1))
         a, b = at(t, mm1, mm1), at(t, mm1, m)
         c, d = at(t, m, mm1), at(t, m, m)
         bulge = lax.gt(lax.abs(c), lax.mul(tiny, lax.add(lax.abs(a), lax.abs(d))))
-        # Eigenvalue mu of the 2x2 block closest to its first diagonal entry;
-        # the Givens rotation built from (mu - d, c) triangularizes it.
+        # The eigenvalue mu of the 2x2 block with positive imaginary part (the
+        # one LAPACK lists first); the Givens rotation built from (mu - d, c)
+        # triangularizes the block (Golub & Van Loan, sec. 7.4).
         half = np.array(0.5, t.dtype)
         p = lax.mul(half, lax.sub(a, d))
         disc = lax.sqrt(lax.add(lax.mul(p, p), lax.mul(b, c)))
-        mu = lax.sub(lax.add(lax.mul(half, lax.add(a, d)), p), disc)
+        mu = lax.add(lax.mul(half, lax.add(a, d)), disc)
         x, y = lax.sub(mu, d), c
         r = lax.sqrt(lax.add(lax.mul(x, lax.conj(x)), lax.mul(y, lax.conj(y))))
         r = lax.select_n(lax.eq(r, C.full((), 0, r.dtype)), r, C.full((), 1, r.dtype))
@@ -773,7 +775,7 @@ def cdf2rdf(w, v):
     -------
     (wr, vr) : real jax.Arrays
         ``wr`` block diagonal (a 2x2 block ``[[re, im], [-im, re]]`` per pair)
-        and ``vr`` (real and imaginary parts of the pair's first vector) with
+        and ``vr`` (minus the imaginary and the real part of the pair's vector) with
         ``a @ vr = vr @ wr``.
 
     Examples
@@ -810,13 +812,9 @@ def cdf2rdf(w, v):
         lo = lax.pad(C.diag_embed(C.slice_last(sub, 0, n - 1)), np.array(0, rdt),
                      pad + [(1, 0, 0), (0, 1, 0)])
         wr = lax.add(wr, lax.add(up, lo))
-    # Column j+1 of a pair holds the imaginary part of column j.
-    second = lax.pad(C.slice_last(first, 0, n - 1), np.array(False), [(0, 0, 0)] * (nd - 1)
-                     + [(1, 0, 0)]) if n > 1 else lax.and_(first, lax.not_(first))
-    shifted = lax.pad(C.slice_last(v, 0, n - 1), np.array(0, cdt), [(0, 0, 0)] * nd
-                      + [(1, 0, 0)]) if n > 1 else v
-    colmask = lax.broadcast_in_dim(second, v.shape, tuple(range(nd - 1)) + (nd,))
-    vr = C.select(colmask, lax.imag(shifted), lax.real(v))
+    # A pair v = x + iy (w = re + i im) spans [-y, x]: a [-y, x] = [-y, x] [[re, im], [-im, re]].
+    colmask = lax.broadcast_in_dim(first, v.shape, tuple(range(nd - 1)) + (nd,))
+    vr = C.select(colmask, lax.neg(lax.imag(v)), lax.real(v))
     return wr, vr
 
 

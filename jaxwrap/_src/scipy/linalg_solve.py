@@ -98,6 +98,7 @@ def pivots_to_perm(piv, m):
     ar = lax.broadcast_in_dim(lax.iota(np.int32, (m,), 0), batch + (m,), (nb,))
 
     def body(i, perm):
+        i = lax.convert_element_type(i, np.int32, False)
         j = lax.dynamic_slice(piv, (np.int32(0),) * nb + (i,), batch + (1,))   # (..., 1)
         ii = lax.broadcast_in_dim(i, batch + (m,), ())
         jj = lax.broadcast_in_dim(lax.reshape(j, batch), batch + (m,), tuple(range(nb)))
@@ -348,9 +349,8 @@ def det(a, overwrite_a=False, check_finite=True):
     a = C.matrix("det", a)
     n = a.shape[-1]
     packed, piv, _ = lax.lu(a)
-    swaps = lax.ne(piv, C.bmask(lax.iota(piv.dtype, (1, n), 1), piv.shape[:-1] + (1, n))
-                   if False else lax.broadcast_in_dim(lax.iota(piv.dtype, (n,), 0), piv.shape,
-                                                      (piv.ndim - 1,)))
+    swaps = lax.ne(piv, lax.broadcast_in_dim(lax.iota(piv.dtype, (n,), 0), piv.shape,
+                                            (piv.ndim - 1,)))
     count = lax.reduce_sum(lax.convert_element_type(swaps, np.int32, False), (piv.ndim - 1,))
     odd = lax.eq(lax.rem(count, C.full(count.shape, 2, np.int32)), C.full(count.shape, 1, np.int32))
     sign = C.select(odd, C.full(count.shape, -1, a.dtype), C.full(count.shape, 1, a.dtype))
@@ -619,7 +619,7 @@ def norm(a, ord=None, axis=None, keepdims=False, check_finite=True):
     """
     if isinstance(axis, list):
         axis = tuple(axis)
-    if isinstance(ord, float) and ord == int(ord) and abs(ord) != np.inf:
+    if isinstance(ord, float) and abs(ord) != np.inf and ord == int(ord):
         ord = int(ord)
     return _norm(a, ord, axis, bool(keepdims), check_finite)
 
@@ -645,7 +645,7 @@ def _solve_circulant(c, b, singular, tol, caxis, baxis, outaxis):
     # matrices", 1979): C = F^-1 diag(F c) F, so x = F^-1 ((F b) / (F c)).
     f = _fourier(n, cdt)
     lam = C.mm(lax.convert_element_type(c, cdt, False), C.mT(f))       # (..., n)
-    bb = lax.reshape(b, (n, -1) if False else (n, int(np.prod(b.shape[1:], dtype=int))))
+    bb = lax.reshape(b, (n, int(np.prod(b.shape[1:], dtype=int))))
     fb = C.mm(f, lax.convert_element_type(bb, cdt, False))             # (n, k)
     mag = lax.abs(lam)
     if singular == "lstsq":
@@ -727,25 +727,18 @@ def _levinson(c, r, b):
     g = f                                                         # backward vector
     x = lax.div(C.select(lax.broadcast_in_dim(lax.eq(idx, C.full((n,), 0, np.int32)), (n, k), (0,)),
                          b, C.full((n, k), 0, dt)), lax.broadcast_in_dim(t0, (n, k), ()))
-    # Padded coefficient vectors: cpad[j] = c[j], rpad[j] = r[j], zero beyond n.
-    cpad = lax.pad(c, np.array(0, dt), [(0, n, 0)])
-    rpad = lax.pad(r, np.array(0, dt), [(0, n, 0)])
+
+    revc = lax.pad(lax.rev(c, (0,)), np.array(0, dt), [(0, n, 0)])
+    rshift = lax.pad(C.slice_last(r, 1, n), np.array(0, dt), [(0, 1, 0)])   # r[j + 1]
 
     def body(m, carry):
+        m = lax.convert_element_type(m, np.int32, False)
         f, g, x = carry
-        # Rows of the (m+1)-order system: eps_f = sum_j T[m, j] f[j], j < m
-        #                                 eps_g = sum_j T[0, j+1] g[j], j < m.
         lane = lax.lt(idx, lax.broadcast_in_dim(m, (n,), ()))
-        rev_c = lax.rev(lax.dynamic_slice(lax.rev(cpad, (0,)), (lax.sub(np.int32(2 * n - 1), m),),
-                                          (n,)), (0,))          # c[m - j]
-        row_r = lax.dynamic_slice(rpad, (np.int32(1),), (n,))       # r[j + 1]
-        ef = lax.reduce_sum(C.select(lane, lax.mul(rev_c, f), zero_n), (0,))
-        # eps_g: T[0, m - j] for the backward vector stored at positions j < m,
-        # with g's entries aligned to columns 1..m.
-        rev_r = lax.rev(lax.dynamic_slice(lax.rev(rpad, (0,)), (lax.sub(np.int32(2 * n - 1), m),),
-                                          (n,)), (0,))          # r[m - j]
-        eg = lax.reduce_sum(C.select(lane, lax.mul(rev_r, g), zero_n), (0,))
-        del row_r
+        cm = lax.dynamic_slice(revc, (lax.sub(np.int32(n - 1), m),), (n,))  # c[m - j]
+        # Extending to order m + 1: T [f; 0] = [e_1; ef] and T [0; g] = [eg; e_m].
+        ef = lax.reduce_sum(C.select(lane, lax.mul(cm, f), zero_n), (0,))
+        eg = lax.reduce_sum(C.select(lane, lax.mul(rshift, g), zero_n), (0,))
         one = np.array(1, dt)
         denom = lax.sub(one, lax.mul(ef, eg))
         # f' = (f_ext - ef * g_shift) / denom ; g' = (g_shift - eg * f_ext) / denom,
@@ -755,7 +748,7 @@ def _levinson(c, r, b):
         g_new = lax.div(lax.sub(g_shift, lax.mul(eg, f)), denom)
         # x' = [x, 0] + (b[m] - sum_j T[m, j] x[j]) g'
         ex = lax.reduce_sum(C.select(lax.broadcast_in_dim(lane, (n, k), (0,)),
-                                     lax.mul(lax.broadcast_in_dim(rev_c, (n, k), (0,)), x),
+                                     lax.mul(lax.broadcast_in_dim(cm, (n, k), (0,)), x),
                                      C.full((n, k), 0, dt)), (0,))
         bm = lax.reshape(lax.dynamic_slice(b, (m, np.int32(0)), (1, k)), (k,))
         x_new = lax.add(x, lax.mul(lax.broadcast_in_dim(g_new, (n, k), (0,)),
@@ -815,7 +808,7 @@ def solve_toeplitz(c_or_cr, b, check_finite=True):
     else:
         c = C.inexact("solve_toeplitz", c_or_cr, "c_or_cr")
         r = C.conj(c)
-    c = lax.reshape(c, (-1,) if False else (int(np.prod(c.shape, dtype=int)),))
+    c = lax.reshape(c, (int(np.prod(c.shape, dtype=int)),))
     r = lax.reshape(r, (int(np.prod(r.shape, dtype=int)),))
     if c.shape != r.shape:
         raise ValueError(f"solve_toeplitz(): c and r must have the same length, got {c.shape} "
@@ -932,6 +925,7 @@ def _sylvester_triangular(t, s, f):
     col = lax.iota(np.int32, (n,), 0)
 
     def body(k, y):
+        k = lax.convert_element_type(k, np.int32, False)
         skk = lax.reshape(lax.dynamic_slice(s, (k, k), (1, 1)), ())
         sk = lax.reshape(lax.dynamic_slice(s, (np.int32(0), k), (n, 1)), (n,))
         sk = C.select(lax.lt(col, lax.broadcast_in_dim(k, (n,), ())), sk, C.full((n,), 0, s.dtype))
@@ -1023,14 +1017,14 @@ def _solve_discrete_lyapunov(a, q, method):
         x = solve_gen(lhs, lax.reshape(q, (n * n, 1)))
         return lax.reshape(x, (n, n))
     # Bilinear (Cayley) map to a continuous equation (Popov 1964):
-    # b = (a^H + I)^-1 (a^H - I),  c = 2 (a^H + I)^-1 q (a + I)^-1,
+    # b = (a^H - I)(a^H + I)^-1,  c = 2 (a + I)^-1 q (a^H + I)^-1,
     # then b^H x + x b = -c.
     eye = C.eye(n, a.dtype)
     ah = C.mH(a)
-    p = lax.add(ah, eye)
-    bmat = solve_gen(p, lax.sub(ah, eye))
-    right = C.mH(solve_gen(C.mH(lax.add(a, eye)), C.mH(q)))           # q (a + I)^-1
-    cmat = lax.mul(np.array(2, a.dtype), solve_gen(p, right))
+    api = lax.add(a, eye)
+    bmat = solve_gen(lax.add(ah, eye), lax.sub(ah, eye))   # commuting factors
+    right = C.mH(solve_gen(api, C.mH(q)))                  # q (a^H + I)^-1
+    cmat = lax.mul(np.array(2, a.dtype), solve_gen(api, right))
     return solve_sylvester(C.mH(bmat), bmat, lax.neg(cmat))
 
 
@@ -1133,21 +1127,11 @@ def subspace_angles(A, B):
     mu = lax.svd(resid, full_matrices=False, compute_uv=False, subset_by_index=None)
     rdt = sigma.dtype
     one = C.full(sigma.shape, 1, rdt)
-    # cos for small sigma (large angles), asin of the residual's singular
-    # values (ascending, to line up with sigma descending) for the rest.
-    k = sigma.shape[0]
-    mu = lax.rev(mu, (0,)) if mu.shape[0] == k else lax.rev(C.slice_last(mu, 0, k), (0,))
-    small_angle = lax.ge(lax.mul(sigma, sigma), C.full(sigma.shape, 0.5, rdt))
-    asn = lax.asin(lax.min(mu, one))
-    acs = lax.acos(lax.min(sigma, one))
-    theta = C.select(small_angle, asn, acs)
-    return lax.rev(theta, (0,)) if False else _sort_desc(theta)
-
-
-def _sort_desc(theta):
-    # sigma is descending so acos(sigma) ascends; asin(mu reversed) ascends
-    # too: the angles come out ascending, scipy lists them descending.
-    return lax.rev(theta, (0,))
+    # Angles descending: cos = sigma reversed (ascending), sin = mu
+    # (descending); asin is accurate for the small angles, acos for the rest.
+    cos = lax.rev(sigma, (0,))
+    small_angle = lax.ge(lax.mul(cos, cos), C.full(sigma.shape, 0.5, rdt))
+    return C.select(small_angle, lax.asin(lax.min(mu, one)), lax.acos(lax.min(cos, one)))
 
 
 @public(static=("mode", "pivoting", "conjugate", "overwrite_a", "overwrite_c"))
@@ -1186,7 +1170,6 @@ def qr_multiply(a, c, mode="right", pivoting=False, conjugate=False, overwrite_a
     q, r = out[0], out[1]
     if conjugate:
         q = C.conj(q)
-    vec = c.ndim == 1
     if mode == "left":
         if c.shape[0] != q.shape[1]:
             raise ValueError(f"qr_multiply(): c must have {q.shape[1]} rows for mode='left', got "
@@ -1197,5 +1180,4 @@ def qr_multiply(a, c, mode="right", pivoting=False, conjugate=False, overwrite_a
             raise ValueError(f"qr_multiply(): c must have {q.shape[0]} columns for mode='right', "
                              f"got shape {c.shape}")
         cq = C.mm(c, q)
-    del vec
     return (cq, r, out[2]) if pivoting else (cq, r)
