@@ -33,7 +33,7 @@ from jaxwrap._src.numpy import _util
 
 __all__ = [
     "PRNGKey", "ball", "bernoulli", "beta", "binomial", "bits", "categorical", "cauchy",
-    "chisquare", "choice", "dirichlet", "double_sided_maxwell", "exponential", "f",
+    "chisquare", "choice", "clone", "key_dtype", "multinomial", "dirichlet", "double_sided_maxwell", "exponential", "f",
     "fold_in", "gamma", "generalized_normal", "geometric", "gumbel", "key", "key_data",
     "key_impl", "laplace", "loggamma", "logistic", "lognormal", "maxwell",
     "multivariate_normal", "normal", "orthogonal", "pareto", "permutation", "poisson",
@@ -186,6 +186,17 @@ def key_impl(keys):
     """The name of the generator of ``keys`` (a PRNGImpl for unregistered ones)."""
     impl, _, _ = _unwrap("key_impl", keys, allow_batched=True)
     return impl.name if _xr.prngs.get(impl.name) is impl else impl
+
+
+def key_dtype(impl=None):
+    """The dtype of typed keys of ``impl`` (default generator: ``key<fry>``)."""
+    return _xr.key_dtype(_resolve_impl(impl))
+
+
+def clone(key):
+    """A copy of ``key`` (keys are immutable values; jax uses this for key-reuse checks)."""
+    impl, data, typed = _unwrap("clone", key, allow_batched=True)
+    return key
 
 
 def _rewrap(impl, data, typed):
@@ -984,9 +995,7 @@ def _poisson_rejection(k, lam, shape, dtype):
 # --- categorical -------------------------------------------------------------------------------
 def categorical(key, logits, axis=-1, shape=None, replace=True, mode=None):
     """Samples from categorical distributions given by ``logits`` along ``axis``
-    (the Gumbel-max trick)."""
-    if not replace:
-        raise NotImplementedError("jaxwrap.random.categorical(replace=False) needs top_k")
+    (the Gumbel-max trick; without replacement, the top-k of perturbed logits)."""
     logits = _util.asarray(logits)
     ndim = logits.ndim
     if not -ndim <= axis < ndim:
@@ -998,92 +1007,377 @@ def categorical(key, logits, axis=-1, shape=None, replace=True, mode=None):
     _check_shape("categorical", shape, batch)
     if mode is None:
         mode = "high" if jax.config.jax_high_dynamic_range_gumbel else "low"
-    return _run("categorical", _categorical, key, logits, shape=shape, axis=axis, mode=mode)
+    if not replace:
+        k = math.prod(shape[: len(shape) - len(batch)])
+        if k > logits.shape[axis]:
+            raise ValueError(f"Number of samples without replacement ({k}) cannot exceed "
+                             f"number of categories ({logits.shape[axis]}).")
+    return _run("categorical", _categorical, key, logits, shape=shape, axis=axis, mode=mode,
+                replace=bool(replace))
 
 
-def _categorical(k, logits, *, shape, axis, mode):
+def _categorical(k, logits, *, shape, axis, mode, replace):
     nb = logits.ndim - 1
     prefix = shape[: len(shape) - nb]
+    dt = np.dtype(logits.dtype)
+    if not replace:
+        pert = L.add(logits, _gumbel(k, logits.shape, dt, mode))
+        perm = tuple(i for i in range(logits.ndim) if i != axis) + (axis,)
+        idx = _top_k_indices(L.transpose(pert, perm), math.prod(prefix))
+        last = idx.ndim - 1
+        return L.reshape(L.transpose(idx, (last,) + tuple(range(last))), shape)
     lshape = list(shape[len(shape) - nb:])
     lshape.insert(axis, logits.shape[axis])
     full = prefix + tuple(lshape)
-    g = _gumbel(k, full, np.dtype(logits.dtype), mode)
+    g = _gumbel(k, full, dt, mode)
     lg = L.broadcast_in_dim(logits, full, tuple(range(len(prefix), len(full))))
     return L.argmax(L.add(g, lg), len(prefix) + axis, _dtypes.default_int_dtype())
 
 
 def choice(key, a, shape=(), replace=True, p=None, axis=0, mode=None):
-    """Random samples from ``a`` (or from ``arange(a)``), with replacement.
+    """Random samples from ``a`` along ``axis`` (or from ``arange(a)`` for an int).
 
-    Only ``replace=True`` is implemented; ``p`` gives the probabilities.
+    ``p`` gives the probabilities; ``replace=False`` draws distinct entries.
     """
     if not isinstance(shape, Sequence):
         raise TypeError(f"shape argument of choice must be a sequence, got {shape}")
-    if not replace:
-        raise NotImplementedError("jaxwrap.random.choice(replace=False) needs sorting")
     shape = _shape_arg("choice", shape)
     if np.ndim(a) == 0:
-        n = operator.index(a)
+        n, arr = operator.index(a), None
     else:
-        a = _util.asarray(a)
-        axis = axis % a.ndim
-        n = a.shape[axis]
-        if a.ndim != 1:
-            raise NotImplementedError("jaxwrap.random.choice: only 0-d or 1-d `a`")
-    if math.prod(shape) and n <= 0:
+        arr = _util.asarray(a)
+        if not -arr.ndim <= axis < arr.ndim:
+            raise _util.AxisError(f"choice: axis {axis} is out of bounds for rank {arr.ndim}")
+        axis %= arr.ndim
+        n = arr.shape[axis]
+    draws = math.prod(shape)
+    if draws and n <= 0:
         raise ValueError("a must be greater than 0 unless no samples are taken")
+    if not replace and draws > n:
+        raise ValueError(f"Cannot take a larger sample (size {draws}) than population "
+                         f"(size {n}) when 'replace=False'")
     if p is not None and np.shape(p) != (n,):
         raise ValueError(f"p must be None or a 1D vector with the same size as a.shape[axis]. "
                          f"p has shape {np.shape(p)} and a.shape[axis] is {n}.")
-    arr = None if np.ndim(a) == 0 else a
-    return _run("choice", _choice, key, arr, p, shape=shape, n=n)
+    if mode is None:
+        mode = "high" if jax.config.jax_high_dynamic_range_gumbel else "low"
+    return _run("choice", _choice, key, arr, p, shape=shape, n=n, axis=axis,
+                replace=bool(replace), mode=mode)
 
 
-def _choice(k, arr, p, *, shape, n):
+def _choice(k, arr, p, *, shape, n, axis, replace, mode):
+    from jaxwrap._src.numpy import indexing
     idt = _dtypes.default_int_dtype()
+    draws = math.prod(shape)
+    out_shape = shape if arr is None else arr.shape[:axis] + shape + arr.shape[axis + 1:]
+    if draws == 0:
+        return L.broadcast_in_dim(np.zeros((), idt if arr is None else arr.dtype), out_shape, ())
+    if p is None and not replace:
+        x = L.iota(idt, (n,)) if arr is None else arr
+        x = _shuffle(k, x, axis if arr is not None else 0) if (arr is None or arr.ndim == 1) \
+            else _permutation(k, x, axis=axis, independent=False)
+        lim = list(x.shape)
+        lim[axis if arr is not None else 0] = draws
+        return L.reshape(L.slice(x, (0,) * x.ndim, tuple(lim)), out_shape)
     if p is None:
         ind = _randint(k, 0, n, shape=shape, dtype=idt)
     else:
         (p,) = _util.promote_dtypes_inexact(p)
         p = _util.asarray(p)
-        cum = L.cumsum(p, 0)
-        total = L.reshape(L.slice(cum, (n - 1,), (n,)), ())
-        r = L.mul(total, L.sub(_c(cum, 1), _uniform(k, 0.0, 1.0, shape=shape, dtype=p.dtype)))
-        # searchsorted(cum, r, side='left'): how many cumulative sums are < r.
-        full = shape + (n,)
-        below = L.lt(L.broadcast_in_dim(cum, full, (len(shape),)),
-                     L.broadcast_in_dim(r, full, tuple(range(len(shape)))))
-        ind = L.reduce_sum(L.convert_element_type(below, idt), (len(shape),))
+        if replace:
+            cum = L.cumsum(p, 0)
+            total = L.reshape(L.slice(cum, (n - 1,), (n,)), ())
+            u = _uniform(k, 0.0, 1.0, shape=shape, dtype=p.dtype)
+            r = L.mul(total, L.sub(_c(cum, 1), u))
+            # searchsorted(cum, r, side='left'): how many cumulative sums are < r.
+            full = shape + (n,)
+            below = L.lt(L.broadcast_in_dim(cum, full, (len(shape),)),
+                         L.broadcast_in_dim(r, full, tuple(range(len(shape)))))
+            ind = L.reduce_sum(L.convert_element_type(below, idt), (len(shape),))
+        else:
+            g = L.add(_gumbel(k, (n,), np.dtype(p.dtype), mode), L.log(p))
+            ind = L.convert_element_type(_top_k_indices(g, draws), idt)
     if arr is None:
-        return ind
-    # One-hot selection: exact for any dtype (one element is picked per row).
-    full = shape + (n,)
-    hot = L.eq(L.broadcast_in_dim(ind, full, tuple(range(len(shape)))),
-               L.iota(idt, full, len(shape)))
-    vals = L.broadcast_in_dim(arr, full, (len(shape),))
-    zero = L.broadcast_in_dim(np.zeros((), arr.dtype), full, ())
-    picked = _select(hot, vals, zero)
-    if arr.dtype == np.bool_:
-        return L.reduce_or(picked, (len(shape),))
-    return L.reduce_sum(picked, (len(shape),))
+        return L.reshape(ind, out_shape)
+    return L.reshape(indexing.take(arr, L.reshape(ind, (draws,)), axis), out_shape)
 
 
-# Names jax.random has that need primitives jaxwrap lacks so far (see the report):
+# --- permutations, matrices ------------------------------------------------------------------
+def _shuffle(k, x, axis):
+    # Sort by random 32-bit keys, repeated so that collisions (ties keep their
+    # order) are rare: ceil(3 log(n) / log(2**32 - 1)) rounds.
+    n = math.prod(x.shape)
+    rounds = int(np.ceil(3 * np.log(max(1, n)) / np.log(np.iinfo(np.uint32).max)))
+    for _ in range(rounds):
+        k, sub = k.split()
+        _, x = L.sort_key_val(sub.bits(32, x.shape), x, axis)
+    return x
+
+
 def permutation(key, x, axis=0, independent=False):
-    """Random permutation (needs jaxwrap's sort primitive)."""
-    raise NotImplementedError("jaxwrap.random.permutation needs a sort primitive")
+    """A random permutation of ``arange(x)`` (an int) or of ``x`` along ``axis``.
+
+    With ``independent=True`` every slice along ``axis`` is shuffled on its own.
+    """
+    if not _util.is_arraylike(x):
+        raise TypeError(f"permutation: x must be an integer or an array, got {type(x).__name__}")
+    if np.ndim(x) == 0:
+        if not np.issubdtype(_dtypes.dtype(x), np.integer):
+            raise TypeError("x must be an integer or at least 1-dimensional")
+        r = operator.index(x)
+        return _run("permutation", _permutation_range, key, r=r)
+    nd = np.ndim(x)
+    if not -nd <= axis < nd:
+        raise _util.AxisError(f"permutation: axis {axis} is out of bounds for rank {nd}")
+    return _run("permutation", _permutation, key, x, axis=axis % nd,
+                independent=bool(independent))
+
+
+def _permutation_range(k, *, r):
+    return _shuffle(k, L.iota(_dtypes.default_int_dtype(), (r,)), 0)
+
+
+def _permutation(k, x, *, axis, independent):
+    x = _util.asarray(x)
+    if independent or x.ndim == 1:
+        return _shuffle(k, x, axis)
+    from jaxwrap._src.numpy import indexing
+    ind = _shuffle(k, L.iota(_dtypes.default_int_dtype(), (x.shape[axis],)), 0)
+    return indexing.take(x, ind, axis, unique_indices=True)
+
+
+def _top_k_indices(x, k):
+    """Indices of the ``k`` largest entries along the last axis, largest first
+    (ties: lower index first), as jax.lax.top_k orders them."""
+    n = x.shape[-1]
+    idx = L.broadcast_in_dim(L.iota(np.int32, (n,)), x.shape, (x.ndim - 1,))
+    _, order = L.sort((L.neg(x), idx), x.ndim - 1, True, 1)
+    return L.slice(order, (0,) * x.ndim, x.shape[:-1] + (k,))
 
 
 def multivariate_normal(key, mean, cov, shape=None, dtype=None, method="cholesky"):
-    """Multivariate normal samples (needs jaxwrap.numpy.linalg)."""
-    raise NotImplementedError("jaxwrap.random.multivariate_normal needs jaxwrap's linalg")
+    """Multivariate normal samples: mean + factor @ z, with cov = factor factor^T
+    (``method``: 'cholesky', 'eigh' or 'svd')."""
+    if method not in ("svd", "eigh", "cholesky"):
+        raise ValueError("method must be one of {'svd', 'eigh', 'cholesky'}")
+    mean, cov = _util.promote_dtypes_inexact(mean, cov)
+    mean, cov = _util.asarray(mean), _util.asarray(cov)
+    dt = mean.dtype if dtype is None else _dtype_arg("multivariate_normal", dtype, "float")
+    if mean.ndim < 1:
+        raise ValueError(f"multivariate_normal requires mean.ndim >= 1, got mean.ndim == "
+                         f"{mean.ndim}")
+    if cov.ndim < 2:
+        raise ValueError(f"multivariate_normal requires cov.ndim >= 2, got cov.ndim == "
+                         f"{cov.ndim}")
+    n = mean.shape[-1]
+    if cov.shape[-2:] != (n, n):
+        raise ValueError(f"multivariate_normal requires cov.shape == (..., n, n) for n={n}, "
+                         f"but got cov.shape == {cov.shape}.")
+    if shape is None:
+        shape = _util.broadcast_shapes("multivariate_normal", mean.shape[:-1], cov.shape[:-2])
+    else:
+        shape = _shape_arg("multivariate_normal", shape)
+        _check_shape("normal", shape, mean.shape[:-1], cov.shape[:-2])
+    return _run("multivariate_normal", _multivariate_normal, key, mean, cov, shape=shape,
+                dtype=dt, method=method)
+
+
+def _multivariate_normal(k, mean, cov, *, shape, dtype, method):
+    from jaxwrap._src.numpy import linalg, tensor, ufuncs
+    if method == "svd":
+        u, s, _ = linalg.svd(cov)
+        factor = ufuncs.multiply(u, ufuncs.sqrt(L.expand_dims(s, (s.ndim - 1,))))
+    elif method == "eigh":
+        w, v = linalg.eigh(cov)
+        factor = ufuncs.multiply(v, ufuncs.sqrt(L.expand_dims(w, (w.ndim - 1,))))
+    else:
+        factor = linalg.cholesky(cov)
+    z = _normal(k, shape=shape + mean.shape[-1:], dtype=dtype)
+    return ufuncs.add(mean, tensor.einsum("...ij,...j->...i", factor, z))
 
 
 def orthogonal(key, n, shape=(), dtype=None, m=None):
-    """Random orthogonal matrices (needs jaxwrap's QR)."""
-    raise NotImplementedError("jaxwrap.random.orthogonal needs jaxwrap's QR")
+    """Random matrices with orthonormal columns (rows if n < m), Haar-distributed
+    (Mezzadri, "How to generate random matrices from the classical compact groups", 2007)."""
+    n = operator.index(n)
+    m = n if m is None else operator.index(m)
+    dt = _dtypes.check_user_dtype(float if dtype is None else dtype, "orthogonal")
+    return _run("orthogonal", _orthogonal, key, shape=_shape_arg("orthogonal", shape),
+                dtype=dt, n=n, m=m)
+
+
+def _orthogonal(k, *, shape, dtype, n, m):
+    from jaxwrap._src.numpy import linalg, ufuncs
+    z = _normal(k, shape=shape + (max(n, m), min(n, m)), dtype=dtype)
+    q, r = linalg.qr(z)
+    d = linalg.diagonal(r)
+    x = ufuncs.multiply(q, L.expand_dims(ufuncs.sign(d), (d.ndim - 1,)))
+    if n < m:
+        perm = tuple(range(x.ndim - 2)) + (x.ndim - 1, x.ndim - 2)
+        x = L.transpose(x, perm)
+    return x
+
+
+# --- binomial ------------------------------------------------------------------------------------
+# Stirling-series tails log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]
+# for k = 0..9 (Kachitvichyanukul & Schmeiser 1988, table in BTRS).
+_STIRLING_TAIL = (0.0810614667953272, 0.0413406959554092, 0.0276779256849983,
+                  0.02079067210376509, 0.0166446911898211, 0.0138761288230707,
+                  0.0118967099458917, 0.0104112652619720, 0.00925546218271273,
+                  0.00833056343336287)
+
+
+def _stirling_tail(k):
+    use_table = L.le(k, _c(k, 9))
+    k = L.clamp(_c(k, 0), k, _c(k, 9))
+    kp1sq = L.mul(L.add(k, _c(k, 1)), L.add(k, _c(k, 1)))
+    inner = L.div(L.sub(_c(k, 1.0 / 360), L.div(_c(k, 1.0 / 1260), kp1sq)), kp1sq)
+    approx = L.div(L.sub(_c(k, 1.0 / 12), inner), L.add(k, _c(k, 1)))
+    k = L.floor(k)
+    table = L.broadcast_in_dim(_c(k, _STIRLING_TAIL[0]), k.shape, ())
+    for i, v in enumerate(_STIRLING_TAIL[1:], 1):  # exact lookup by selects
+        table = _select(L.eq(k, _c(k, i)), L.broadcast_in_dim(_c(k, v), k.shape, ()), table)
+    return _select(use_table, table, approx)
+
+
+def _full(x, v, dtype=None):
+    dtype = np.dtype(x.dtype if dtype is None else dtype)
+    return L.broadcast_in_dim(np.array(v, dtype), x.shape, ())
+
+
+def _binomial_inversion(k, count, prob, shape, dtype):
+    # Sum geometric waiting times until they pass count (Devroye 1986, X.4).
+    impl = k.impl
+    l1mp = L.log1p_hlo(L.neg(prob))
+    imax = np.int32(np.iinfo(np.int32).max)
+
+    def body(s):
+        i, num, total, kd = s
+        sub, nk = _Key(impl, kd).split()
+        num = _select(L.le(total, count), L.add(num, _c(num, 1)), num)
+        u = _uniform(sub, 0.0, 1.0, shape=shape, dtype=prob.dtype)
+        total = L.add(total, L.ceil(L.div(L.log(u), l1mp)))
+        return L.add(i, np.int32(1)), num, total, nk.data
+
+    def cond(s):
+        i, _, total, _ = s
+        return L.and_(_any(L.le(total, count)), L.lt(i, imax))
+
+    init = (np.int32(0), _full(prob, 0), _full(prob, 0), k.data)
+    n = jax.lax.while_loop(cond, body, init)[1]
+    return L.convert_element_type(L.sub(n, _c(n, 1)), dtype)
+
+
+def _btrs(k, count, prob, shape, dtype):
+    # Hörmann, "The generation of binomial random variates" (1993): BTRS.
+    impl = k.impl
+    c_ = functools.partial(_c, prob)
+    one_m_p = L.sub(c_(1), prob)
+    stddev = L.sqrt(L.mul(L.mul(count, prob), one_m_p))
+    b = L.add(c_(1.15), L.mul(c_(2.53), stddev))
+    a = L.add(L.add(c_(-0.0873), L.mul(c_(0.0248), b)), L.mul(c_(0.01), prob))
+    c = L.add(L.mul(count, prob), c_(0.5))
+    v_r = L.sub(c_(0.92), L.div(c_(4.2), b))
+    r = L.div(prob, one_m_p)
+    alpha = L.mul(L.add(c_(2.83), L.div(c_(5.1), b)), stddev)
+    m = L.floor(L.mul(L.add(count, c_(1)), prob))
+    imax = np.int32(np.iinfo(np.int32).max)
+    st_m, st_nm = _stirling_tail(m), _stirling_tail(L.sub(count, m))
+    cm1 = L.add(L.sub(count, m), c_(1))
+
+    def body(s):
+        i, k_out, accepted, kd = s
+        nk, s0, s1 = _Key(impl, kd).split(3)
+        u = _uniform(s0, 0.0, 1.0, shape=shape, dtype=prob.dtype)
+        v = _uniform(s1, 0.0, 1.0, shape=shape, dtype=prob.dtype)
+        u = L.sub(u, c_(0.5))
+        us = L.sub(c_(0.5), L.abs(u))
+        accept1 = L.and_(L.ge(us, c_(0.07)), L.le(v, v_r))
+        kk = L.floor(L.add(L.mul(L.add(L.div(L.mul(c_(2), a), us), b), u), c))
+        reject = L.or_(L.lt(kk, c_(0)), L.gt(kk, count))
+        v = L.log(L.div(L.mul(v, alpha), L.add(L.div(a, L.mul(us, us)), b)))
+        ck1 = L.add(L.sub(count, kk), c_(1))
+        t1 = L.mul(L.add(m, c_(0.5)), L.log(L.div(L.add(m, c_(1)), L.mul(r, cm1))))
+        t2 = L.mul(L.add(count, c_(1)), L.log(L.div(cm1, ck1)))
+        t3 = L.mul(L.add(kk, c_(0.5)), L.log(L.div(L.mul(r, ck1), L.add(kk, c_(1)))))
+        ub = L.add(L.add(L.add(t1, t2), t3), st_m)
+        ub = L.sub(L.sub(L.add(ub, st_nm), _stirling_tail(kk)), _stirling_tail(L.sub(count, kk)))
+        accept = L.or_(accept1, L.and_(L.not_(reject), L.le(v, ub)))
+        return (L.add(i, np.int32(1)), _select(accept, kk, k_out), L.or_(accepted, accept),
+                nk.data)
+
+    def cond(s):
+        i, _, accepted, _ = s
+        return L.and_(_any(L.not_(accepted)), L.lt(i, imax))
+
+    init = (np.int32(0), _full(prob, -1), _full(prob, False, np.bool_), k.data)
+    return L.convert_element_type(jax.lax.while_loop(cond, body, init)[1], dtype)
 
 
 def binomial(key, n, p, shape=None, dtype=None):
-    """Binomial samples (not yet implemented in jaxwrap)."""
-    raise NotImplementedError("jaxwrap.random.binomial is not implemented yet")
+    """Binomial samples: successes in ``n`` trials of probability ``p`` (floats).
+
+    Inversion by geometric waiting times when n min(p, 1-p) <= 10, else
+    Hörmann's BTRS rejection; invalid parameters give NaN, n = inf gives inf.
+    """
+    _util.check_arraylike("binomial", n, p)
+    dt = _dtype_arg("binomial", dtype, "float")
+    shape = _broadcast_shape("binomial", shape, n, p)
+    return _run("binomial", _binomial, key, n, p, shape=shape, dtype=dt)
+
+
+def _binomial(k, count, prob, *, shape, dtype):
+    (prob,) = _util.promote_dtypes_inexact(prob)
+    prob = _bc(_util.asarray(prob), shape)
+    count = _bc(_arr(count, np.dtype(prob.dtype)), shape)
+    c_ = functools.partial(_c, prob)
+    p_lt_half = L.lt(prob, c_(0.5))
+    q = _select(p_lt_half, prob, L.sub(c_(1.0), prob))
+    bad_count = L.or_(L.ne(count, count), L.lt(count, c_(0.0)))
+    count_inf = L.eq(L.abs(count), c_(np.inf))
+    q_nan, q_neg = L.ne(q, q), L.lt(q, c_(0.0))
+    q = _select(L.or_(q_nan, q_neg), _full(q, 0.01), q)
+    use_inv = L.or_(bad_count, L.le(L.mul(count, q), c_(10.0)))
+    count = L.floor(count)
+    count_inv = _select(use_inv, count, _full(count, 0.0))
+    count_btrs = _select(use_inv, _full(count, 1e4), count)
+    q_btrs = _select(use_inv, _full(q, 0.5), q)
+    out = _select(use_inv, _binomial_inversion(k, count_inv, q, shape, dtype),
+                  _btrs(k, count_btrs, q_btrs, shape, dtype))
+    invalid = L.or_(L.or_(q_neg, q_nan), bad_count)
+    out = _select(invalid, _full(out, np.nan), out)
+    out = _select(L.and_(count_inf, L.not_(invalid)), _full(out, np.inf), out)
+    keep = L.or_(L.or_(L.or_(p_lt_half, bad_count), q_nan), count_inf)
+    return _select(keep, out, L.sub(L.convert_element_type(count, dtype), out))
+
+
+def multinomial(key, n, p, *, shape=None, dtype=None, unroll=1):
+    """Multinomial counts of ``n`` trials over the categories of ``p`` (last axis):
+    a binomial draw per category from the remaining trials (a scan)."""
+    _util.check_arraylike("multinomial", n, p)
+    n, p = _util.promote_dtypes_inexact(n, p)
+    shape = tuple(np.shape(p)) if shape is None else _shape_arg("multinomial", shape)
+    dt = None if dtype is None else _dtype_arg("multinomial", dtype, "float")
+    return _run("multinomial", _multinomial, key, n, p, shape=shape, dtype=dt, unroll=unroll)
+
+
+def _multinomial(k, n, p, *, shape, dtype, unroll):
+    from jaxwrap._src.numpy import shape as shp
+    n, p = _util.asarray(n), _util.asarray(p)
+    n, p = _bc(n, shape[:-1]), _bc(p, shape)
+    p = shp.moveaxis(p, -1, 0)
+    remaining = L.cumsum(p, 0, True)
+    ratios = L.div(p, _select(L.eq(remaining, _c(remaining, 0)), _full(remaining, 1), remaining))
+    keys = k.impl.split(k.data, (ratios.shape[0],))
+    impl = k.impl
+
+    def step(rem, ratio_key):
+        ratio, kd = ratio_key
+        ratio = L.min(L.max(ratio, _c(ratio, 0)), _c(ratio, 1))
+        count = _binomial(_Key(impl, kd), rem, ratio, shape=tuple(rem.shape),
+                          dtype=np.dtype(rem.dtype))
+        return L.sub(rem, count), count
+
+    _, counts = jax.lax.scan(step, n, (ratios, keys), unroll=unroll)
+    counts = shp.moveaxis(counts, 0, -1)
+    return counts if dtype is None else L.convert_element_type(counts, dtype)

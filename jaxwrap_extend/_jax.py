@@ -147,6 +147,9 @@ def registered_batcher(prim):
 Token = _core.Token
 Effect = _core.Effect
 typecompat = _core.typecompat
+mapped_aval = _core.mapped_aval          # (size, axis, aval): drop a mapped axis
+unmapped_aval = _core.unmapped_aval      # (size, axis, aval): insert one
+primal_dtype_to_tangent_dtype = _core.primal_dtype_to_tangent_dtype
 
 
 def new_literal(value, aval):
@@ -210,6 +213,19 @@ ShardingTypeError = _core.ShardingTypeError
 broadcasting_sharding_rule = _lax.broadcasting_sharding_rule
 
 
+def dot_general_sharding_rule(lhs, rhs, dimension_numbers):
+    """jax's output sharding for dot_general (raises on ambiguous contractions)."""
+    return _lax._dot_general_sharding_rule(lhs, rhs, dimension_numbers=dimension_numbers,
+                                           precision=None, preferred_element_type=None,
+                                           out_sharding=None)
+
+
+def reshape_sharding_rule(operand, new_sizes):
+    """jax's output sharding for reshape (splits / merges of sharded axes)."""
+    return _lax._reshape_sharding_rule(operand, new_sizes=tuple(new_sizes), dimensions=None,
+                                       sharding=None)
+
+
 def has_explicit_sharding(avals) -> bool:
     """Whether any of ``avals`` is typed with a mesh that has Explicit axes."""
     for a in avals:
@@ -264,3 +280,8 @@ def make_jax_prng_impl(key_shape, seed, split, random_bits, fold_in, name, tag):
     """A jax PRNGImpl (unregistered) whose operations are the given functions."""
     return _prng.PRNGImpl(key_shape=tuple(key_shape), seed=seed, split=split,
                           random_bits=random_bits, fold_in=fold_in, name=name, tag=tag)
+
+
+def key_dtype(jax_impl):
+    """The typed-key dtype (``key<tag>``) of a jax PRNGImpl."""
+    return _prng.KeyTy(jax_impl)

@@ -42,6 +42,7 @@ __all__ = [
     "PRNGImpl",
     "define_prng_impl",
     "key_data",
+    "key_dtype",
     "key_impl",
     "prngs",
     "random_seed",
@@ -297,6 +298,11 @@ def random_wrap(base_arr, *, impl: PRNGImpl):
         raise TypeError(f"random_wrap: key data must be uint32, got "
                         f"{np.dtype(_jax.typeof(base_arr).dtype).name}")
     return _jax.random_wrap(base_arr, _jax_impl(impl))
+
+
+def key_dtype(impl: PRNGImpl):
+    """The dtype of typed keys of ``impl`` (``key<fry>`` for threefry)."""
+    return _jax.key_dtype(_jax_impl(impl))
 
 
 def random_unwrap(keys):

@@ -356,7 +356,22 @@ def test_jaxpr_builder_runs_eagerly_under_jit_and_grad():
     np.testing.assert_allclose(out[0], want[0])
     g = jax.grad(lambda a: jnp.sum(f(a, s)[0]))(x)
     np.testing.assert_allclose(g, 2 * x * 3.0)
+    check_grads(lambda a, t: f(a, t)[0], (x, s), order=1, modes=("fwd", "rev"),
+                atol=1e-2, rtol=1e-2)   # float32: the jaxpr is typed f32
     np.testing.assert_allclose(jax.vmap(lambda a: f(a, s)[0])(np.stack([x, x]))[1], want[0])
+    # A built (or staged) jaxpr can be inlined into another, any number of times.
+    b = core.JaxprBuilder()
+    a = b.arg((3,), np.float32)
+    once = b.inline(cj, a, np.float32(1.0))
+    twice = b.inline(cj, once[0], once[1])
+    staged = core.make_jaxpr(lambda v: jwnp.sin(v))(x)
+    (sined,) = b.inline(staged, twice[0])
+    composed = b.build(sined)
+    core.check_jaxpr(composed)
+    step = lambda v, t: (v * v + 1) * (2 * t)
+    want_twice = step(step(x, 1.0), 2.0)
+    np.testing.assert_allclose(jax.jit(core.jaxpr_as_fun(composed))(x)[0], np.sin(want_twice),
+                               rtol=1e-5)
     # The builder checks each equation as it is added.
     b = core.JaxprBuilder()
     a = b.arg((3,), np.float32)
@@ -433,6 +448,38 @@ def test_check_jaxpr_nested_and_staged():
         assert "= sin " in str(info.value)
     finally:
         body.eqns[sin_index] = sin_eqn
+
+
+def test_sharding_rule_in_either_order():
+    from jax.sharding import AxisType, NamedSharding, PartitionSpec
+    mesh = jax.make_mesh((1,), ("x",), axis_types=(AxisType.Explicit,))
+    prims = []
+    for first in ("sharding", "abstract"):
+        p = core.Primitive(f"user_ident_{first}_first")
+        rules = [(p.def_sharding_rule, core.sharding_rules.like_operand(0)),
+                 (p.def_abstract_eval, lambda a: core.ShapedArray(a.shape, a.dtype))]
+        for register, rule in (rules if first == "sharding" else rules[::-1]):
+            register(rule)
+        mlir.register_lowering(p, lambda ctx, a: [a])
+        prims.append(p)
+    plain = _neg_or_exp_prim("user_no_sharding_rule")
+    seen = []
+    with jax.set_mesh(mesh):
+        v = jax.device_put(np.ones((4, 2), np.float32), NamedSharding(mesh, PartitionSpec("x")))
+        for p in prims + [plain]:
+            jax.jit(lambda a, p=p: seen.append(str(jax.typeof(p.bind(a)))) or a)(v)
+    assert seen == ["float32[4@x,2]", "float32[4@x,2]", "float32[4,2]"]
+    # Without a mesh the rule is not consulted.
+    assert jax.jit(prims[0].bind)(np.ones(3, np.float32)).shape == (3,)
+
+
+def test_aval_helpers():
+    a = core.ShapedArray((3, 4), np.float32)
+    assert core.mapped_aval(3, 0, a) == core.ShapedArray((4,), np.float32)
+    assert core.unmapped_aval(5, 1, a) == core.ShapedArray((3, 5, 4), np.float32)
+    assert core.primal_dtype_to_tangent_dtype(np.dtype(np.float32)) == np.float32
+    assert core.primal_dtype_to_tangent_dtype(np.dtype(np.int32)) == jax.dtypes.float0
+    assert core.get_aval(np.ones((2,), np.int32)).shape == (2,)
 
 
 def test_walk_and_interpret():

@@ -62,7 +62,7 @@ def _id(c):
     return f"{np.dtype(c[0]).name}-{c[1]}-{c[2]}"
 
 
-# --- sort / argsort -------------------------------------------------------------------------
+# --- sort / argsort ---------------------------------------------------------------------------
 SORT_VARIANTS = [{}, {"axis": 0}, {"axis": None}, {"axis": -1, "stable": False},
                  {"axis": 1, "kind": "stable"}]
 SORT_CASES = [c for c in _cases("sort", (F, I, B, C, U8), SORT_VARIANTS) if _axis_ok(c[1], c[2])]
@@ -139,7 +139,7 @@ def test_partition(fn, dtype):
     x = draw(dtype, (3, 8), rng)
     for axis, kth in ((-1, 2), (0, -1), (1, (0, 7)), (None, 5)):
         out = np.asarray(getattr(S, fn)(x, kth, axis=axis))
-        jout = np.asarray(jax.jit(lambda v: getattr(S, fn)(v, kth, axis=axis))(x))
+        jout = np.asarray(jax.jit(lambda v, k=kth, a=axis: getattr(S, fn)(v, k, axis=a))(x))
         np.testing.assert_array_equal(out, jout)
         xa = x.ravel() if axis is None else x
         ax = 0 if axis is None else axis
@@ -166,12 +166,14 @@ def test_grad_sort():
         g = jax.grad(lambda v: jnp.mean(S.sort(v, axis=None)[2:-2]))(xd)
         gr = jax.grad(lambda v: jnp.mean(jnp.sort(v, axis=None)[2:-2]))(xd)
         np.testing.assert_allclose(g, gr)
+        # an order statistic: the gradient is one-hot at the element that lands there
         gm = jax.grad(lambda v: S.sort(v[0])[2])(xd)
-        np.testing.assert_allclose(gm, jax.grad(lambda v: jnp.median(v[0]))(xd) * 0 +
-                                   np.eye(12)[np.argsort(xd[0])[2]].reshape(3, 4))
+        onehot = np.zeros_like(xd)
+        onehot[0, np.argsort(xd[0])[2]] = 1.0
+        np.testing.assert_array_equal(gm, onehot)
 
 
-# --- searchsorted --------------------------------------------------------------------------------
+# --- searchsorted -----------------------------------------------------------------------------
 METHODS = ["scan", "scan_unrolled", "sort", "compare_all"]
 
 
@@ -208,7 +210,7 @@ def test_searchsorted_sorter_scalar_empty_promotion():
     assert S.searchsorted(ai, 2).dtype == np.int32
 
 
-# --- nonzero and friends ----------------------------------------------------------------------------
+# --- nonzero and friends ----------------------------------------------------------------------
 NZ_SHAPES = [(7,), (3, 4), (2, 3, 2), (0,), (2, 0)]
 
 
@@ -273,13 +275,14 @@ def test_traced_without_size_asks_for_size():
     np.testing.assert_array_equal(out[0], [[1, 2], [0, -1]])
 
 
-# --- hypothesis fuzz ------------------------------------------------------------------------------
-_floats = hnp.arrays(np.float32, hnp.array_shapes(min_dims=1, max_dims=2, max_side=8),
+# --- hypothesis fuzz --------------------------------------------------------------------------
+# Few distinct shapes: every new one is a compilation.
+_floats = hnp.arrays(np.float32, st.sampled_from([(1,), (9,), (3, 4)]),
                      elements=st.sampled_from([np.nan, -np.nan, 0.0, -0.0, np.inf, -np.inf,
                                                1.0, -1.0, 2.5, 1e-30]))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(_floats, st.booleans())
 def test_fuzz_sort_argsort(x, use_none_axis):
     axis = None if use_none_axis else -1
@@ -288,7 +291,7 @@ def test_fuzz_sort_argsort(x, use_none_axis):
                                   np.argsort(x, axis=axis, kind="stable"))
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(_floats, _floats, st.sampled_from(["left", "right"]), st.sampled_from(METHODS))
 def test_fuzz_searchsorted(a, v, side, method):
     a = np.sort(a.ravel())
@@ -297,8 +300,8 @@ def test_fuzz_searchsorted(a, v, side, method):
 
 
 @settings(max_examples=20, deadline=None)
-@given(hnp.arrays(np.int8, hnp.array_shapes(min_dims=1, max_dims=3, max_side=5),
-                  elements=st.integers(-1, 1)), st.integers(0, 30))
+@given(hnp.arrays(np.int8, st.sampled_from([(7,), (2, 3, 2)]), elements=st.integers(-1, 1)),
+       st.sampled_from([0, 4, 30]))
 def test_fuzz_nonzero_size(x, size):
     got = S.nonzero(x, size=size, fill_value=-7)
     ref = np.nonzero(x)
@@ -308,7 +311,7 @@ def test_fuzz_nonzero_size(x, size):
         assert (np.asarray(g)[k:] == -7).all() and g.shape == (size,)
 
 
-# --- bad input -------------------------------------------------------------------------------------
+# --- bad input --------------------------------------------------------------------------------
 X = np.ones((2, 3), F)
 
 

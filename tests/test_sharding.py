@@ -49,20 +49,13 @@ CASES = {
     "cumsum_axis1": (lambda xp, a: xp.cumsum(a, axis=1), [(8, 4)], [("x", None)]),
     "transpose_reshape": (lambda xp, a: xp.reshape(xp.transpose(a), (4, 8)), [(8, 4)],
                           [("x", None)]),
+    "sort_axis1": (lambda xp, a: xp.sort(a, axis=1), [(8, 4)], [("x", None)]),
+    "sort_axis0": (lambda xp, a: xp.sort(a, axis=0), [(8, 4)], [("x", "y")]),
+    "take_axis1": (lambda xp, a: xp.take(a, xp.asarray([3, 0, 2]), axis=1), [(8, 4)],
+                   [("x", None)]),
+    "take_axis0": (lambda xp, a: xp.take(a, xp.asarray([7, 1, 1, 4]), axis=0), [(8, 4)],
+                   [("x", "y")]),
 }
-
-
-def _optional_cases():
-    """sort and take, once jaxwrap.numpy has them."""
-    import jaxwrap.numpy as jw
-    extra = {}
-    if hasattr(jw, "sort"):
-        extra["sort_axis1"] = (lambda xp, a: xp.sort(a, axis=1), [(8, 4)], [("x", None)])
-        extra["sort_axis0"] = (lambda xp, a: xp.sort(a, axis=0), [(8, 4)], [("x", "y")])
-    if hasattr(jw, "take"):
-        extra["take_axis1"] = (lambda xp, a: xp.take(a, xp.asarray([3, 0, 2]), axis=1),
-                               [(8, 4)], [("x", None)])
-    return extra
 
 
 # --- the child process ------------------------------------------------------------
@@ -80,7 +73,7 @@ def _child() -> None:
     assert jax.device_count() == NDEV, jax.devices()
     mesh = jax.make_mesh((4, 2), ("x", "y"), axis_types=(AxisType.Auto, AxisType.Auto))
     rng = np.random.RandomState(0)
-    for name, (fn, shapes, specs) in {**CASES, **_optional_cases()}.items():
+    for name, (fn, shapes, specs) in CASES.items():
         row = {"name": name}
         try:
             args = [jax.device_put(rng.randn(*s).astype(np.float32), NamedSharding(mesh, P(*sp)))
@@ -179,6 +172,73 @@ def _child() -> None:
         row["error"] = f"{type(e).__name__}: {e}"[:2000]
     print("CASE " + json.dumps(row), flush=True)
 
+    # core.sharding_rules against jax's own result types (the oracle), under
+    # Explicit axes: the same output sharding, or both raise.
+    row = {"name": "__rule_oracle__"}
+    try:
+        import jax.lax as lax
+
+        from jaxwrap_extend import core
+        R = core.sharding_rules
+
+        def norm(spec):
+            spec = list(spec)
+            while spec and spec[-1] is None:
+                spec.pop()
+            return tuple(spec)
+
+        dn = (((1,), (0,)), ((), ()))
+        cases = [  # (name, jax fn, rule, params, arg shapes, arg specs)
+            ("elementwise", jnp.add, R.elementwise, {}, [(8, 4)] * 2,
+             [("x", "y"), ("x", None)]),
+            ("reduction", lambda a: jnp.sum(a, axis=1), R.reduction("axes"), {"axes": (1,)},
+             [(8, 4)], [("x", "y")]),
+            ("cumulative", lambda a: jnp.cumsum(a, axis=1), R.cumulative("axis"), {"axis": 1},
+             [(8, 4)], [("x", None)]),
+            ("cumulative_sharded", lambda a: jnp.cumsum(a, axis=1), R.cumulative("axis"),
+             {"axis": 1}, [(8, 4)], [("x", "y")]),
+            ("transpose", lambda a: jnp.transpose(a, (1, 0)), R.transpose("permutation"),
+             {"permutation": (1, 0)}, [(8, 4)], [("x", "y")]),
+            ("broadcast_in_dim", lambda a: lax.broadcast_in_dim(a, (3, 8, 4), (1, 2)),
+             R.broadcast_in_dim(), {"shape": (3, 8, 4), "broadcast_dimensions": (1, 2)},
+             [(8, 4)], [("x", "y")]),
+            ("reshape_split", lambda a: jnp.reshape(a, (4, 2, 4)), R.reshape(),
+             {"new_sizes": (4, 2, 4)}, [(8, 4)], [("x", None)]),
+            ("dot_general", lambda a, b: lax.dot_general(a, b, dn), R.dot_general(),
+             {"dimension_numbers": dn}, [(8, 4), (4, 6)], [("x", None), (None, "y")]),
+            ("dot_general_ambiguous", lambda a, b: lax.dot_general(a, b, dn), R.dot_general(),
+             {"dimension_numbers": dn}, [(8, 4), (4, 6)], [("x", "y"), ("y", None)]),
+        ]
+        errors = (R.ShardingTypeError, TypeError, ValueError)
+        mismatches = []
+        with jax.set_mesh(explicit):
+            for cname, jfn, rule, params, shapes, specs in cases:
+                args = [jax.device_put(rng.randn(*sh).astype(np.float32),
+                                       NamedSharding(explicit, P(*sp)))
+                        for sh, sp in zip(shapes, specs)]
+                seen = {}
+
+                def probe(*a, jfn=jfn, rule=rule, params=params, seen=seen):
+                    avals = [jax.typeof(v) for v in a]
+                    try:
+                        seen["rule"] = norm(rule(*avals, **params).spec)
+                    except errors as e:
+                        seen["rule"] = f"raises {type(e).__name__}"
+                    try:
+                        seen["jax"] = norm(jax.typeof(jfn(*a)).sharding.spec)
+                    except errors as e:
+                        seen["jax"] = f"raises {type(e).__name__}"
+                    return a[0]
+
+                jax.jit(probe).trace(*args)
+                if seen["rule"] != seen["jax"]:
+                    mismatches.append((cname, seen))
+        assert not mismatches, mismatches
+        row["ok"] = True
+    except Exception as e:
+        row["error"] = f"{type(e).__name__}: {e}"[:2000]
+    print("CASE " + json.dumps(row), flush=True)
+
     # Conversions on hand-written shardings.
     row = {"name": "__conversions__"}
     try:
@@ -238,7 +298,7 @@ EXPLICIT = ["explicit_sin", "explicit_add", "explicit_sum_axis1", "explicit_cums
 
 
 def _all_case_names():
-    return list(CASES) + list(_optional_cases()) + EXPLICIT
+    return list(CASES) + EXPLICIT
 
 
 @pytest.mark.parametrize("name", _all_case_names())
@@ -262,6 +322,12 @@ def test_sharding_rules_of_user_primitives(results):
     assert row["ok"]
 
 
+def test_sharding_rules_agree_with_jax(results):
+    row = results["__rule_oracle__"]
+    assert "error" not in row, row["error"]
+    assert row["ok"]
+
+
 def test_single_process_conversions():
     # The module works on the default single device too.
     import jax
@@ -271,6 +337,9 @@ def test_single_process_conversions():
     s = jax.sharding.SingleDeviceSharding(jax.devices()[0])
     assert jws.is_replicated(s, 2)
     assert jws.to_op_sharding(s, 2).type == jws.XlaOpShardingProto.Type.REPLICATED
+    mesh = jax.make_mesh((1,), ("x",), axis_types=(jax.sharding.AxisType.Auto,))
+    ns = jws.named_sharding(mesh, "x", None)
+    assert ns.spec == jax.sharding.PartitionSpec("x", None) and jws.is_replicated(ns, 2)
     with pytest.raises(TypeError, match="needs ndim"):
         jws.hlo_sharding(s)
     with pytest.raises(TypeError, match="expected a jax Sharding"):

@@ -4,10 +4,14 @@
   (rules are registered with ``jaxwrap_extend.interpreters``).
 * ``primitives``: jaxwrap's own primitive set, by name (``primitives.add_p``).
 * The Jaxpr IR: ``Jaxpr``, ``ClosedJaxpr``, ``JaxprEqn``, ``Var``,
-  ``Literal``, ``DropVar``; stage with ``make_jaxpr``, build explicitly with
-  ``JaxprBuilder``, check with ``check_jaxpr``, print with ``pp_jaxpr`` /
-  ``pp_eqn``, run with ``jaxpr_as_fun`` / ``eval_jaxpr`` / ``interpret``,
-  walk with ``walk_eqns`` / ``walk_jaxprs`` / ``subjaxprs``.
+  ``Literal``, ``DropVar``; stage with ``make_jaxpr``; build explicitly with
+  ``JaxprBuilder`` (``arg``, ``const``, ``literal``, ``add``, ``inline``,
+  ``build``) or ``new_var`` / ``new_jaxpr_eqn`` / ``new_jaxpr``; check with
+  ``check_jaxpr``; print with ``pp_jaxpr`` / ``pp_eqn``; run with
+  ``jaxpr_as_fun`` / ``eval_jaxpr`` / ``interpret``; walk with
+  ``walk_eqns`` / ``walk_jaxprs`` / ``subjaxprs``.
+* Abstract-value helpers: ``get_aval``, ``mapped_aval`` / ``unmapped_aval``
+  (remove / insert a batch axis), ``primal_dtype_to_tangent_dtype``.
 * ``sharding_rules``: output-sharding rules for ``Primitive.def_sharding_rule``
   (jax's Explicit mesh axes).
 """
@@ -49,10 +53,19 @@ from .._jax import (
     get_aval as get_aval,
 )
 from .._jax import (
+    mapped_aval as mapped_aval,
+)
+from .._jax import (
     new_jaxpr_eqn as new_jaxpr_eqn,
 )
 from .._jax import (
     no_effects as no_effects,
+)
+from .._jax import (
+    primal_dtype_to_tangent_dtype as primal_dtype_to_tangent_dtype,
+)
+from .._jax import (
+    unmapped_aval as unmapped_aval,
 )
 from . import sharding_rules as sharding_rules
 from ._jaxpr import (

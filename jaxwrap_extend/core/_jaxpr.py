@@ -148,6 +148,32 @@ class JaxprBuilder:
 
     bind = add
 
+    def inline(self, closed_jaxpr, *inputs) -> list:
+        """Append the equations of ``closed_jaxpr`` applied to ``inputs``
+        (fresh variables, its constants as constants); returns its outputs."""
+        jaxpr = _open(closed_jaxpr)
+        consts = closed_jaxpr.consts if isinstance(closed_jaxpr, _jax.ClosedJaxpr) else []
+        if len(inputs) != len(jaxpr.invars):
+            raise TypeError(f"JaxprBuilder.inline: the jaxpr takes {len(jaxpr.invars)} "
+                            f"inputs, got {len(inputs)}")
+        env = {v: self.const(c) for v, c in zip(jaxpr.constvars, consts)}
+        env.update(zip(jaxpr.invars, (self._atom(x) for x in inputs)))
+
+        def read(v):
+            return v if isinstance(v, _jax.Literal) else env[v]
+
+        for eqn in jaxpr.eqns:
+            outvars = []
+            for v in eqn.outvars:
+                new = v if isinstance(v, _jax.DropVar) else _jax.new_var(v.aval)
+                if not isinstance(v, _jax.DropVar):
+                    env[v] = new
+                outvars.append(new)
+            self._eqns.append(eqn.replace(invars=[read(v) for v in eqn.invars],
+                                          outvars=outvars))
+            self._effects |= set(eqn.effects)
+        return [read(v) for v in jaxpr.outvars]
+
     def build(self, *outputs) -> _jax.ClosedJaxpr:
         """The ClosedJaxpr with these outputs (variables, literals or values)."""
         outvars = [self._atom(x) for x in outputs]

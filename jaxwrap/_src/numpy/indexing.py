@@ -129,7 +129,8 @@ def _fill(shape, value, dtype):
 #   ("none",)                 np.newaxis
 #   ("slice", lo, hi, step)   normalised with slice.indices (static ints)
 #   ("int", i)                a static integer (not normalised yet)
-#   ("arr", k)                index array number k (integer dtype, any rank)
+#   ("arr", k[, "mask"])      index array number k (integer dtype, any rank;
+#                             "mask": the positions of a boolean mask, unique)
 #   ("bool", b)               a scalar boolean: a new axis of length 1 or 0
 _INDEX_ERROR = ("only integers, slices (`:`), ellipsis (`...`), None (`np.newaxis`) and "
                 "integer or boolean arrays are valid indices")
@@ -213,7 +214,7 @@ def _parse(shape: tuple[int, ...], key, name: str = "getitem"):
                 raise IndexError(f"{name}(): boolean index of shape {mask.shape} does not match "
                                  f"the indexed axes {tuple(shape[d:d + mask.ndim])}")
             for nz in np.nonzero(mask):
-                spec.append(("arr", len(arrays)))
+                spec.append(("arr", len(arrays), "mask"))
                 arrays.append(nz.astype(np.int32))
                 d += 1
         else:
@@ -327,8 +328,9 @@ class _Plan:
         self.index_map = tuple(index_map)
         self.components = components
         self.adv_batch_dims = adv_batch_dims
-        # Windows from slices and integers never overlap; index arrays may repeat.
-        self.unique = not any(e[0] in ("arr", "bool") for e in spec)
+        # Windows from slices, integers and boolean masks never overlap; other
+        # index arrays may repeat.
+        self.unique = not any(e[0] == "bool" or (e[0] == "arr" and len(e) == 2) for e in spec)
 
     def index_array(self, arrays):
         """The gather/scatter start indices: ``index_batch_shape + (len(index_map),)``."""

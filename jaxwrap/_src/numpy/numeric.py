@@ -733,23 +733,27 @@ def sinc(x, /):
 _I0_SWITCH = 20.0
 
 
+# Both are evaluated in a variable scaled to [0, 1] (u = (x / 20)^2, s = 20 / x),
+# so no coefficient underflows or overflows in float32.
 def _i0_series_coeffs(nterms):
-    out, c = [], 1.0
+    """(y0^k / (k!)^2 for y0 = SWITCH^2 / 4): I0 = sum_k coeffs[k] u^k."""
+    out, c, y0 = [], 1.0, _I0_SWITCH ** 2 / 4
     for k in range(nterms):
         out.append(c)
-        c /= (k + 1) ** 2
+        c *= y0 / (k + 1) ** 2
     return out
 
 
 def _i0_asym_coeffs(nterms):
+    """c_k / SWITCH^k: the asymptotic sum is sum_k coeffs[k] s^k."""
     out, c = [], 1.0
     for k in range(nterms):
         out.append(c)
-        c *= (2 * k + 1) ** 2 / (8.0 * (k + 1))
+        c *= (2 * k + 1) ** 2 / (8.0 * (k + 1) * _I0_SWITCH)
     return out
 
 
-_I0_SERIES = _i0_series_coeffs(40)
+_I0_SERIES = _i0_series_coeffs(42)
 _I0_ASYM = _i0_asym_coeffs(40)
 
 
@@ -767,12 +771,12 @@ def _i0(x):
     # Each branch sees only inputs in its own domain, so the branch not
     # selected cannot overflow (and poison gradients with inf * 0).
     xs = _select(small, x, _c(x, 0.0))
-    y = lax.mul(lax.mul(xs, xs), _c(x, 0.25))
-    series = _horner(_I0_SERIES, y)
+    u = lax.mul(lax.mul(xs, xs), _c(x, 1.0 / _I0_SWITCH ** 2))
+    series = _horner(_I0_SERIES, u)
     xl = _select(small, _c(x, 2 * _I0_SWITCH), ax)
     half = lax.exp(lax.mul(xl, _c(x, 0.5)))            # e^x = half**2 without overflow
     scale = lax.div(half, lax.sqrt(lax.mul(xl, _c(x, 2 * math.pi))))
-    asym = lax.mul(lax.mul(half, scale), _horner(_I0_ASYM, lax.div(_c(x, 1.0), xl)))
+    asym = lax.mul(lax.mul(half, scale), _horner(_I0_ASYM, lax.div(_c(x, _I0_SWITCH), xl)))
     return _select(small, series, asym)
 
 

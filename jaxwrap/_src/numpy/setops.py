@@ -103,8 +103,12 @@ def _groups(x2, equal_nan):
     column comes back too, as a third element.)
     """
     n, k = x2.shape
+    iota = _iota(_index_dtype(), (n,), 0)
+    if k == 0:  # rows of no elements are all equal
+        first = lax.eq(iota, np.array(0, iota.dtype))
+        return iota, first, ()
     cols = _columns(x2) if k != 1 else [lax.reshape(x2, (n,))]
-    out = lax.sort((*cols, _iota(_index_dtype(), (n,), 0)), 0, True, len(cols))
+    out = lax.sort((*cols, iota), 0, True, len(cols))
     return out[-1], _first_of_runs(out[:-1], equal_nan), out[:-1]
 
 
@@ -389,8 +393,10 @@ def _pair(name, ar1, ar2):
 
 
 def _unique_sorted(a):
-    """(sorted a, first-of-run mask, sorting permutation) for a non-empty 1-d ``a``."""
-    perm, first, (s,) = _groups(lax.reshape(a, (a.shape[0], 1)), False)
+    """(sorted a, first-of-run mask, sorting permutation) for a non-empty 1-d ``a``.
+
+    NaNs form one run, as in numpy's set operations (``unique``'s default)."""
+    perm, first, (s,) = _groups(lax.reshape(a, (a.shape[0], 1)), True)
     return s, first, perm
 
 
@@ -452,7 +458,7 @@ def _set_operation(name, op, ar1, ar2, size, fill_value):
     if a.shape[0] == 0:
         return _empty_result(a.dtype, _sized(name, lambda: 0, size), fill_value)
     if b.shape[0] == 0:  # nothing to remove: the unique values of the non-empty side
-        return unique(a, equal_nan=False, size=size, fill_value=fill_value)
+        return unique(a, size=size, fill_value=fill_value)
     size = _sized(name, lambda: _set_count(a, b, op), size)
     return _set_op(a, b, op, size, fill_value)
 
@@ -537,7 +543,7 @@ def setxor1d(ar1, ar2, assume_unique=False, *, size=None, fill_value=None):
         both = lax.concatenate([a, b], 0)
         if both.shape[0] == 0:
             return _empty_result(both.dtype, _sized(name, lambda: 0, size), fill_value)
-        return unique(both, equal_nan=False, size=size, fill_value=fill_value)
+        return unique(both, size=size, fill_value=fill_value)
     return _set_operation(name, "xor", a, b, size, fill_value)
 
 

@@ -429,7 +429,8 @@ def _search_scan(a, v, side, dtype, unrolled):
     # v <= a[mid] (side 'left') or v < a[mid] ('right').
     def step(state, _):
         low, high = state
-        total = lax.add(lax.convert_element_type(low, udtype), lax.convert_element_type(high, udtype))
+        total = lax.add(lax.convert_element_type(low, udtype),
+                        lax.convert_element_type(high, udtype))
         mid = lax.convert_element_type(lax.shift_right_logical(total, np.array(1, udtype)), dtype)
         left = total_less(v, _gather1d(a, mid), or_equal=side == "left")
         return (lax.select_n(left, mid, low), lax.select_n(left, high, mid)), None

@@ -709,6 +709,9 @@ class ufunc:
 
     def _vectorized(self, *args):
         from .structure import vectorize
+        if len(args) != self.nin:
+            raise TypeError(f"{self.__name__}() takes {self.nin} positional argument(s) but "
+                            f"{len(args)} were given")
         return vectorize(self._func)(*args)
 
     def __repr__(self):
@@ -722,16 +725,13 @@ class ufunc:
             == (other._func, other.__name__, other.nin, other.nout)
 
     def __call__(self, *args, out=None, where=None):
+        if out is None and where is None:
+            return self._call(*args)   # the hot path: one Python frame over the jit
         if out is not None:
             raise NotImplementedError(f"{self.__name__}(): the 'out' argument is not "
                                       "supported: jax arrays are immutable")
-        if where is not None:
-            raise NotImplementedError(f"{self.__name__}(): the 'where' argument is not "
-                                      "supported; use jaxwrap.numpy.where on the result")
-        if len(args) != self.nin:
-            raise TypeError(f"{self.__name__}() takes {self.nin} positional argument(s) but "
-                            f"{len(args)} were given")
-        return self._call(*args)
+        raise NotImplementedError(f"{self.__name__}(): the 'where' argument is not "
+                                  "supported; use jaxwrap.numpy.where on the result")
 
     # -- helpers
     def _binary_only(self, method):

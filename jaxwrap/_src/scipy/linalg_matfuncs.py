@@ -386,17 +386,16 @@ def _db_sqrt(a):
 def _sqrtm_2d(a):
     x, res = _db_sqrt(a)
     # The iteration cannot leave the real axis for real negative eigenvalues:
-    # then rotate the spectrum off the branch cut, sqrt(A) = e^{-it/2} sqrt(e^{it} A).
-    # The rotation direction sends lambda < 0 to -i sqrt(|lambda|), as LAPACK's
-    # complex Schur form of a real matrix (a -0 imaginary part) does in scipy / jax.
+    # then rotate the spectrum off the branch cut, sqrt(A) = e^{it/2} sqrt(e^{-it} A),
+    # which sends lambda < 0 to +i sqrt(|lambda|) (numpy's sqrt(-r + 0j)).
     rdt = C.real_dtype(a.dtype)
     bad = lax.not_(lax.le(res, np.array(math.sqrt(C.eps(rdt)), rdt)))
     t = 1e-3
 
     def rotated(a):
-        ph = lax.complex(np.array(math.cos(t), rdt), np.array(math.sin(t), rdt))
+        ph = lax.complex(np.array(math.cos(t), rdt), np.array(-math.sin(t), rdt))
         y, _ = _db_sqrt(lax.mul(ph, a))
-        back = lax.complex(np.array(math.cos(t / 2), rdt), np.array(-math.sin(t / 2), rdt))
+        back = lax.complex(np.array(math.cos(t / 2), rdt), np.array(math.sin(t / 2), rdt))
         return lax.mul(back, y)
 
     return jax.lax.cond(bad, rotated, lambda a: x, a)
@@ -410,8 +409,9 @@ def sqrtm(A, disp=True, blocksize=64):
     ----------
     A : array_like, shape (..., n, n)
         Eigenvalues off the closed negative real axis give the principal
-        root; a real negative eigenvalue gets ``-i sqrt(|lambda|)``, as in
-        scipy / jax.scipy for real input.
+        root; a real negative eigenvalue gets ``+i sqrt(|lambda|)`` (scipy and
+        jax.scipy may return ``-i sqrt(|lambda|)`` for real non-normal input:
+        LAPACK's complex Schur form then carries a -0 imaginary part).
     disp, blocksize
         Accepted for compatibility and ignored.
 
@@ -475,7 +475,7 @@ def logm(A, disp=True):
     ----------
     A : array_like, shape (..., n, n)
         Nonsingular; eigenvalues off the closed negative real axis for the
-        principal logarithm (real negative eigenvalues get ``- i pi``, as scipy).
+        principal logarithm (real negative eigenvalues get ``+ i pi``).
     disp : bool
         Accepted; scipy's error estimate is not returned (``disp=False``
         returns ``(logm, nan)``).

@@ -246,11 +246,9 @@ def lu_solve(lu_and_piv, b, trans=0, overwrite_b=False, check_finite=True):
 
 # --- solve ---------------------------------------------------------------------------------------
 _ASSUME = {
-    None: "gen", "gen": "gen", "general": "gen", "ge": "gen",
-    "sym": "sym", "symmetric": "sym", "sy": "sym",
-    "her": "her", "hermitian": "her", "he": "her",
-    "pos": "pos", "positive definite": "pos", "po": "pos",
-    "diagonal": "diagonal", "tridiagonal": "gen", "banded": "gen",
+    None: "gen", "gen": "gen", "general": "gen", "tridiagonal": "gen",
+    "sym": "sym", "symmetric": "sym", "her": "her", "hermitian": "her",
+    "pos": "pos", "positive definite": "pos", "diagonal": "diagonal",
     "upper triangular": "upper", "lower triangular": "lower",
 }
 
@@ -276,9 +274,9 @@ def solve(a, b, lower=False, overwrite_a=False, overwrite_b=False, check_finite=
     assume_a : str, optional
         'gen' (LU with partial pivoting, default), 'sym', 'her', 'pos'
         (Cholesky), 'diagonal', 'upper triangular', 'lower triangular';
-        'tridiagonal' and 'banded' use the general solver.
+        'tridiagonal' uses the general solver.
     transposed : bool
-        Solve ``a^T x = b`` instead.
+        Solve ``a^T x = b`` instead (complex ``a`` too, where scipy raises).
     overwrite_a, overwrite_b, check_finite : bool
         Accepted and ignored.
 
