@@ -37,8 +37,7 @@ def _rand(shape, dtype, rng):
 
 def gen(shape, dtype, rng):
     """A well-conditioned general matrix (stack)."""
-    n = shape[-1]
-    return (_rand(shape, dtype, rng) + 3 * np.eye(n, dtype=dtype)).astype(dtype)
+    return (_rand(shape, dtype, rng) + 3 * np.eye(*shape[-2:], dtype=dtype)).astype(dtype)
 
 
 def spd(shape, dtype, rng):

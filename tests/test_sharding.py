@@ -96,12 +96,12 @@ def _child() -> None:
             row["error"] = f"{type(e).__name__}: {e}"[:2000]
         print("CASE " + json.dumps(row), flush=True)
 
-    # Explicit axes (jax.make_mesh's default): the values and the final
-    # shardings still agree for ops whose result sharding is unambiguous, but
-    # jaxwrap's intermediate types carry no sharding (the documented gap).
+    # Explicit axes (jax.make_mesh's default): values, final shardings and the
+    # sharded types of the traced outputs (jaxwrap_extend/_prims/sharding.py's
+    # rules) agree with jax.numpy's.
     explicit = jax.make_mesh((4, 2), ("x", "y"),
                              axis_types=(AxisType.Explicit, AxisType.Explicit))
-    for name in ("sin", "add", "sum_axis1", "cumsum_axis1"):
+    for name in [n[len("explicit_"):] for n in EXPLICIT]:
         fn, shapes, specs = CASES[name]
         row = {"name": "explicit_" + name}
         try:
@@ -111,7 +111,10 @@ def _child() -> None:
                         for s, sp in zip(shapes, specs)]
                 got = jax.jit(lambda *a, fn=fn: fn(jw, *a))(*args)
                 want = jax.jit(lambda *a, fn=fn: fn(jnp, *a))(*args)
+                types = [str(jax.make_jaxpr(lambda *a, ns=ns, fn=fn: fn(ns, *a))(*args).out_avals)
+                         for ns in (jw, jnp)]
             np.testing.assert_allclose(np.asarray(got), np.asarray(want), rtol=2e-5, atol=2e-5)
+            assert types[0] == types[1], f"traced types {types[0]} != jax.numpy's {types[1]}"
             row["values"] = row["roundtrip"] = True
             row["got"], row["want"] = str(got.sharding.spec), str(want.sharding.spec)
             row["sharding"] = bool(got.sharding.is_equivalent_to(want.sharding, got.ndim))
@@ -294,7 +297,8 @@ def results():
     return rows
 
 
-EXPLICIT = ["explicit_sin", "explicit_add", "explicit_sum_axis1", "explicit_cumsum_axis1"]
+EXPLICIT = ["explicit_" + n for n in ("sin", "add", "sum_axis1", "cumsum_axis1", "matmul", "where",
+                                       "einsum_ij_jk", "transpose_reshape", "mean_keepdims")]
 
 
 def _all_case_names():

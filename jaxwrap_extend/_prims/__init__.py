@@ -23,3 +23,5 @@ FAMILIES = (
 
 for _name in FAMILIES:
     globals()[_name] = importlib.import_module(f"{__name__}.{_name}")
+
+from . import sharding as sharding  # noqa: E402  (rules for the families above)

@@ -150,9 +150,23 @@ def _one_hot_rows(perm, n: int, dtype):
     return lax.convert_element_type(lax.eq(p, lax.iota(perm.dtype, shape, nl)), dtype)
 
 
+def _permute_rows(b, perm):
+    """``b[..., perm, :]`` for a (..., n, k) ``b`` and (..., n) ``perm``: one gather
+    (the permutation is valid by construction, so no bounds handling)."""
+    nb = b.ndim - 2
+    batch = tuple(range(nb))
+    dnums = lax.GatherDimensionNumbers(
+        offset_dims=(nb + 1,), collapsed_slice_dims=(nb,), start_index_map=(nb,),
+        operand_batching_dims=batch, start_indices_batching_dims=batch)
+    idx = lax.reshape(perm, perm.shape + (1,))
+    return lax.gather(b, idx, dnums, (1,) * (nb + 1) + (b.shape[-1],),
+                      indices_are_sorted=False, unique_indices=True,
+                      mode=lax.GatherScatterMode.PROMISE_IN_BOUNDS)
+
+
 def _lu_solve(lu_, perm, b):
     """Solve A x = b given A's LU factors; ``b`` is (..., n, k) with A's batch shape."""
-    pb = matmul(_one_hot_rows(perm, lu_.shape[-1], b.dtype), b)
+    pb = _permute_rows(b, perm)
     y = lax.triangular_solve(lu_, pb, left_side=True, lower=True, unit_diagonal=True)
     return lax.triangular_solve(lu_, y, left_side=True, lower=False)
 

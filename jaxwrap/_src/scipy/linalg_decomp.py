@@ -415,7 +415,7 @@ def _rsf2csf_2d(t, z):
 
     if n < 2:
         return t, z
-    return jax.lax.fori_loop(0, n - 1, body, (t, z))
+    return C.fori_loop(0, n - 1, body, (t, z))
 
 
 @public(static=("check_finite",))

@@ -136,19 +136,18 @@ def _expm_2d(a, upper_triangular: bool, max_squarings: int):
         step = lax.convert_element_type(lax.ge(norm, np.array(th, rdt)), np.int32, False)
         idx = step if idx is None else lax.add(idx, step)
     branches = [_pade_uv(m) for m, _ in table]
-    u, v = jax.lax.switch(idx, branches, scaled)
+    u, v = C.switch(idx, branches, scaled)
     p, q = lax.add(v, u), lax.sub(v, u)
     if upper_triangular:
         r = tri_solve(q, p, lower=False)
     else:
         r = solve_gen(q, p)
     s_int = lax.convert_element_type(s, np.int32, False)
-
-    def square(i, r):
-        i = lax.convert_element_type(i, np.int32, False)
-        return jax.lax.cond(lax.lt(i, s_int), lambda x: _dot(x, x), lambda x: x, r)
-
-    r = jax.lax.fori_loop(0, max_squarings, square, r)
+    todo = lax.min(s_int, np.int32(max_squarings))
+    # Undo the scaling: r <- r @ r, s times (a while loop: at most s products).
+    _, r = jax.lax.while_loop(lambda c: lax.lt(c[0], todo),
+                              lambda c: (lax.add(c[0], np.int32(1)), _dot(c[1], c[1])),
+                              (np.int32(0), r))
     too_big = lax.gt(s_int, np.int32(max_squarings))
     return lax.select_n(lax.broadcast_in_dim(too_big, r.shape, ()), r,
                         C.full(r.shape, np.nan, r.dtype))
@@ -349,7 +348,7 @@ def _iterate(step, init, conv, max_iter):
         state = step(state)
         return lax.add(k, np.int32(1)), state, conv(state)
 
-    _, state, _ = jax.lax.while_loop(cond, body, (np.int32(0), init, np.bool_(False)))
+    _, state, _ = jax.lax.while_loop(cond, body, (np.int32(0), init, conv(init)))
     return state
 
 
@@ -398,7 +397,7 @@ def _sqrtm_2d(a):
         back = lax.complex(np.array(math.cos(t / 2), rdt), np.array(math.sin(t / 2), rdt))
         return lax.mul(back, y)
 
-    return jax.lax.cond(bad, rotated, lambda a: x, a)
+    return C.cond(bad, rotated, lambda a: x, a)
 
 
 @public(static=("disp", "blocksize"))
@@ -453,8 +452,7 @@ def _logm_2d(a):
     def conv(state):
         return lax.le(_norm1(lax.sub(state[0], eye)), np.array(0.25, rdt))
 
-    x, k = jax.lax.cond(conv((a, np.int32(0))), lambda s: s,
-                        lambda s: _iterate(step, s, conv, 40), (a, np.int32(0)))
+    x, k = _iterate(step, (a, np.int32(0)), conv, 40)
     y = lax.sub(x, eye)
     # log(I + Y) = int_0^1 Y (I + tY)^-1 dt, by 8-point Gauss-Legendre (= the [8/8] Pade).
     nodes, weights = _gauss_legendre(8)
@@ -618,7 +616,7 @@ def _funm_2d(a, func):
         safe = C.select(on, den, C.full((n, n), 1, a.dtype))
         return C.select(on, lax.div(comm, safe), f)
 
-    f = jax.lax.fori_loop(1, n, body, f)
+    f = C.fori_loop(1, n, body, f)
     return _dot(z, _dot(f, C.mH(z)))
 
 

@@ -111,7 +111,7 @@ def pivots_to_perm(piv, m):
         perm = C.select(lax.eq(ar, ii), pj, perm)
         return C.select(lax.eq(ar, jj), pi, perm)
 
-    return jax.lax.fori_loop(0, k, body, perm)
+    return C.fori_loop(0, k, body, perm)
 
 
 # --- triangular / factored solves ------------------------------------------------------------------
@@ -158,11 +158,10 @@ def solve_triangular(a, b, trans=0, lower=False, unit_diagonal=False, overwrite_
 
 
 def _cho_pair(name, c_and_lower):
-    try:
-        c, lower = c_and_lower
-    except (TypeError, ValueError):
+    if not isinstance(c_and_lower, (tuple, list)) or len(c_and_lower) != 2:
         raise TypeError(f"{name}(): c_and_lower must be a pair (c, lower) as returned by "
-                        "cho_factor") from None
+                        "cho_factor")
+    c, lower = c_and_lower
     return c, bool(lower)
 
 
@@ -236,11 +235,10 @@ def lu_solve(lu_and_piv, b, trans=0, overwrite_b=False, check_finite=True):
     """
     if trans not in (0, 1, 2):
         raise ValueError(f"lu_solve(): trans must be 0, 1 or 2, got {trans!r}")
-    try:
-        packed, piv = lu_and_piv
-    except (TypeError, ValueError):
+    if not isinstance(lu_and_piv, (tuple, list)) or len(lu_and_piv) != 2:
         raise TypeError("lu_solve(): lu_and_piv must be a pair (lu, piv) as returned by "
-                        "lu_factor") from None
+                        "lu_factor")
+    packed, piv = lu_and_piv
     return _lu_solve(packed, piv, b, trans, overwrite_b, check_finite)
 
 
@@ -753,7 +751,7 @@ def _levinson(c, r, b):
                                    lax.broadcast_in_dim(lax.sub(bm, ex), (n, k), (1,))))
         return f_new, g_new, x_new
 
-    _, _, x = jax.lax.fori_loop(1, n, body, (f, g, x))
+    _, _, x = C.fori_loop(1, n, body, (f, g, x))
     return x
 
 
@@ -933,7 +931,7 @@ def _sylvester_triangular(t, s, f):
         yk = tri_solve(lhs, rhs, lower=False)
         return lax.dynamic_update_slice(y, yk, (np.int32(0), k))
 
-    return jax.lax.fori_loop(0, n, body, C.full((m, n), 0, t.dtype))
+    return C.fori_loop(0, n, body, C.full((m, n), 0, t.dtype))
 
 
 @public
