@@ -516,8 +516,39 @@ def _cauchy(k, shape, dtype):
     return L.tan(L.mul(_c(u, np.pi), L.sub(u, _c(u, 0.5))))
 
 
+def _rows2(x, shape):
+    """The two rows of an array of shape (2, *shape)."""
+    return [L.reshape(L.slice(x, (i,) + (0,) * len(shape), (i + 1,) + tuple(shape)), shape)
+            for i in (0, 1)]
+
+
+def _bits64_to_float32(hi, lo):
+    """The float32 nearest below the 64-bit fraction 0.hi lo (hi, lo uint32 words),
+    built from the leading one bit: exponent from the leading-zero count."""
+    u = functools.partial(np.array, dtype=np.uint32)
+    hz, lz = L.clz(hi), L.clz(lo)
+    all_hi_zero = L.eq(hz, u(32))
+    tail = _select(all_hi_zero, L.shift_left(lo, lz), L.shift_right_logical(lo, L.sub(u(32), hz)))
+    mant = L.or_(L.shift_left(hi, hz), tail)
+    mant = L.and_(L.shift_right_logical(mant, u(8)), u((1 << 23) - 1))
+    zeros = _select(all_hi_zero, L.add(u(32), lz), hz)
+    expo = L.and_(L.shift_left(L.sub(u(126), zeros), u(23)), u((1 << 30) - (1 << 22)))
+    return L.bitcast_convert_type(L.or_(expo, mant), np.float32)
+
+
 def _gumbel(k, shape, dtype, mode="low"):
     fi = _finfo(dtype)
+    if mode == "highest" and dtype == np.float32:
+        # 64 random bits per sample; values below 1/2 are used as they are,
+        # the others through their complement, so both tails keep full resolution.
+        b0, b1 = _rows2(k.bits(32, (2,) + shape), shape)
+        n0, n1 = L.not_(b0), L.not_(b1)
+        n0 = L.add(n0, L.convert_element_type(L.eq(n1, np.uint32(0xFFFFFFFF)), np.uint32))
+        n1 = L.add(n1, np.uint32(1))
+        flip = L.lt(b0, np.uint32(1 << 31))
+        x = _bits64_to_float32(_select(flip, b0, n0), _select(flip, b1, n1))
+        return _select(flip, L.neg(L.log(L.neg(L.log1p_hlo(L.neg(x))))),
+                       L.neg(L.log(L.neg(L.log(x)))))
     if mode == "low":
         u = _uniform(k, float(fi.tiny), 1.0, shape=shape, dtype=dtype)
         return L.neg(L.log(L.neg(L.log(u))))
@@ -545,10 +576,8 @@ def gumbel(key, shape=(), dtype=None, mode=None):
     dt = _dtype_arg("gumbel", dtype, "float")
     if mode is None:
         mode = "high" if jax.config.jax_high_dynamic_range_gumbel else "low"
-    if mode not in ("high", "low"):
-        raise ValueError(f"Must provide valid mode for gumbel got: {mode}"
-                         + (" ('highest' is not implemented by jaxwrap)" if mode == "highest"
-                            else ""))
+    if mode not in ("highest", "high", "low"):
+        raise ValueError(f"Must provide valid mode for gumbel got: {mode}")
     return _run("gumbel", _gumbel_fn, key, shape=_shape_arg("gumbel", shape), dtype=dt,
                 mode=mode)
 
@@ -756,11 +785,109 @@ def _gamma_one(k, alpha, log_space):
 
 def _gamma(k, a, *, shape, dtype, log_space=False):
     a = _bc(_arr(a, dtype), shape)
-    return L.random_gamma(k.data, a, impl=k.impl, log_space=log_space, sampler=_gamma_sampler)
+    return L.random_gamma(k.data, a, impl=k.impl, log_space=log_space, sampler=_gamma_sampler,
+                          sample_grad=_gamma_sample_grad)
 
 
 def _gamma_sampler(impl, kd, alpha, log_space):
     return _gamma_one(_Key(impl, kd), alpha, log_space)
+
+
+# Derivative of a Gamma(a) sample x with respect to a, the level P(a, x) of the
+# regularized lower incomplete gamma function held fixed (implicit
+# reparameterization).  With P = S exp(A) (series, x small) or 1 - P = H exp(A)
+# (continued fraction, x > max(1, a)), A = a log x - x - lgamma(a), and
+# dP/dx = exp(A) / x:
+#     dx/da = -x (S' + S (log x - digamma(a)))     or     x (H' + H (log x - digamma(a)))
+# S' and H' (derivatives in a) are accumulated alongside S and H (forward mode
+# by hand), so the loops can stop when both have converged.
+def _gamma_series(a, x):
+    """S = sum_n x^n / (a (a+1) ... (a+n)) and dS/da."""
+    eps = _c(a, _finfo(a.dtype).eps)
+
+    def cond(s):
+        i, term, dterm, tot, dtot = s
+        big = L.or_(L.gt(L.abs(term), L.mul(eps, L.abs(tot))),
+                    L.gt(L.abs(dterm), L.mul(eps, L.abs(dtot))))
+        return L.and_(_any(big), L.lt(i, np.int32(10000)))
+
+    def body(s):
+        i, term, dterm, tot, dtot = s
+        an = L.add(a, L.convert_element_type(i, a.dtype))
+        r = L.div(x, an)
+        dterm = L.mul(r, L.sub(dterm, L.div(term, an)))
+        term = L.mul(term, r)
+        return L.add(i, np.int32(1)), term, dterm, L.add(tot, term), L.add(dtot, dterm)
+
+    t0 = L.div(_c(a, 1), a)
+    dt0 = L.neg(L.mul(t0, t0))
+    out = jax.lax.while_loop(cond, body, (np.int32(1), t0, dt0, t0, dt0))
+    return out[3], out[4]
+
+
+def _gamma_cfrac(a, x):
+    """H of 1 - P = H exp(A) by Lentz's continued fraction, and dH/da."""
+    fi = _finfo(a.dtype)
+    tiny, eps = _c(a, float(fi.tiny) * 1e4), _c(a, float(fi.eps))
+
+    def clamp(v, dv):
+        small = L.lt(L.abs(v), tiny)
+        return _select(small, _full(v, tiny), v), _select(small, _full(dv, 0), dv)
+
+    def cond(s):
+        i, *_, delta, ddelta, h, dh = s
+        big = L.or_(L.gt(L.abs(L.sub(delta, _c(delta, 1))), eps),
+                    L.gt(L.abs(L.mul(ddelta, h)), L.mul(eps, L.abs(dh))))
+        return L.and_(_any(big), L.lt(i, np.int32(10000)))
+
+    def body(s):
+        i, b, c, dc, d, dd, _, _, h, dh = s
+        fi_ = L.convert_element_type(i, a.dtype)
+        an = L.mul(L.neg(fi_), L.sub(fi_, a))     # -i (i - a)
+        dan = fi_
+        b = L.add(b, _c(b, 2))                     # db/da = -1 throughout
+        D, dD = clamp(L.add(L.mul(an, d), b), L.sub(L.add(L.mul(dan, d), L.mul(an, dd)), _c(b, 1)))
+        C, dC = clamp(L.add(b, L.div(an, c)),
+                      L.sub(L.sub(L.div(dan, c), L.div(L.mul(an, dc), L.mul(c, c))), _c(b, 1)))
+        d = L.div(_c(D, 1), D)
+        dd = L.neg(L.mul(dD, L.mul(d, d)))
+        delta = L.mul(d, C)
+        ddelta = L.add(L.mul(dd, C), L.mul(d, dC))
+        dh = L.add(L.mul(dh, delta), L.mul(h, ddelta))
+        h = L.mul(h, delta)
+        return L.add(i, np.int32(1)), b, C, dC, d, dd, delta, ddelta, h, dh
+
+    b = L.sub(L.add(x, _c(x, 1)), a)
+    d = L.div(_c(b, 1), b)
+    dd = L.mul(d, d)
+    init = (np.int32(1), b, _full(b, 1 / float(tiny)), _full(b, 0), d, dd, _full(b, 2), _full(b, 0),
+            d, dd)
+    out = jax.lax.while_loop(cond, body, init)
+    return out[8], out[9]
+
+
+def _gamma_sample_grad(a, sample, log_space):
+    a = L.convert_element_type(a, sample.dtype)
+    if log_space:
+        logx = sample
+        x = L.exp(sample)
+    else:
+        x = sample
+        logx = L.log(_select(L.gt(x, _c(x, 0)), x, _full(x, 1)))
+    use_cf = L.and_(L.gt(x, _c(x, 1)), L.gt(x, a))
+    safe = _select(L.gt(a, _c(a, 0)), a, _full(a, 1))
+    xs = _select(use_cf, _full(x, 0.5), x)       # series where the series is used
+    xc = _select(use_cf, x, L.add(safe, _c(a, 2)))  # fraction where it is used
+    S, dS = _gamma_series(safe, xs)
+    H, dH = _gamma_cfrac(safe, xc)
+    shift = L.sub(logx, L.digamma(safe))
+    dlogx = _select(use_cf, L.add(dH, L.mul(H, shift)), L.neg(L.add(dS, L.mul(S, shift))))
+    bad = L.or_(L.or_(L.le(a, _c(a, 0)), L.ne(a, a)), L.ne(sample, sample))
+    if log_space:
+        out = dlogx
+    else:
+        out = _select(L.eq(x, _c(x, 0)), _full(x, 0), L.mul(x, dlogx))
+    return _select(bad, _full(out, np.nan), out)
 
 
 gamma = _param_sampler("gamma", _gamma, 1)

@@ -35,6 +35,7 @@ import numpy as np
 from . import _jax
 from ._prims import elementwise as _ew
 from ._prims import structural as _st
+from ._prims.random_bits import rng_bit_generator as _rng_bit_generator
 from ._prims.random_bits import threefry2x32 as _threefry2x32
 from ._prims.random_bits import threefry2x32_p as threefry2x32_p
 
@@ -48,11 +49,13 @@ __all__ = [
     "random_seed",
     "random_unwrap",
     "random_wrap",
+    "rbg_prng_impl",
     "register_prng",
     "seed_with_impl",
     "threefry2x32_p",
     "threefry_2x32",
     "threefry_prng_impl",
+    "unsafe_rbg_prng_impl",
 ]
 
 UINT_DTYPES = {8: np.dtype(np.uint8), 16: np.dtype(np.uint16),
@@ -245,12 +248,66 @@ threefry_prng_impl = define_prng_impl(
 register_prng(threefry_prng_impl)
 
 
+# --- RBG: XLA's RngBitGenerator, keyed by two threefry half-keys -------------------------
+# Keys are uint32[4]: two threefry keys.  Splits and fold-ins act on each half
+# with threefry; bits come from XLA's RngBitGenerator (its default algorithm,
+# so bits depend on the platform).  'unsafe_rbg' also splits and folds in with
+# RngBitGenerator (faster, no statistical guarantee for derived keys).
+def _halves(key):
+    return _st.slice(key, (0,), (2,)), _st.slice(key, (2,), (4,))
+
+
+def rbg_seed(seed):
+    half = threefry_seed(seed)
+    return _st.concatenate([half, half], 0)
+
+
+def rbg_split(key, shape):
+    shape = tuple(int(d) for d in shape)
+    a, b = (threefry_split(h, shape) for h in _halves(key))
+    return _st.concatenate([a, b], len(shape))
+
+
+def rbg_fold_in(key, data):
+    return _st.concatenate([threefry_fold_in(h, data) for h in _halves(key)], 0)
+
+
+def rbg_random_bits(key, bit_width, shape):
+    if bit_width not in UINT_DTYPES:
+        raise TypeError("rbg_random_bits requires 8-, 16-, 32- or 64-bit field width")
+    return _rng_bit_generator(key, tuple(shape), UINT_DTYPES[bit_width])[1]
+
+
+def unsafe_rbg_split(key, shape):
+    # Every tenth row of 10 * n RngBitGenerator words serves as a key.
+    shape = tuple(int(d) for d in shape)
+    n = math.prod(shape)
+    _, rows = _rng_bit_generator(key, (10 * n, 4), _U32)
+    return _st.reshape(_st.slice(rows, (0, 0), (10 * n, 4), (10, 1)), shape + (4,))
+
+
+def unsafe_rbg_fold_in(key, data):
+    _, rows = _rng_bit_generator(rbg_seed(_u32(data)), (10, 4), _U32)
+    return _ew.xor(key, _st.reshape(_st.slice(rows, (9, 0), (10, 4)), (4,)))
+
+
+rbg_prng_impl = define_prng_impl(
+    key_shape=(4,), seed=rbg_seed, split=rbg_split, random_bits=rbg_random_bits,
+    fold_in=rbg_fold_in, name="rbg", tag="rbg")
+unsafe_rbg_prng_impl = define_prng_impl(
+    key_shape=(4,), seed=rbg_seed, split=unsafe_rbg_split, random_bits=rbg_random_bits,
+    fold_in=unsafe_rbg_fold_in, name="unsafe_rbg", tag="urbg")
+register_prng(rbg_prng_impl)
+register_prng(unsafe_rbg_prng_impl)
+_BUILTIN = (threefry_prng_impl, rbg_prng_impl, unsafe_rbg_prng_impl)
+
+
 # --- typed keys (jax's key<...> dtypes) ------------------------------------------------
 def _jax_impl(impl: PRNGImpl):
     """The jax PRNGImpl that typed keys of ``impl`` carry."""
     if not impl._jax_impl:
         known = _jax.jax_prng_impls().get(impl.name)
-        if impl is threefry_prng_impl and known is not None:
+        if any(impl is b for b in _BUILTIN) and known is not None:
             mirror = known  # jax's own key<fry>: keys interoperate with jax.random
         else:
             mirror = _jax.make_jax_prng_impl(impl.key_shape, impl.seed, impl.split,
@@ -271,7 +328,8 @@ def impl_of_typed_key(keys) -> PRNGImpl:
     (rbg, philox...) are adopted as they are: their operations are jax's.
     """
     jimpl = _jax.typed_key_impl(keys)
-    _jax_impl(threefry_prng_impl)
+    for builtin in _BUILTIN:
+        _jax_impl(builtin)
     impl = _BY_JAX_IMPL.get(id(jimpl))
     if impl is None:
         impl = define_prng_impl(key_shape=jimpl.key_shape, seed=jimpl.seed, split=jimpl.split,

@@ -243,14 +243,14 @@ def test_decomposition_identities(shape, dtype):
         np.testing.assert_allclose(np.asarray(s), np.linalg.svd(a, compute_uv=False), atol=1e-10)
         if shape[-1] == shape[-2]:
             w, v = wl.eig(a)
-            np.testing.assert_allclose(a @ np.asarray(v), np.asarray(v) * np.asarray(w)[..., None, :],
-                                       atol=1e-9)
+            v, w = np.asarray(v), np.asarray(w)
+            np.testing.assert_allclose(a @ v, v * w[..., None, :], atol=1e-9)
             np.testing.assert_allclose(np.sort_complex(np.asarray(wl.eigvals(a))),
                                        np.sort_complex(np.linalg.eigvals(a)), atol=1e-9)
             h = a @ _npH(a)
             w, v = wl.eigh(h)
-            np.testing.assert_allclose(h @ np.asarray(v), np.asarray(v) * np.asarray(w)[..., None, :],
-                                       atol=1e-9)
+            v, w = np.asarray(v), np.asarray(w)
+            np.testing.assert_allclose(h @ v, v * w[..., None, :], atol=1e-9)
             x = wl.solve(a, a)
             np.testing.assert_allclose(np.asarray(x), np.broadcast_to(eye(shape[-1]), x.shape),
                                        atol=1e-9)
@@ -343,7 +343,8 @@ def test_result_types():
     assert isinstance(wl.slogdet(a), type(np.linalg.slogdet(a)))
     assert isinstance(wl.eig(a), type(np.linalg.eig(a)))
     assert issubclass(wl.LinAlgError, ValueError) and wl.LinAlgError is np.linalg.LinAlgError
-    assert wl.inv(np.eye(2, dtype=np.int32)).dtype == jnp.linalg.inv(np.eye(2, dtype=np.int32)).dtype
+    ints = np.eye(2, dtype=np.int32)
+    assert wl.inv(ints).dtype == jnp.linalg.inv(ints).dtype
 
 
 # --- bad input --------------------------------------------------------------------------------

@@ -15,10 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jaxwrap._src.numpy import setops as U
-from tests.harness import assert_close, check
+from tests.harness import NUM_CASES, assert_close, check
 
 F, I, B, C = np.float32, np.int32, np.bool_, np.complex64
 AxisError = np.exceptions.AxisError
+FUZZ_EXAMPLES = 10 + 5 * NUM_CASES  # derandomized: a run is reproducible
 
 
 def draw(dtype, shape, rng, nan=True):
@@ -177,6 +178,17 @@ def test_set_operations_size(name, size, fill):
             np.testing.assert_array_equal(np.asarray(g)[:k], rr[:k])
 
 
+def test_unique_complex_nan():
+    nan = np.nan
+    z = np.array([complex(1, nan), complex(nan, 0), complex(1, -1), complex(2, nan),
+                  complex(nan, nan), complex(1, -1), complex(-0.0, 0.0), 0j], C)
+    for equal_nan in (True, False):
+        got = U.unique(z, return_index=True, return_counts=True, equal_nan=equal_nan)
+        ref = np.unique(z, return_index=True, return_counts=True, equal_nan=equal_nan)
+        for g, r in zip(got, ref):
+            np.testing.assert_array_equal(g, r)
+
+
 def test_set_operations_nan_and_zero():
     a = np.array([np.nan, 0.0, 1.0, np.nan], F)
     b = np.array([-0.0, np.nan, 2.0], F)
@@ -192,7 +204,7 @@ _farr = hnp.arrays(np.float32, st.sampled_from([(10,), (2, 5)]), elements=_vals)
 _iarr = hnp.arrays(np.int16, st.sampled_from([0, 9]), elements=st.integers(-3, 3))
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True)
 @given(_farr, st.booleans())
 def test_fuzz_unique(x, equal_nan):
     got = U.unique(x, return_index=True, return_inverse=True, return_counts=True,
@@ -203,7 +215,7 @@ def test_fuzz_unique(x, equal_nan):
         np.testing.assert_array_equal(g, r)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True)
 @given(_iarr, _iarr, st.sampled_from([0, 3, 8]))
 def test_fuzz_sets_sized(a, b, size):
     for name in ("union1d", "setdiff1d", "setxor1d", "intersect1d"):

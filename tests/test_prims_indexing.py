@@ -73,7 +73,7 @@ def _s(name, dn, **kw):
 ROWS = ((1,), (0,), (0,))          # x[i] of a (5, 4) matrix: whole rows
 POINTS = ((), (0, 1), (0, 1))      # x[i, j]
 WINDOW = ((1, 2), (0,), (0,))      # (3, 2) windows of a (5, 4, 3) operand starting at i
-BATCHED = ((), (1,), (1,), (0,), (0,))  # take_along_axis-like: operand axis 0 walks with indices axis 0
+BATCHED = ((), (1,), (1,), (0,), (0,))  # operand axis 0 walks with indices axis 0
 
 GATHER_CASES = [
     Case("gather_rows_clip", *_g(ROWS, (1, 4), mode="clip"), (f32(5, 4), idx((6, 1), -2, 7))),
@@ -310,3 +310,25 @@ def test_dynamic_update_slice_batched_starts_use_scatter():
         check_grads(lambda x, u: jax.vmap(mine)(x, u, i), (x.astype(np.float64),
                                                            u.astype(np.float64)),
                     order=1, modes=("fwd", "rev"))
+
+
+def test_complex128_scatter_add_gpu_split_lowering():
+    # The GPU rule (two float64 scatters) exercised on CPU through a scratch
+    # primitive that uses it as its lowering.
+    from jaxwrap_extend import core
+    from jaxwrap_extend.interpreters import mlir
+
+    scratch = core.Primitive("scatter_add_complex128_split_check")
+    scratch.def_abstract_eval(lambda x, i, u, **kw: core.ShapedArray(x.shape, x.dtype))
+    mlir.register_lowering(scratch, I._complex128_split(I.scatter_add_p))
+    dn = I.ScatterDimensionNumbers((), (0,), (0,))
+    params = dict(dimension_numbers=dn, indices_are_sorted=False, unique_indices=False,
+                  mode=I.GatherScatterMode.FILL_OR_DROP)
+    r = np.random.default_rng(0)
+    i = np.array([[0], [0], [4], [9]], np.int32)
+    with jax.enable_x64(True):
+        x = r.standard_normal(5) + 1j * r.standard_normal(5)
+        u = r.standard_normal(4) + 1j * r.standard_normal(4)
+        got = jax.jit(lambda x, u: scratch.bind(x, i, u, **params))(x, u)
+        np.testing.assert_allclose(got, lax.scatter_add(x, i, u, lax.ScatterDimensionNumbers(
+            (), (0,), (0,))), rtol=1e-12)

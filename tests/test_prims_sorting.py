@@ -51,7 +51,8 @@ def _same(out, ref):
 
 
 def test_registered():
-    assert S.sort_p.name in registry and S.sort_p.multiple_results
+    for p in (S.sort_p, S.top_k_p):
+        assert p.name in registry and p.multiple_results
 
 
 # --- values -------------------------------------------------------------------------------
@@ -185,6 +186,34 @@ def test_lowering_is_one_sort():
     assert text.count("stablehlo.sort") == 1 and "dimension = 1" in text
 
 
+# --- top_k ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("dtype", [F32, I32, U8, B], ids=lambda d: d.name)
+@pytest.mark.parametrize("shape,k,axis", [((9,), 4, 0), ((3, 7), 7, 1), ((5, 3), 2, 0),
+                                          ((2, 6, 3), 0, 1)])
+def test_top_k(dtype, shape, k, axis):
+    x = make(shape, dtype, np.random.default_rng(k))
+    ref = lax.top_k(x, k, axis=axis)
+    for f in (lambda v: S.top_k(v, k, axis=axis), jax.jit(lambda v: S.top_k(v, k, axis=axis))):
+        for o, r in zip(f(x), ref):
+            _same(o, r)
+
+
+def test_top_k_vmap_grad_purity():
+    rng = np.random.default_rng(4)
+    xs = make((3, 4, 6), F32, rng)
+    for ax in (0, 1, 2):
+        out = jax.vmap(lambda v: S.top_k(v, 2, axis=-1), in_axes=ax)(np.moveaxis(xs, 0, ax))
+        for o, r in zip(out, lax.top_k(xs, 2)):
+            _same(o, r)
+    with jax.enable_x64(True):
+        x = _distinct((3, 5))
+        check_grads(lambda v: S.top_k(v, 3)[0], (x,), order=2, modes=("fwd", "rev"))
+        check_grads(lambda v: S.top_k(v, 2, axis=0)[0], (x,), order=1, modes=("fwd", "rev"))
+    x = _distinct((4,)).astype(F32)
+    jaxpr = jax.make_jaxpr(jax.grad(lambda v: jl.reduce_sum(S.top_k(v, 2)[0], (0,))))(x)
+    assert not foreign_primitives(jaxpr), foreign_primitives(jaxpr)
+
+
 # --- bad parameters ----------------------------------------------------------------------------
 X = np.ones((2, 3), F32)
 
@@ -196,6 +225,10 @@ X = np.ones((2, 3), F32)
     (lambda: S.sort((X, np.ones(3, F32)), 0), TypeError, "equal shapes"),
     (lambda: S.sort(np.float32(1), 0), TypeError, "scalar"),
     (lambda: S.sort((), 0), TypeError, "at least one"),
+    (lambda: S.top_k(X, 4), ValueError, "'k'"),
+    (lambda: S.top_k(X, 1, axis=2), ValueError, "axis"),
+    (lambda: S.top_k(np.ones(3, C64), 1), TypeError, "complex"),
+    (lambda: S.top_k(np.float32(1), 1), TypeError, "scalar"),
 ])
 def test_bad_parameters(call, exc, match):
     with pytest.raises(exc, match=match):

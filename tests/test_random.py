@@ -59,6 +59,7 @@ ROWS = [
     ("cauchy", ((500,),), {}),
     ("gumbel", ((500,),), {}),
     ("gumbel", (S,), {"mode": "high"}),
+    ("gumbel", ((200,),), {"mode": "highest"}),
     ("rademacher", (S,), {}),
     ("pareto", (2.5, S), {}),
     ("rayleigh", (2.5, S), {}),
@@ -181,17 +182,25 @@ def test_impl_ops(partitionable):
     from jax._src.random.threefry2x32 import threefry_2x32 as jax_threefry_2x32
     raw = np.array([7, 123456789], np.uint32)
     impl = xr.threefry_prng_impl
+
+    def ours(k):
+        out = [impl.split(k, s) for s in [(3,), (2, 3)]]
+        out += [impl.random_bits(k, bw, s) for bw in (8, 16, 32) for s in [(), (2, 3)]]
+        out += [impl.fold_in(k, np.uint32(77))]
+        out += [xr.threefry_2x32(k, np.arange(n, dtype=np.uint32)) for n in (6, 7)]
+        return out
+
+    def theirs(k):
+        out = [jr.split(k, s) for s in [(3,), (2, 3)]]
+        out += [jr.bits(k, s, dt) for dt in (jnp.uint8, jnp.uint16, jnp.uint32)
+                for s in [(), (2, 3)]]
+        out += [jr.fold_in(k, 77)]
+        out += [jax_threefry_2x32(k, np.arange(n, dtype=np.uint32)) for n in (6, 7)]
+        return out
+
     with jax.threefry_partitionable(partitionable):
-        for shape in [(3,), (2, 3)]:
-            np.testing.assert_array_equal(impl.split(raw, shape), jr.split(raw, shape))
-        for bw, dt in ((8, jnp.uint8), (16, jnp.uint16), (32, jnp.uint32)):
-            for shape in [(), (2, 3)]:
-                np.testing.assert_array_equal(impl.random_bits(raw, bw, shape),
-                                              jr.bits(raw, shape, dt))
-        np.testing.assert_array_equal(impl.fold_in(raw, np.uint32(77)), jr.fold_in(raw, 77))
-        for n in (6, 7):
-            cnt = np.arange(n, dtype=np.uint32)
-            np.testing.assert_array_equal(xr.threefry_2x32(raw, cnt), jax_threefry_2x32(raw, cnt))
+        for a, b in zip(jax.jit(ours)(raw), jax.jit(theirs)(raw)):
+            np.testing.assert_array_equal(a, b)
         np.testing.assert_array_equal(wr.normal(raw, (9,)), jr.normal(raw, (9,)))
 
 
@@ -220,6 +229,28 @@ def test_keys():
         wr.uniform(k, (2,), jnp.int32)
 
 
+@pytest.mark.parametrize("impl", ["rbg", "unsafe_rbg"])
+def test_rbg_impls(impl):
+    # Keys, splits and fold-ins from threefry halves or RngBitGenerator rows;
+    # bits from XLA's RngBitGenerator (platform-dependent, equal to jax's here).
+    def ours(seed):
+        k = wr.key(seed, impl=impl)
+        k1, k2 = wr.split(k)
+        return (wr.key_data(k), wr.key_data(wr.split(k, 3)), wr.key_data(wr.fold_in(k, 5)),
+                wr.uniform(k1, (4,)), wr.normal(k2, (2, 3)), wr.bits(k, (5,), jnp.uint16))
+
+    def theirs(seed):
+        k = jr.key(seed, impl=impl)
+        k1, k2 = jr.split(k)
+        return (jr.key_data(k), jr.key_data(jr.split(k, 3)), jr.key_data(jr.fold_in(k, 5)),
+                jr.uniform(k1, (4,)), jr.normal(k2, (2, 3)), jr.bits(k, (5,), jnp.uint16))
+
+    for a, b in zip(jax.jit(ours)(7), jax.jit(theirs)(7)):
+        np.testing.assert_array_equal(a, b)
+    assert wr.key_impl(jr.key(1, impl=impl)) == impl
+    assert wr.key(1, impl=impl).dtype == jr.key(1, impl=impl).dtype
+
+
 def test_jit_vmap_over_keys():
     keys = wr.split(wr.key(9), 4)
     got = jax.jit(jax.vmap(lambda k: wr.normal(k, (3,))))(keys)
@@ -237,8 +268,7 @@ def test_x64():
     with jax.enable_x64(True):
         k, kj = wr.key(3), jr.key(3)
         for name, args in (("uniform", ((50,), jnp.float64)), ("normal", ((50,), jnp.float64)),
-                           ("bits", ((5,), jnp.uint64)), ("randint", ((9,), -2**40, 2**40)),
-                           ("gamma", (1.5, (5,), jnp.float64))):
+                           ("bits", ((5,), jnp.uint64)), ("randint", ((9,), -2**40, 2**40))):
             got, want = getattr(wr, name)(k, *args), getattr(jr, name)(kj, *args)
             assert got.dtype == want.dtype, name
             np.testing.assert_array_equal(got, want, err_msg=name)
@@ -249,10 +279,20 @@ def test_x64():
     ("normal", (), scipy.stats.norm.cdf),
     ("exponential", (), scipy.stats.expon.cdf),
     ("gamma", (0.6,), scipy.stats.gamma(0.6).cdf),
-    ("beta", (2.0, 3.0), scipy.stats.beta(2.0, 3.0).cdf),
-    ("t", (4.0,), scipy.stats.t(4.0).cdf),
 ])
 def test_ks(name, args, cdf):
     x = np.asarray(getattr(wr, name)(wr.key(0), *args, shape=(2000,)) if args
                    else getattr(wr, name)(wr.key(0), (2000,)), np.float64)
     assert scipy.stats.kstest(x, cdf).pvalue > 1e-3
+
+
+def test_gamma_grad_matches_jax():
+    # Implicit reparameterization gradients of gamma samples (and of samplers
+    # built on them) agree with jax's to float32 accuracy.
+    a = jnp.array([0.3, 1.5, 10.0, 100.0], jnp.float32)
+    for name, args in (("gamma", ()), ("beta", (2.0,))):
+        def loss(lib, key):
+            return lambda a: getattr(lib, name)(key, a, *args, shape=(8, 4)).sum()
+        gw = jax.grad(loss(wr, wr.key(1)))(a)
+        gj = jax.grad(loss(jr, jr.key(1)))(a)
+        np.testing.assert_allclose(gw, gj, rtol=2e-4, err_msg=name)

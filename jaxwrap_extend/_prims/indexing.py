@@ -641,9 +641,28 @@ def _scatter_addsub_transpose(prim):
     return transpose
 
 
+def _complex128_split(prim):
+    """GPU lowering: XLA:GPU has no atomic complex128 add, so a complex128
+    scatter_add / scatter_sub runs as two float64 scatters (real, imaginary)."""
+    default = _scatter_lowering(prim.name)
+
+    def split(x, idx, upd, **params):
+        ew = _ew()
+        parts = [prim.bind(f(x), idx, f(upd), **params) for f in (ew.real, ew.imag)]
+        return ew.complex(*parts)
+    lowered = mlir.lower_fun(split, multiple_results=False)
+
+    def rule(ctx, x, idx, upd, **params):
+        if np.dtype(ctx.avals_in[0].dtype) != np.complex128:
+            return default(ctx, x, idx, upd, **params)
+        return lowered(ctx, x, idx, upd, **params)
+    return rule
+
+
 for _p in (scatter_add_p, scatter_sub_p):
     ad.primitive_jvps[_p] = _scatter_addsub_jvp(_p)
     ad.deftranspose(_p, _scatter_addsub_transpose(_p))
+    mlir.register_lowering(_p, _complex128_split(_p), "gpu")
 
 
 # --- scatter (replace) -----------------------------------------------------------------------

@@ -176,7 +176,7 @@ log1p_hlo = _make_log1p_hlo()
 # over the flattened elements.  Being a primitive, vmap folds batch axes into
 # that flat axis (rather than nesting a batched while loop in another): the
 # samples of a vmapped call are those of the unbatched calls, as in jax.
-def _random_gamma_abstract_eval(keys, a, *, impl, log_space, sampler):
+def _random_gamma_abstract_eval(keys, a, *, impl, log_space, sampler, sample_grad):
     kb = len(keys.shape) - len(impl.key_shape)
     if tuple(keys.shape[kb:]) != tuple(impl.key_shape) or tuple(a.shape[:kb]) != tuple(keys.shape[:kb]):
         raise TypeError(f"random_gamma: key data of shape {tuple(keys.shape)} does not fit "
@@ -186,7 +186,7 @@ def _random_gamma_abstract_eval(keys, a, *, impl, log_space, sampler):
     return aval(a.shape, a.dtype)
 
 
-def _random_gamma_impl(keys, a, *, impl, log_space, sampler):
+def _random_gamma_impl(keys, a, *, impl, log_space, sampler, sample_grad):
     import math
 
     import jax
@@ -210,13 +210,17 @@ def _random_gamma_lowering(ctx, keys, a, **params):
 
 
 def _random_gamma_jvp(primals, tangents, **params):
+    # Implicit reparameterization (Figurnov, Mohamed, Mnih 2018): with the
+    # uniform level u = P(a, x) held fixed, dx/da = -(dP/da) / (dP/dx);
+    # ``sample_grad(a, x, log_space)`` computes it (of log x in log space).
     out = random_gamma_p.bind(*primals, **params)
-    if type(tangents[1]) is not ad.Zero:
-        raise NotImplementedError(
-            "random_gamma: derivatives with respect to the shape parameter `a` are not "
-            "implemented in jaxwrap (jax uses implicit reparameterization through the "
-            "derivative of the regularized incomplete gamma function)")
-    return out, ad.Zero(aval_of(out).to_tangent_aval())
+    t = tangents[1]
+    if type(t) is ad.Zero:
+        return out, ad.Zero(aval_of(out).to_tangent_aval())
+    if params["sample_grad"] is None:
+        raise NotImplementedError("random_gamma: no sample_grad given; not differentiable in a")
+    from .elementwise import mul
+    return out, mul(t, params["sample_grad"](primals[1], out, params["log_space"]))
 
 
 def _random_gamma_batch(args, dims, **params):
@@ -230,10 +234,61 @@ ad.primitive_jvps[random_gamma_p] = _random_gamma_jvp
 batching.primitive_batchers[random_gamma_p] = _random_gamma_batch
 
 
-def random_gamma(keys, a, *, impl, log_space: bool, sampler):
+def random_gamma(keys, a, *, impl, log_space: bool, sampler, sample_grad=None):
     """Gamma samples for every element of ``a`` (see the block comment above)."""
-    return random_gamma_p.bind(keys, a, impl=impl, log_space=bool(log_space), sampler=sampler)
+    return random_gamma_p.bind(keys, a, impl=impl, log_space=bool(log_space), sampler=sampler,
+                               sample_grad=sample_grad)
 
 
 random_gamma.p = random_gamma_p
 __all__.append("random_gamma")
+
+
+# --- rng_bit_generator -------------------------------------------------------------------------
+# XLA's stateless RngBitGenerator: from a 128-bit state (four uint32 words, as
+# two uint64 for the op) to a new state and bits of ``shape`` and ``dtype``
+# (the platform's default algorithm: Philox on CPU/GPU).  Used by the 'rbg'
+# and 'unsafe_rbg' generators, whose bits depend on the platform.
+_RBG_DTYPES = {np.dtype(np.uint8), np.dtype(np.uint16), np.dtype(np.uint32), np.dtype(np.uint64)}
+
+
+def _rng_bit_generator_abstract_eval(key, *, shape, dtype):
+    if tuple(key.shape) != (4,) or np.dtype(key.dtype) != np.uint32:
+        raise TypeError(f"rng_bit_generator: key must be uint32[4], got "
+                        f"{np.dtype(key.dtype).name}{list(key.shape)}")
+    if np.dtype(dtype) not in _RBG_DTYPES:
+        raise TypeError(f"rng_bit_generator: unsupported dtype {np.dtype(dtype).name}")
+    return aval((4,), np.uint32), aval(shape, dtype)
+
+
+def _rng_bit_generator_lowering(ctx, key, *, shape, dtype):
+    from ..interpreters.mlir import ir
+    u32, u64 = ir.IntegerType.get_unsigned(32), ir.IntegerType.get_unsigned(64)
+    state = hlo.bitcast_convert(ir.RankedTensorType.get([2], u64),
+                                hlo.reshape(ir.RankedTensorType.get([2, 2], u32), key))
+    new_state, bits = hlo.RngBitGeneratorOp(state.type, out_type(ctx, 1),
+                                            hlo.RngAlgorithmAttr.get("DEFAULT"), state).results
+    new_key = hlo.reshape(ir.RankedTensorType.get([4], u32),
+                          hlo.bitcast_convert(ir.RankedTensorType.get([2, 2], u32), new_state))
+    return [new_key, bits]
+
+
+def _rng_bit_generator_jvp(primals, tangents, **params):
+    outs = rng_bit_generator_p.bind(*primals, **params)
+    return outs, [ad.Zero(aval_of(o).to_tangent_aval()) for o in outs]
+
+
+rng_bit_generator_p = define("rng_bit_generator", _rng_bit_generator_abstract_eval,
+                             _rng_bit_generator_lowering, multiple_results=True)
+ad.primitive_jvps[rng_bit_generator_p] = _rng_bit_generator_jvp
+batching.primitive_batchers[rng_bit_generator_p] = batching.loop_rule(rng_bit_generator_p)
+
+
+def rng_bit_generator(key, shape, dtype=np.uint32):
+    """(new key, bits): XLA's RngBitGenerator on a uint32[4] key."""
+    return tuple(rng_bit_generator_p.bind(key, shape=tuple(int(d) for d in shape),
+                                          dtype=np.dtype(dtype)))
+
+
+rng_bit_generator.p = rng_bit_generator_p
+__all__.append("rng_bit_generator")

@@ -1,4 +1,4 @@
-"""Sorting: ``sort``, a multi-operand sort along one dimension.
+"""Sorting: ``sort``, a multi-operand sort along one dimension, and ``top_k``.
 
 ``sort(*operands, dimension, is_stable, num_keys)`` sorts every operand along
 ``dimension`` by the permutation that orders the first ``num_keys`` operands
@@ -20,6 +20,12 @@ stable sort's permutation depends only on the keys, so the primal sort and
 the tangent sort agree even at ties); the transpose of "permute by the keys"
 un-permutes the cotangent by sorting it along with the permutation itself as
 the key, so no gather or scatter is needed.
+
+``top_k(operand, k, axis)`` gives the ``k`` largest entries along ``axis`` and
+their (int32) indices, largest first, lower index first among equals; it
+lowers to ``chlo.top_k`` (XLA's TopK, which orders floats totally: +NaN
+largest, -NaN smallest, -0.0 below +0.0).  Its tangent is the operand's
+tangent gathered at the indices.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from ._base import (
     kind,
 )
 
-__all__ = ["sort", "sort_key_val"]
+__all__ = ["sort", "sort_key_val", "top_k"]
 
 
 def _st():
@@ -213,3 +219,78 @@ def sort(operand, dimension: int = -1, is_stable: bool = True, num_keys: int = 1
 def sort_key_val(keys, values, dimension: int = -1, is_stable: bool = True):
     """Sort ``keys`` along ``dimension`` and permute ``values`` alike; returns both."""
     return sort((keys, values), dimension, is_stable, 1)
+
+
+# --- top_k --------------------------------------------------------------------------------
+def _top_k_abstract_eval(x, *, k, axis):
+    check_kind("top_k", x.dtype, (BOOL, SINT, "uint", FLOAT), "operand")
+    if x.ndim == 0:
+        raise TypeError("top_k: the operand must have at least one dimension, got a scalar")
+    if not isinstance(axis, (int, np.integer)) or not 0 <= axis < x.ndim:
+        raise ValueError(f"top_k: parameter 'axis' is {axis!r}, out of range for an operand "
+                         f"of rank {x.ndim}")
+    if not isinstance(k, (int, np.integer)) or not 0 <= k <= x.shape[axis]:
+        raise ValueError(f"top_k: parameter 'k' is {k!r}; it must be between 0 and the "
+                         f"length of axis {axis} ({x.shape[axis]})")
+    shape = x.shape[:axis] + (k,) + x.shape[axis + 1:]
+    return aval(shape, x.dtype, x.weak_type), aval(shape, np.int32)
+
+
+def _last_axis_perm(ndim: int, axis: int):
+    perm = list(range(ndim))
+    perm[axis], perm[-1] = perm[-1], perm[axis]
+    return perm
+
+
+def _top_k_lowering(ctx, x, *, k, axis):
+    ndim = ctx.avals_in[0].ndim
+    perm = None if axis == ndim - 1 else _last_axis_perm(ndim, axis)
+    if perm is not None:  # chlo.top_k works on the last axis
+        x = hlo.transpose(x, mlir.dense_int_array(perm))
+    values, indices = mlir.chlo.top_k(x, mlir.i64_attr(k))
+    if perm is None:
+        return [values, indices]
+    return [hlo.transpose(v, mlir.dense_int_array(perm)) for v in (values, indices)]
+
+
+top_k_p = define("top_k", _top_k_abstract_eval, _top_k_lowering, multiple_results=True)
+
+
+def _take_along(t, idx, axis: int):
+    """``t`` gathered at ``idx`` along ``axis`` (the other axes walked in lockstep)."""
+    from . import indexing
+    st = _st()
+    others = tuple(d for d in range(t.ndim) if d != axis)
+    dnums = indexing.GatherDimensionNumbers(
+        offset_dims=(), collapsed_slice_dims=(axis,), start_index_map=(axis,),
+        operand_batching_dims=others, start_indices_batching_dims=others)
+    idx = st.reshape(idx, tuple(aval_of(idx).shape) + (1,))
+    return indexing.gather(t, idx, dnums, (1,) * t.ndim, mode="promise_in_bounds")
+
+
+def _top_k_jvp(primals, tangents, *, k, axis):
+    (x,), (t,) = primals, tangents
+    values, indices = top_k_p.bind(x, k=k, axis=axis)
+    zero_idx = ad.Zero(aval_of(indices).to_tangent_aval())
+    if is_zero(t):
+        return (values, indices), (ad.Zero(aval_of(values).to_tangent_aval()), zero_idx)
+    return (values, indices), (_take_along(t, indices, axis), zero_idx)
+
+
+def _top_k_batch(args, dims, *, k, axis):
+    (x,), (d,) = args, dims
+    new_axis = axis + (axis >= d)
+    return top_k_p.bind(x, k=k, axis=new_axis), (d, d)
+
+
+ad.primitive_jvps[top_k_p] = _top_k_jvp
+batching.primitive_batchers[top_k_p] = _top_k_batch
+
+
+def top_k(operand, k: int, *, axis: int = -1):
+    """The ``k`` largest entries of ``operand`` along ``axis`` and their int32 indices."""
+    ndim = np.ndim(operand)
+    axis = operator.index(axis)
+    if -ndim <= axis < 0:
+        axis += ndim
+    return tuple(top_k_p.bind(operand, k=operator.index(k), axis=axis))

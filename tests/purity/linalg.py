@@ -5,7 +5,8 @@ import numpy as np
 _A = np.array([[4.0, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 2.0]], np.float32)
 _B = np.linspace(0.1, 0.9, 6, dtype=np.float32).reshape(3, 2)
 _V = np.linspace(0.1, 0.9, 3, dtype=np.float32)
-_T = np.linspace(0.5, 2.0, 36, dtype=np.float32).reshape(2, 3, 6) + np.eye(6, dtype=np.float32).reshape(2, 3, 6)
+_T = (np.linspace(0.5, 2.0, 36, dtype=np.float32).reshape(2, 3, 6)
+      + np.eye(6, dtype=np.float32).reshape(2, 3, 6))
 
 _LINALG = {
     "cholesky": ((_A,), {}),

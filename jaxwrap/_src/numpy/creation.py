@@ -1169,12 +1169,13 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
 
     Returns
     -------
-    tuple of jax.Array
+    list of jax.Array
         The N grid arrays.
 
     Notes
     -----
-    Like NumPy 2 the result is a tuple (jax.numpy returns a list).
+    Differences from NumPy: the result is a list, as in jax.numpy and the
+    Array API standard (NumPy 2 returns a tuple).
 
     Examples
     --------
@@ -1197,5 +1198,5 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
             out.append(lax.reshape(x, tuple(x.shape[0] if i == p else 1 for i in range(nd))))
         else:
             out.append(lax.broadcast_in_dim(x, tuple(sizes), (p,)))
-    return tuple(out)
+    return out
 

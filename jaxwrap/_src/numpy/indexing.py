@@ -28,6 +28,7 @@ from __future__ import annotations
 import builtins
 import math
 import operator
+import warnings
 from collections.abc import Callable
 
 import jax
@@ -104,13 +105,6 @@ def _normalize(i, n: int):
     if isinstance(i, np.ndarray):
         return np.where(i < 0, i + n, i).astype(i.dtype)
     return lax.select_n(lax.lt(i, np.array(0, i.dtype)), i, lax.add(i, np.array(n, i.dtype)))
-
-
-def _concrete(x, what: str):
-    """``x`` as a numpy array; IndexError/TypeError if it is traced."""
-    if _is_tracer(x):
-        raise jax.errors.ConcretizationTypeError(x, what)
-    return np.asarray(x)
 
 
 _ARRAYS = (jax.Array, np.ndarray)
@@ -570,6 +564,7 @@ class _IndexUpdateRef:
         x = asarray(self.array, name=f"at[].{op}")
         spec, arrays = _parse(tuple(x.shape), self.index, f"at[].{op}")
         _check_arrays(f"at[].{op}", ("values",), values)
+        _warn_unsafe_cast(f"at[].{op}", x, values)
         return _scatter_impl(x, _as_index_arrays(arrays), values, spec, op,
                              Mode.from_any(mode), bool(indices_are_sorted), bool(unique_indices))
 
@@ -630,6 +625,19 @@ class _IndexUpdateRef:
                        fill_value=0 if Mode.from_any(mode) == Mode.FILL_OR_DROP else None)
         return self.set(func(got), indices_are_sorted=indices_are_sorted,
                         unique_indices=unique_indices, mode=mode)
+
+
+def _warn_unsafe_cast(name: str, x, values) -> None:
+    """jax's FutureWarning when the values do not cast safely to ``x``'s dtype."""
+    try:
+        dt = dtypes.result_type(x, values)
+    except Exception:  # lists and other array-likes: let the conversion decide
+        return
+    if np.dtype(dt) != np.dtype(x.dtype):
+        warnings.warn(f"{name}: values of dtype {np.dtype(dtypes.dtype(values)).name} cannot be "
+                      f"safely cast to the array's dtype {np.dtype(x.dtype).name}; they are "
+                      "converted (like jax, which will make this an error)", FutureWarning,
+                      stacklevel=4)
 
 
 def _at_ones(x):
@@ -1659,16 +1667,18 @@ def _unravel_index(indices, shape):
     size = math.prod(shape)
     if size == 0:
         raise ValueError(f"{name}(): cannot unravel into an empty shape {shape}")
+    dtype = i.dtype
+    if np.dtype(dtype).itemsize < 4:  # room for i + size
+        i = lax.convert_element_type(i, np.int32)
     # jax's rules: negative indices count from the end, then clamp into range.
-    i = _normalize(i, size) if np.dtype(i.dtype).itemsize >= 4 or size < 128 else \
-        _normalize(lax.convert_element_type(i, np.int32), size)
-    i = lax.clamp(np.array(0, i.dtype), i, np.array(min(size - 1, np.iinfo(i.dtype).max),
-                                                     i.dtype))
+    top = min(size - 1, np.iinfo(i.dtype).max)
+    i = lax.clamp(np.array(0, i.dtype), _normalize(i, size), np.array(top, i.dtype))
     out = []
     for s in reversed(shape):
         out.append(lax.rem(i, _fill(i.shape, s, i.dtype)))
         i = lax.div(i, _fill(i.shape, s, i.dtype))
-    return tuple(reversed(out))
+    return tuple(o if o.dtype == dtype else lax.convert_element_type(o, dtype)
+                 for o in reversed(out))
 
 
 def unravel_index(indices, shape):
@@ -1926,8 +1936,9 @@ def triu_indices(n, k=0, m=None):
 
 
 def _tri_from(name, arr, k):
-    check_arraylike(name, arr, argnames=("arr",)) if not hasattr(arr, "shape") else None
-    shape = tuple(np.shape(arr)) if not hasattr(arr, "shape") else tuple(arr.shape)
+    if not hasattr(arr, "shape"):  # anything with a shape will do (only it is used)
+        check_arraylike(name, arr, argnames=("arr",))
+    shape = tuple(np.shape(arr))
     if len(shape) != 2:
         raise ValueError(f"{name}(): input array must be 2-d, got shape {shape}")
     return shape[0], _int_arg(name, "k", k), shape[1]

@@ -50,8 +50,8 @@ from .tensor import matmul, tensordot, vecdot
 
 try:  # numpy's own result types, so isinstance checks against numpy's work
     from numpy.linalg._linalg import (
-        EigResult,
         EighResult,
+        EigResult,
         QRResult,
         SlogdetResult,
         SVDResult,
@@ -359,8 +359,8 @@ def det(a):
     Examples
     --------
     >>> import jaxwrap.numpy as jnp
-    >>> jnp.linalg.det(jnp.array([[1.0, 2.0], [3.0, 4.0]]))
-    Array(-2., dtype=float32)
+    >>> jnp.linalg.det(jnp.array([[2.0, 1.0], [0.0, 3.0]]))
+    Array(6., dtype=float32)
     """
     return _det(_kernel_input("det", "a", a, square=True))
 

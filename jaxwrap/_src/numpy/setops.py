@@ -32,6 +32,7 @@ from .sorting import (
     _search_scan,
     _search_sort,
     flat_positions,
+    sort_by,
     static_size,
 )
 
@@ -108,8 +109,8 @@ def _groups(x2, equal_nan):
         first = lax.eq(iota, np.array(0, iota.dtype))
         return iota, first, ()
     cols = _columns(x2) if k != 1 else [lax.reshape(x2, (n,))]
-    out = lax.sort((*cols, iota), 0, True, len(cols))
-    return out[-1], _first_of_runs(out[:-1], equal_nan), out[:-1]
+    cols, (perm,) = sort_by(cols, 0, True, (iota,))
+    return perm, _first_of_runs(cols, equal_nan), cols
 
 
 def _take_rows(x2, idx):
@@ -339,7 +340,8 @@ def _isin(element, test_elements, assume_unique, invert, method):
                     lax.broadcast_in_dim(tf, shape, (e.ndim,)))
         found = lax.reduce_or(eq, (e.ndim,))
     else:
-        found = _member(lax.sort(tf, 0, False), e, "sort" if method == "sort" else "scan")
+        (ts,), _ = sort_by([tf], 0, False)
+        found = _member(ts, e, "sort" if method == "sort" else "scan")
     return lax.not_(found) if invert else found
 
 
@@ -431,8 +433,8 @@ def _set_masks(op, a, b):
     # xor: the unique values of each side missing from the other, merged in order
     in_a = _member(sa, sb)
     keep_a, keep_b = lax.and_(fa, lax.not_(in_b)), lax.and_(fb, lax.not_(in_a))
-    vals, keep = lax.sort((lax.concatenate([sa, sb], 0), lax.concatenate([keep_a, keep_b], 0)),
-                          0, True, 1)
+    (vals,), (keep,) = sort_by([lax.concatenate([sa, sb], 0)], 0, True,
+                               (lax.concatenate([keep_a, keep_b], 0),))
     return vals, keep
 
 

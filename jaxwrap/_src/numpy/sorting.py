@@ -6,7 +6,11 @@ Everything that orders values is one call of jaxwrap's multi-operand ``sort``
 primitive: argsort sorts ``(a, iota)``, lexsort sorts ``(*keys, iota)`` with
 several keys, partition is a full sort (a valid partition for every ``kth``).
 The order is numpy's: NaNs last, -0.0 equal to 0.0, complex numbers by (real,
-imag).
+imag), where a complex value with a NaN part sorts after every NaN-free one
+(real NaN after imaginary NaN).  The sort primitive orders complex numbers
+like jax.lax.sort (NaN last within each part), so complex keys get two extra
+leading bool keys, "real part is NaN" and "imaginary part is NaN"
+(``sort_keys``); ``total_less`` compares elementwise in the same order.
 
 Functions whose output size depends on the data (nonzero, flatnonzero,
 argwhere, extract) take jax's ``size=`` / ``fill_value=``: with a static
@@ -85,6 +89,26 @@ def _int(name, argname, v):
                         f"{type(v).__name__}") from None
 
 
+def _isnan(x):
+    return lax.ne(x, x)
+
+
+def sort_keys(x):
+    """The key operands that sort ``x`` in numpy's order (see the module doc)."""
+    if dtypes.issubdtype(x.dtype, np.complexfloating):
+        return [_isnan(lax.real(x)), _isnan(lax.imag(x)), x]
+    return [x]
+
+
+def sort_by(keys, dim, stable, companions=()):
+    """Sort ``keys`` (a list of arrays, the first one primary) along ``dim`` in
+    numpy's order, carrying ``companions``; returns (sorted keys, sorted companions)."""
+    ops = [k for key in keys for k in sort_keys(key)]
+    out = lax.sort((*ops, *companions), dim, stable, len(ops))
+    ends = np.cumsum([len(sort_keys(k)) for k in keys]) - 1
+    return [out[i] for i in ends], list(out[len(ops):])
+
+
 # --- sort / argsort -------------------------------------------------------------------------
 @public(static=("axis", "kind", "order", "stable", "descending"))
 def sort(a, axis=-1, kind=None, order=None, *, stable=True, descending=False):
@@ -111,13 +135,12 @@ def sort(a, axis=-1, kind=None, order=None, *, stable=True, descending=False):
     jax.Array
         Same dtype; the shape of ``a``, or ``(a.size,)`` for ``axis=None``.
         NaNs sort last, -0.0 and 0.0 are equal, complex numbers are ordered
-        by real part, then imaginary part.
+        by real part, then imaginary part (those with a NaN part last).
 
     Notes
     -----
-    Differences from NumPy: complex values with a NaN part are ordered
-    lexicographically (NaN last within each part) like jax, where numpy puts
-    them after every NaN-free value.
+    Complex values with a NaN part sort after every NaN-free value, like
+    numpy (jax.numpy orders them lexicographically, NaN last in each part).
 
     Examples
     --------
@@ -128,7 +151,7 @@ def sort(a, axis=-1, kind=None, order=None, *, stable=True, descending=False):
     name = "sort"
     is_stable = _stability(name, kind, order, stable)
     x, dim = _axis_or_flat(name, _arr(name, a), axis)
-    out = lax.sort(x, dim, is_stable)
+    (out,), _ = sort_by([x], dim, is_stable)
     return lax.rev(out, (dim,)) if descending else out
 
 
@@ -139,8 +162,8 @@ def _argsort(x, dim, is_stable, descending, idx_dtype):
         # A stable descending order reverses the ascending order of the
         # reversed array (equal elements then keep their original order).
         rx, ri = lax.rev(x, (dim,)), lax.rev(iota, (dim,))
-        return lax.rev(lax.sort((rx, ri), dim, True, 1)[1], (dim,))
-    out = lax.sort((x, iota), dim, is_stable, 1)[1]
+        return lax.rev(sort_by([rx], dim, True, (ri,))[1][0], (dim,))
+    out = sort_by([x], dim, is_stable, (iota,))[1][0]
     return lax.rev(out, (dim,)) if descending else out
 
 
@@ -240,7 +263,7 @@ def lexsort(keys, axis=-1):
         raise AxisError(f"{name}(): the keys are 0-d; axis {axis} is out of bounds")
     dim = canonicalize_axis(axis, len(shape), name)
     iota = _iota(_index_dtype(), shape, dim)
-    return lax.sort((*ks[::-1], iota), dim, True, len(ks))[-1]
+    return sort_by(ks[::-1], dim, True, (iota,))[1][0]
 
 
 # --- partition ------------------------------------------------------------------------------
@@ -301,7 +324,7 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
 def _partition(a, kth, axis, kind, order):
     name = "partition"
     x, dim = _partition_args(name, a, kth, axis, kind, order)
-    return lax.sort(x, dim, True)
+    return sort_by([x], dim, True)[0][0]
 
 
 def _partition_args(name, a, kth, axis, kind, order):
@@ -376,15 +399,17 @@ def sort_complex(a):
     name = "sort_complex"
     x = _arr(name, a)
     dim = canonicalize_axis(-1, x.ndim, name)
-    out = lax.sort(x, dim, True)
+    (out,), _ = sort_by([x], dim, True)
     return lax.convert_element_type(out, dtypes.to_complex_dtype(x.dtype), False)
 
 
 # --- searchsorted ---------------------------------------------------------------------------------
 def _parts(x):
-    """The real key parts of ``x`` compared lexicographically (complex: real, imag)."""
+    """The real parts of ``x`` compared lexicographically for numpy's order (complex:
+    real part is NaN, imaginary part is NaN, real part, imaginary part)."""
     if dtypes.issubdtype(x.dtype, np.complexfloating):
-        return [lax.real(x), lax.imag(x)]
+        re, im = lax.real(x), lax.imag(x)
+        return [_isnan(re), _isnan(im), re, im]
     return [x]
 
 
@@ -452,7 +477,7 @@ def _search_sort(a, v, side, dtype):
     work = np.int32 if m + n < np.iinfo(np.int32).max else np.int64
     both = lax.concatenate([q, a] if side == "left" else [a, q], 0)
     first_q = 0 if side == "left" else n
-    _, order = lax.sort((both, _iota(work, (m + n,), 0)), 0, True, 1)
+    (order,) = sort_by([both], 0, True, (_iota(work, (m + n,), 0),))[1]
     is_a = lax.convert_element_type(
         lax.or_(lax.lt(order, np.array(first_q, work)),
                 lax.ge(order, np.array(first_q + m, work))), work)

@@ -83,7 +83,8 @@ def eye(n: int, dtype, batch_shape=()):
     j = lax.iota(np.int32, (n, n), 1)
     e = lax.convert_element_type(lax.eq(i, j), dtype, False)
     if batch_shape:
-        e = lax.broadcast_in_dim(e, tuple(batch_shape) + (n, n), (len(batch_shape), len(batch_shape) + 1))
+        nb = len(batch_shape)
+        e = lax.broadcast_in_dim(e, tuple(batch_shape) + (n, n), (nb, nb + 1))
     return e
 
 

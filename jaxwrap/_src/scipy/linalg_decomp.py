@@ -371,7 +371,6 @@ def _rotate(x, i, rot, rows: bool):
 
 
 def _rsf2csf_2d(t, z):
-    import jax
 
     n = t.shape[-1]
     rdt = C.real_dtype(t.dtype)

@@ -120,7 +120,12 @@ def _pade_uv(m: int):
     return branch
 
 
-def _expm_2d(a, upper_triangular: bool, max_squarings: int):
+def _expm_impl(a, upper_triangular: bool, max_squarings: int, fast: bool):
+    """Scaling and squaring.  ``fast``: only the chosen Pade branch and the
+    needed squarings run (while loops, not reverse-differentiable);
+    otherwise every branch is computed and selected, and 'max_squarings'
+    guarded squarings run in a scan (the differentiable twin used for
+    derivatives)."""
     rdt = C.real_dtype(a.dtype)
     table = _THETA["double" if np.dtype(rdt) == np.float64 else "single"]
     norm = _norm1(a)
@@ -136,7 +141,14 @@ def _expm_2d(a, upper_triangular: bool, max_squarings: int):
         step = lax.convert_element_type(lax.ge(norm, np.array(th, rdt)), np.int32, False)
         idx = step if idx is None else lax.add(idx, step)
     branches = [_pade_uv(m) for m, _ in table]
-    u, v = C.switch(idx, branches, scaled)
+    if fast:
+        u, v = C.switch(idx, branches, scaled)
+    else:
+        u, v = branches[0](scaled)
+        for k, br in enumerate(branches[1:], 1):
+            uk, vk = br(scaled)
+            hit = lax.broadcast_in_dim(lax.eq(idx, np.int32(k)), a.shape, ())
+            u, v = lax.select_n(hit, u, uk), lax.select_n(hit, v, vk)
     p, q = lax.add(v, u), lax.sub(v, u)
     if upper_triangular:
         r = tri_solve(q, p, lower=False)
@@ -144,13 +156,41 @@ def _expm_2d(a, upper_triangular: bool, max_squarings: int):
         r = solve_gen(q, p)
     s_int = lax.convert_element_type(s, np.int32, False)
     todo = lax.min(s_int, np.int32(max_squarings))
-    # Undo the scaling: r <- r @ r, s times (a while loop: at most s products).
-    _, r = jax.lax.while_loop(lambda c: lax.lt(c[0], todo),
-                              lambda c: (lax.add(c[0], np.int32(1)), _dot(c[1], c[1])),
-                              (np.int32(0), r))
+    # Undo the scaling: r <- r @ r, s times.
+    if fast:
+        _, r = jax.lax.while_loop(lambda c: lax.lt(c[0], todo),
+                                  lambda c: (lax.add(c[0], np.int32(1)), _dot(c[1], c[1])),
+                                  (np.int32(0), r))
+    else:
+        def square(i, r):
+            keep = lax.broadcast_in_dim(lax.lt(i, todo), r.shape, ())
+            return lax.select_n(keep, r, _dot(r, r))
+        r = C.fori_loop(0, max_squarings, square, r)
     too_big = lax.gt(s_int, np.int32(max_squarings))
     return lax.select_n(lax.broadcast_in_dim(too_big, r.shape, ()), r,
                         C.full(r.shape, np.nan, r.dtype))
+
+
+@jax.custom_jvp
+def _expm_ad(a, upper_triangular, max_squarings):
+    return _expm_impl(a, upper_triangular, max_squarings, True)
+
+
+def _expm_ad_jvp(primals, tangents):
+    a, upper, max_sq = primals
+    # The tangent comes from the branch-free twin (same degree and squarings,
+    # so the same function near a): linear ops only, hence transposable.
+    _, t = jax.jvp(lambda x: _expm_impl(x, upper, max_sq, False), (a,), (tangents[0],))
+    return _expm_impl(a, upper, max_sq, True), t
+
+
+_expm_ad = jax.custom_jvp(_expm_ad.fun, nondiff_argnums=(1, 2))
+_expm_ad.defjvp(lambda upper, max_sq, primals, tangents: _expm_ad_jvp(
+    (primals[0], upper, max_sq), tangents))
+
+
+def _expm_2d(a, upper_triangular: bool, max_squarings: int):
+    return _expm_ad(a, upper_triangular, max_squarings)
 
 
 @public(static=("upper_triangular", "max_squarings"))

@@ -11,7 +11,6 @@ Cholesky come from the decompositions module.  ``overwrite_*`` and
 
 from __future__ import annotations
 
-import jax
 import numpy as np
 
 from .. import dtypes, lax
@@ -19,7 +18,7 @@ from ..numpy import _util
 from ..numpy._util import public
 from . import linalg_common as C
 from . import linalg_decomp as D
-from .linalg_special import _broadcast_batch, circulant, dft, toeplitz
+from .linalg_special import _broadcast_batch, dft
 
 __all__ = [
     "cho_solve", "det", "inv", "lstsq", "lu_solve", "norm", "orthogonal_procrustes", "pinv",
@@ -29,7 +28,7 @@ __all__ = [
 ]
 
 
-# --- right-hand sides ------------------------------------------------------------------------------
+# --- right-hand sides ----------------------------------------------------------------------------
 def _rhs(name, a, b):
     """Promote ``a`` (..., n, n) and ``b`` (..., n, k) or (..., n); broadcast
     their batch axes.  Returns (a, b as a matrix stack, was_vector)."""
@@ -114,7 +113,7 @@ def pivots_to_perm(piv, m):
     return C.fori_loop(0, k, body, perm)
 
 
-# --- triangular / factored solves ------------------------------------------------------------------
+# --- triangular / factored solves ----------------------------------------------------------------
 _TRANS = {0: 0, 1: 1, 2: 2, "N": 0, "T": 1, "C": 2}
 
 
@@ -503,7 +502,8 @@ def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=Tr
 
     Examples
     --------
-    >>> x, res, rank, s = lstsq([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], [1.0, 2.0, 2.0])  # doctest: +SKIP
+    >>> x, res, rank, s = lstsq([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]],  # doctest: +SKIP
+    ...     [1.0, 2.0, 2.0])
     """
     if lapack_driver not in (None, "gelsd", "gelsy", "gelss"):
         raise ValueError(f"lstsq(): unknown lapack_driver {lapack_driver!r}")
@@ -511,7 +511,7 @@ def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=Tr
                   lapack_driver)
 
 
-# --- norm ------------------------------------------------------------------------------------------
+# --- norm ----------------------------------------------------------------------------------------
 def _abs2(x):
     return lax.real(lax.mul(x, lax.conj(x))) if C.is_complex(x) else lax.mul(x, x)
 
@@ -620,7 +620,7 @@ def norm(a, ord=None, axis=None, keepdims=False, check_finite=True):
     return _norm(a, ord, axis, bool(keepdims), check_finite)
 
 
-# --- structured systems -----------------------------------------------------------------------------
+# --- structured systems --------------------------------------------------------------------------
 def _fourier(n, dtype):
     return dft(n, dtype=dtype)
 
@@ -864,7 +864,8 @@ def solve_banded(l_and_u, ab, b, overwrite_ab=False, overwrite_b=False, check_fi
 
     Examples
     --------
-    >>> solve_banded((1, 1), [[0.0, 1.0, 1.0], [2.0, 2.0, 2.0], [1.0, 1.0, 0.0]], [1.0, 1.0, 1.0])  # doctest: +SKIP
+    >>> solve_banded((1, 1), [[0.0, 1.0, 1.0], [2.0, 2.0, 2.0], [1.0, 1.0, 0.0]],  # doctest: +SKIP
+    ...     [1.0, 1.0, 1.0])
     """
     try:
         lo, up = (int(v) for v in l_and_u)
@@ -911,7 +912,7 @@ def solveh_banded(ab, b, overwrite_ab=False, overwrite_b=False, lower=False, che
     return _finish(x, vec)
 
 
-# --- Sylvester / Lyapunov ---------------------------------------------------------------------------
+# --- Sylvester / Lyapunov ------------------------------------------------------------------------
 def _sylvester_triangular(t, s, f):
     """Solve ``T Y + Y S = F`` for upper-triangular T (m, m), S (n, n),
     column by column (Bartels & Stewart, CACM 15, 1972):
@@ -985,7 +986,8 @@ def solve_continuous_lyapunov(a, q):
 
     Examples
     --------
-    >>> solve_continuous_lyapunov([[-1.0, 0.0], [0.0, -2.0]], [[1.0, 0.0], [0.0, 1.0]])  # doctest: +SKIP
+    >>> solve_continuous_lyapunov([[-1.0, 0.0], [0.0, -2.0]],  # doctest: +SKIP
+    ...     [[1.0, 0.0], [0.0, 1.0]])
     """
     a = C.matrix("solve_continuous_lyapunov", a, batch=False)
     return solve_sylvester(a, C.mH(a), q)
@@ -1041,7 +1043,8 @@ def solve_discrete_lyapunov(a, q, method=None):
 
     Examples
     --------
-    >>> solve_discrete_lyapunov([[0.5, 0.0], [0.0, 0.5]], [[1.0, 0.0], [0.0, 1.0]])  # doctest: +SKIP
+    >>> solve_discrete_lyapunov([[0.5, 0.0], [0.0, 0.5]],  # doctest: +SKIP
+    ...     [[1.0, 0.0], [0.0, 1.0]])
     """
     if method not in (None, "direct", "bilinear"):
         raise ValueError(f"solve_discrete_lyapunov(): method must be 'direct' or 'bilinear', "
@@ -1049,7 +1052,7 @@ def solve_discrete_lyapunov(a, q, method=None):
     return _solve_discrete_lyapunov(a, q, method)
 
 
-# --- Procrustes / subspace angles / qr_multiply -----------------------------------------------------
+# --- Procrustes / subspace angles / qr_multiply --------------------------------------------------
 @public(static=("check_finite",))
 def orthogonal_procrustes(A, B, check_finite=True):
     """The unitary ``R`` minimizing ``||A R - B||_F`` (Schonemann 1966).
@@ -1067,7 +1070,8 @@ def orthogonal_procrustes(A, B, check_finite=True):
 
     Examples
     --------
-    >>> r, s = orthogonal_procrustes([[1.0, 0.0], [0.0, 1.0]], [[0.0, 1.0], [1.0, 0.0]])  # doctest: +SKIP
+    >>> r, s = orthogonal_procrustes([[1.0, 0.0], [0.0, 1.0]],  # doctest: +SKIP
+    ...     [[0.0, 1.0], [1.0, 0.0]])
     """
     A = C.matrix("orthogonal_procrustes", A, "A", square=False, batch=False)
     B = C.matrix("orthogonal_procrustes", B, "B", square=False, batch=False)
