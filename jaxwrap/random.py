@@ -18,6 +18,7 @@ typed keys cross into jax only through ``random_wrap`` / ``random_unwrap``.
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 import operator
 from collections.abc import Sequence
@@ -33,12 +34,12 @@ from jaxwrap._src.numpy import _util
 
 __all__ = [
     "PRNGKey", "ball", "bernoulli", "beta", "binomial", "bits", "categorical", "cauchy",
-    "chisquare", "choice", "clone", "key_dtype", "multinomial", "dirichlet", "double_sided_maxwell", "exponential", "f",
+    "chisquare", "choice", "clone", "dirichlet", "double_sided_maxwell", "exponential", "f",
     "fold_in", "gamma", "generalized_normal", "geometric", "gumbel", "key", "key_data",
-    "key_impl", "laplace", "loggamma", "logistic", "lognormal", "maxwell",
-    "multivariate_normal", "normal", "orthogonal", "pareto", "permutation", "poisson",
-    "rademacher", "randint", "rayleigh", "split", "t", "triangular", "truncated_normal",
-    "uniform", "wald", "weibull_min", "wrap_key_data",
+    "key_dtype", "key_impl", "laplace", "loggamma", "logistic", "lognormal", "maxwell",
+    "multinomial", "multivariate_normal", "normal", "orthogonal", "pareto", "permutation",
+    "poisson", "rademacher", "randint", "rayleigh", "split", "t", "triangular",
+    "truncated_normal", "uniform", "wald", "weibull_min", "wrap_key_data",
 ]
 
 
@@ -81,7 +82,7 @@ def _unwrap(name: str, key, allow_batched: bool = False):
     return impl, data, typed
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _jit(fn, static: tuple[str, ...]):
     return jax.jit(fn, static_argnames=static, inline=True)
 
@@ -250,8 +251,8 @@ def _dtype_arg(name: str, dtype, kind: str, default=float) -> np.dtype:
     ok = {"float": np.floating, "inexact": np.inexact, "int": np.integer,
           "uint": np.unsignedinteger}[kind]
     if not jax.dtypes.issubdtype(dt, ok):
-        raise ValueError(f"dtype argument to `{name}` must be a{' float' if kind == 'float' else 'n ' + kind} "
-                         f"dtype, got {dt}")
+        article = "a float" if kind == "float" else "an " + kind
+        raise ValueError(f"dtype argument to `{name}` must be {article} dtype, got {dt}")
     return dt
 
 
@@ -320,7 +321,7 @@ def uniform(key, shape=(), dtype=None, minval=0.0, maxval=1.0):
     """Uniform floats in [minval, maxval).
 
     >>> import jaxwrap.random as jr
-    >>> float(jr.uniform(jr.key(0)))  # same as jax.random.uniform
+    >>> float(jr.uniform(jr.key(0)))  # same as jax.random.uniform  # doctest: +ELLIPSIS
     0.947667...
     """
     dt = _dtype_arg("uniform", dtype, "float")
@@ -586,18 +587,28 @@ def _gumbel_fn(k, *, shape, dtype, mode):
     return _gumbel(k, shape, dtype, mode)
 
 
-def _param_sampler(name, body, nparams, kind="float"):
+def _param_sampler(name, body, params, kind="float"):
     """A public sampler ``f(key, *params, shape=None, dtype=None)`` (shape from params)."""
-    def fn(key, *args, shape=None, dtype=None):
-        if len(args) > nparams:  # shape / dtype given positionally
-            extra = list(args[nparams:])
-            args = args[:nparams]
-            shape = extra.pop(0) if extra else shape
-            dtype = extra.pop(0) if extra else dtype
-        dt = _dtype_arg(name, dtype, kind, float if kind == "float" else int)
-        shape = _broadcast_shape(name, shape, *args)
-        return _run(name, _params_body, key, *args, shape=shape, dtype=dt, _body=body)
+    P = inspect.Parameter
+    sig = inspect.Signature(
+        [P("key", P.POSITIONAL_OR_KEYWORD)]
+        + [P(p, P.POSITIONAL_OR_KEYWORD) for p in params]
+        + [P("shape", P.POSITIONAL_OR_KEYWORD, default=None),
+           P("dtype", P.POSITIONAL_OR_KEYWORD, default=None)])
+
+    def fn(*args, **kwargs):
+        try:
+            bound = sig.bind(*args, **kwargs)
+        except TypeError as e:
+            raise TypeError(f"{name}(): {e}") from None
+        bound.apply_defaults()
+        a = bound.arguments
+        values = [a[p] for p in params]
+        dt = _dtype_arg(name, a["dtype"], kind, float if kind == "float" else int)
+        shape = _broadcast_shape(name, a["shape"], *values)
+        return _run(name, _params_body, a["key"], *values, shape=shape, dtype=dt, _body=body)
     fn.__name__ = fn.__qualname__ = name
+    fn.__signature__ = sig
     return fn
 
 
@@ -654,19 +665,22 @@ def _geometric(k, p, *, shape, dtype):
     return L.convert_element_type(g, dtype)
 
 
-pareto = _param_sampler("pareto", _pareto, 1)
+pareto = _param_sampler("pareto", _pareto, ('b',))
 pareto.__doc__ = "Pareto samples of shape parameter ``b`` (exp(E / b), E exponential)."
-rayleigh = _param_sampler("rayleigh", _rayleigh, 1)
+rayleigh = _param_sampler("rayleigh", _rayleigh, ('scale',))
 rayleigh.__doc__ = "Rayleigh samples of ``scale``."
-wald = _param_sampler("wald", _wald, 1)
+wald = _param_sampler("wald", _wald, ('mean',))
 wald.__doc__ = "Wald (inverse Gaussian) samples of ``mean`` (Michael, Schucany, Haas 1976)."
-triangular = _param_sampler("triangular", _triangular, 3)
+triangular = _param_sampler("triangular", _triangular, ('left', 'mode', 'right'))
 triangular.__doc__ = "Triangular samples on [left, right] with ``mode``."
-geometric = _param_sampler("geometric", _geometric, 1, kind="int")
+geometric = _param_sampler("geometric", _geometric, ('p',), kind="int")
 geometric.__doc__ = "Geometric samples (trials to first success, probability ``p``)."
 
 
-def lognormal(key, sigma=np.float32(1), shape=None, dtype=None):
+_ONE_F32 = np.float32(1)
+
+
+def lognormal(key, sigma=_ONE_F32, shape=None, dtype=None):
     """Log-normal samples exp(sigma N)."""
     dt = _dtype_arg("lognormal", dtype, "inexact")
     shape = _broadcast_shape("lognormal", shape, sigma)
@@ -890,7 +904,7 @@ def _gamma_sample_grad(a, sample, log_space):
     return _select(bad, _full(out, np.nan), out)
 
 
-gamma = _param_sampler("gamma", _gamma, 1)
+gamma = _param_sampler("gamma", _gamma, ('a',))
 gamma.__doc__ = ("Gamma(a) samples (Marsaglia & Tsang).  Not differentiable in ``a`` in "
                  "jaxwrap (jax uses implicit reparameterization).")
 
@@ -899,7 +913,7 @@ def _loggamma(k, a, *, shape, dtype):
     return _gamma(k, a, shape=shape, dtype=dtype, log_space=True)
 
 
-loggamma = _param_sampler("loggamma", _loggamma, 1)
+loggamma = _param_sampler("loggamma", _loggamma, ('a',))
 loggamma.__doc__ = "log of Gamma(a) samples, accurate for small ``a``."
 
 
@@ -908,7 +922,7 @@ def _chisquare(k, df, *, shape, dtype):
     return L.mul(L.exp(_loggamma(k, half, shape=shape, dtype=dtype)), np.array(2, dtype))
 
 
-chisquare = _param_sampler("chisquare", _chisquare, 1)
+chisquare = _param_sampler("chisquare", _chisquare, ('df',))
 chisquare.__doc__ = "Chi-square samples with ``df`` degrees of freedom (2 Gamma(df/2))."
 
 
@@ -920,7 +934,7 @@ def _f(k, dfnum, dfden, *, shape, dtype):
     return L.div(num, den)
 
 
-f = _param_sampler("f", _f, 2)
+f = _param_sampler("f", _f, ('dfnum', 'dfden'))
 f.__doc__ = "F-distribution samples (ratio of scaled chi-squares)."
 
 
@@ -933,7 +947,7 @@ def _t(k, df, *, shape, dtype):
     return L.mul(n, L.sqrt(L.div(_bc(half, shape), g)))
 
 
-t = _param_sampler("t", _t, 1)
+t = _param_sampler("t", _t, ('df',))
 t.__doc__ = "Student's t samples with ``df`` degrees of freedom."
 
 
@@ -948,7 +962,7 @@ def _beta(k, a, b, *, shape, dtype):
     return L.div(ga, L.add(ga, gb))
 
 
-beta = _param_sampler("beta", _beta, 2)
+beta = _param_sampler("beta", _beta, ('a', 'b'))
 beta.__doc__ = "Beta(a, b) samples."
 
 

@@ -30,7 +30,7 @@ from tests.harness import NUM_CASES, assert_close, foreign_primitives
 F32, F64, C64, C128 = (np.dtype(t) for t in (np.float32, np.float64, np.complex64,
                                                np.complex128))
 DTYPES = (F32, F64, C64, C128)
-TOL = {F32: 2e-4, F64: 1e-10, C64: 2e-4, C128: 1e-10}
+TOL = {F32: 2e-4, F64: 1e-10, C64: 2e-4, C128: 1e-10, np.dtype(np.int32): 0}
 
 
 def _gen(rng, shape, dtype):
@@ -75,6 +75,12 @@ def tridiag(batch, m, k):
 def householder(rng, dt):
     a = _gen(rng, (2, 5, 3), dt)
     return a, (_gen(rng, (2, 2), dt) * 0.5).astype(dt)
+
+
+def pivots(rng, dt):
+    """LAPACK-style pivots for 4 steps on 6 rows: step i swaps row i with a row >= i."""
+    del dt
+    return (np.maximum(np.arange(4), rng.integers(0, 6, (2, 4))).astype(np.int32),)
 
 
 def _abs2(v):
@@ -137,6 +143,8 @@ ROWS = [
     Row("householder_product", householder, {}, P.householder_product,
         jl.householder_product),
     Row("tridiagonal", hpd((2, 4, 4)), {}, P.tridiagonal, jl.tridiagonal),
+    Row("lu_pivots_to_permutation", pivots, {"permutation_size": 6},
+        P.lu_pivots_to_permutation, jl.lu_pivots_to_permutation, None, (np.dtype(np.int32),)),
     Row("triangular_left_lower", triangular((2, 4, 4), (2, 4, 3), True),
         {"left_side": True, "lower": True}, P.triangular_solve, jl.triangular_solve,
         lambda x: x),
@@ -270,7 +278,8 @@ def test_bridge_covers_every_primitive():
     from jaxwrap_extend._prims import registry
     names = {p.name for p in (P.cholesky_p, P.lu_p, P.qr_p, P.eigh_p, P.eig_p, P.svd_p,
                               P.schur_p, P.hessenberg_p, P.householder_product_p,
-                              P.triangular_solve_p, P.tridiagonal_p, P.tridiagonal_solve_p)}
+                              P.triangular_solve_p, P.tridiagonal_p, P.tridiagonal_solve_p,
+                              P.lu_pivots_to_permutation_p)}
     assert names == set(linalg_bridge.KERNELS)
     assert all(n in registry for n in names)
 

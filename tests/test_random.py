@@ -48,11 +48,9 @@ ROWS = [
     ("truncated_normal", (-1.0, 2.0, (500,)), {}),
     ("bernoulli", (0.3, (500,)), {}),
     ("bernoulli", (np.float32(1e-3), (50,)), {"mode": "high"}),
-    ("randint", ((500,), 0, 10), {}),
     ("randint", (S, -2**31, 2**31 - 1), {}),
     ("randint", (S, -5, 300, jnp.int8), {}),
-    ("randint", (S, 3, 1000, jnp.uint32), {}),
-    ("randint", ((2, 3), np.array([0, 5, -3]), 7), {}),
+    ("randint", ((2, 3), np.array([0, 5, -3]), 7, jnp.uint32), {}),
     ("exponential", ((500,),), {}),
     ("laplace", ((500,),), {}),
     ("logistic", ((500,),), {}),
@@ -69,7 +67,6 @@ ROWS = [
     ("lognormal", (0.5, S), {}),
     ("weibull_min", (2.0, 1.5, S), {}),
     ("gamma", (A3, (4, 3)), {}),
-    ("gamma", (2.5,), {}),
     ("loggamma", (0.2, S), {}),
     ("chisquare", (3.0, S), {}),
     ("f", (3.0, 5.0, S), {}),
@@ -86,7 +83,6 @@ ROWS = [
     ("choice", (10, (4,)), {"replace": False}),
     ("choice", (X, (2,)), {"replace": False, "axis": 1}),
     ("choice", (5, (3,)), {"replace": False, "p": P5}),
-    ("choice", (X, (2, 3)), {"axis": 1}),
     ("categorical", (LOGITS,), {"shape": (3, 2), "replace": False}),
     ("permutation", (10,), {}),
     ("permutation", (X,), {"axis": 1}),
@@ -118,7 +114,10 @@ def test_bit_exact(i):
         np.testing.assert_array_equal(np.asarray(got), np.asarray(want), err_msg=name)
 
 
-@pytest.mark.parametrize("row", ROWS[:: max(1, 6 - NUM_CASES)], ids=_ids(ROWS[:: max(1, 6 - NUM_CASES)]))
+PURE_ROWS = ROWS[:: max(1, 6 - NUM_CASES)]
+
+
+@pytest.mark.parametrize("row", PURE_ROWS, ids=_ids(PURE_ROWS))
 def test_pure_on_raw_keys(row):
     name, args, kwargs = row
     assert_pure(lambda k: getattr(wr, name)(k, *args, **kwargs), np.array([0, 7], np.uint32))
@@ -214,11 +213,13 @@ def test_keys():
     np.testing.assert_array_equal(jr.key_data(jr.split(k)), wr.key_data(wr.split(jr.key(5))))
     # split / fold_in return the kind of key they are given
     assert wr.split(k, (2, 3)).shape == (2, 3) and wr.split(wr.PRNGKey(5), 4).shape == (4, 2)
-    np.testing.assert_array_equal(wr.key_data(wr.fold_in(k, 3)), jr.key_data(jr.fold_in(jr.key(5), 3)))
+    np.testing.assert_array_equal(wr.key_data(wr.fold_in(k, 3)),
+                                  jr.key_data(jr.fold_in(jr.key(5), 3)))
     np.testing.assert_array_equal(wr.fold_in(wr.PRNGKey(5), 2**32 + 3),
                                   jr.fold_in(jr.PRNGKey(5), 3))
-    w = wr.wrap_key_data(np.array([1, 2], np.uint32))
-    np.testing.assert_array_equal(wr.uniform(w, (4,)), jr.uniform(jr.wrap_key_data(np.array([1, 2], np.uint32)), (4,)))
+    data = np.array([1, 2], np.uint32)
+    np.testing.assert_array_equal(wr.uniform(wr.wrap_key_data(data), (4,)),
+                                  jr.uniform(jr.wrap_key_data(data), (4,)))
     with pytest.raises(ValueError, match="single key"):
         wr.uniform(wr.split(k), (2,))
     with pytest.raises(TypeError, match="scalar seed"):
@@ -249,6 +250,27 @@ def test_rbg_impls(impl):
         np.testing.assert_array_equal(a, b)
     assert wr.key_impl(jr.key(1, impl=impl)) == impl
     assert wr.key(1, impl=impl).dtype == jr.key(1, impl=impl).dtype
+
+
+def test_define_prng_impl():
+    # A user-defined generator (threefry with its key words swapped) gets typed
+    # keys that both jaxwrap.random and jax.random sample from.
+    from jaxwrap._src import lax as wl
+    t = xr.threefry_prng_impl
+
+    def swap(k):
+        return wl.rev(k, (0,))
+
+    impl = xr.define_prng_impl(
+        key_shape=(2,), seed=lambda s: swap(t.seed(s)), split=lambda k, sh: t.split(swap(k), sh),
+        random_bits=lambda k, bw, sh: t.random_bits(swap(k), bw, sh),
+        fold_in=lambda k, d: t.fold_in(swap(k), d), name="swapped", tag="sw")
+    k = wr.key(3, impl=impl)
+    assert str(k.dtype) == "key<sw>"
+    np.testing.assert_array_equal(wr.key_data(k), [3, 0])
+    np.testing.assert_array_equal(wr.uniform(k, (3,)), jr.uniform(k, (3,)))
+    # its bits are threefry's for the swapped key data [0, 3]
+    np.testing.assert_array_equal(wr.uniform(k, (3,)), wr.uniform(wr.PRNGKey(3), (3,)))
 
 
 def test_jit_vmap_over_keys():
@@ -291,7 +313,7 @@ def test_gamma_grad_matches_jax():
     # built on them) agree with jax's to float32 accuracy.
     a = jnp.array([0.3, 1.5, 10.0, 100.0], jnp.float32)
     for name, args in (("gamma", ()), ("beta", (2.0,))):
-        def loss(lib, key):
+        def loss(lib, key, name=name, args=args):
             return lambda a: getattr(lib, name)(key, a, *args, shape=(8, 4)).sum()
         gw = jax.grad(loss(wr, wr.key(1)))(a)
         gj = jax.grad(loss(jr, jr.key(1)))(a)

@@ -1,7 +1,7 @@
 """Linear-algebra primitives: factorizations and structured solves.
 
-cholesky, lu, qr, eigh, eig, svd, schur, hessenberg, householder_product,
-triangular_solve, tridiagonal, tridiagonal_solve.
+cholesky, lu, lu_pivots_to_permutation, qr, eigh, eig, svd, schur, hessenberg,
+householder_product, triangular_solve, tridiagonal, tridiagonal_solve.
 
 Every primitive acts on the trailing two axes (one for vectors) and maps over
 any leading "batch" axes, which must agree between operands.  Operands must be
@@ -46,6 +46,7 @@ from jax transposing the linear part).  Which derivatives exist:
   op(A)^T.
 * tridiagonal_solve -- dX = T^-1 (dB - dT X); linear in b, transpose = solve
   with the transposed tridiagonal matrix.
+* lu_pivots_to_permutation: integer result, zero derivative.
 * schur, hessenberg, householder_product, tridiagonal: no derivative
   (NotImplementedError naming the primitive), like jax.
 """
@@ -58,8 +59,9 @@ from ..interpreters import ad, batching
 from . import linalg_bridge
 from ._base import COMPLEX, aval, aval_of, define, kind, real_dtype
 
-__all__ = ["cholesky", "eig", "eigh", "hessenberg", "householder_product", "lu", "qr",
-           "schur", "svd", "triangular_solve", "tridiagonal", "tridiagonal_solve"]
+__all__ = ["cholesky", "eig", "eigh", "hessenberg", "householder_product", "lu",
+           "lu_pivots_to_permutation", "qr", "schur", "svd", "triangular_solve", "tridiagonal",
+           "tridiagonal_solve"]
 
 _DTYPES = tuple(np.dtype(d) for d in (np.float32, np.float64, np.complex64, np.complex128))
 _PRECISION = ("HIGHEST", "HIGHEST")  # derivatives of factorizations need full precision
@@ -395,6 +397,22 @@ def _lu_jvp(primals, tangents):
 
 
 ad.primitive_jvps[lu_p] = _lu_jvp
+
+
+def _lu_pivots_to_permutation_abstract_eval(pivots, *, permutation_size):
+    name = "lu_pivots_to_permutation"
+    if np.dtype(pivots.dtype) != np.int32:
+        raise TypeError(f"{name}: pivots must be int32, got {np.dtype(pivots.dtype).name}")
+    if len(pivots.shape) < 1 or pivots.shape[-1] > permutation_size:
+        raise ValueError(f"{name}: pivots of shape {tuple(pivots.shape)} need at least one "
+                         f"axis of at most permutation_size={permutation_size} entries")
+    return aval(tuple(pivots.shape[:-1]) + (permutation_size,), np.int32)
+
+
+lu_pivots_to_permutation_p = _define("lu_pivots_to_permutation",
+                                     _lu_pivots_to_permutation_abstract_eval,
+                                     multiple_results=False)
+ad.defjvp_zero(lu_pivots_to_permutation_p)  # an integer result
 
 
 # --- qr ---------------------------------------------------------------------------------------
@@ -829,6 +847,12 @@ def lu(x):
     LAPACK row swaps, ``permutation`` the resulting row order (x[perm] = L U).
     """
     return tuple(lu_p.bind(x))
+
+
+def lu_pivots_to_permutation(pivots, permutation_size: int):
+    """The row order produced by applying LAPACK row swaps ``pivots`` to
+    ``range(permutation_size)`` (int32)."""
+    return lu_pivots_to_permutation_p.bind(pivots, permutation_size=int(permutation_size))
 
 
 def qr(x, *, pivoting: bool = False, full_matrices: bool = True):

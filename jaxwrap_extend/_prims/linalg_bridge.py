@@ -72,6 +72,10 @@ def _householder_product(a, taus):
     return [jax_linalg.householder_product(a, taus)]
 
 
+def _lu_pivots_to_permutation(pivots, *, permutation_size):
+    return [jax_linalg.lu_pivots_to_permutation(pivots, permutation_size)]
+
+
 def _triangular_solve(a, b, **params):
     return [jax_linalg.triangular_solve(a, b, **params)]
 
@@ -94,6 +98,7 @@ KERNELS: dict[str, Callable] = {
     "schur": _schur,
     "hessenberg": _hessenberg,
     "householder_product": _householder_product,
+    "lu_pivots_to_permutation": _lu_pivots_to_permutation,
     "triangular_solve": _triangular_solve,
     "tridiagonal": _tridiagonal,
     "tridiagonal_solve": _tridiagonal_solve,

@@ -178,7 +178,8 @@ log1p_hlo = _make_log1p_hlo()
 # samples of a vmapped call are those of the unbatched calls, as in jax.
 def _random_gamma_abstract_eval(keys, a, *, impl, log_space, sampler, sample_grad):
     kb = len(keys.shape) - len(impl.key_shape)
-    if tuple(keys.shape[kb:]) != tuple(impl.key_shape) or tuple(a.shape[:kb]) != tuple(keys.shape[:kb]):
+    batch = tuple(keys.shape[:kb])
+    if tuple(keys.shape[kb:]) != tuple(impl.key_shape) or tuple(a.shape[:kb]) != batch:
         raise TypeError(f"random_gamma: key data of shape {tuple(keys.shape)} does not fit "
                         f"a of shape {tuple(a.shape)} (key shape {impl.key_shape})")
     if np.dtype(keys.dtype) != np.uint32:

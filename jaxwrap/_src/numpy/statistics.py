@@ -17,11 +17,12 @@ edges use ``searchsorted``.  Counts are accumulated with ``scatter_add``.
 
 Static-shape differences from numpy (jax's semantics): ``bincount`` needs a
 static ``length=`` under jit (it is read from the data only on concrete
-inputs); histogram counts are floating point; string bin estimators are not
-supported (the number of bins would depend on the data); values that numpy
-rejects after looking at them (q outside [0, 1], negative weights, negative
-bincount inputs) are not checked: q is clipped into range, negative weights
-give NaN, negative bincount inputs count as 0.
+inputs); string bin estimators are not supported (the number of bins would
+depend on the data); values that numpy rejects after looking at them (q
+outside [0, 1], negative weights, negative bincount inputs) are not checked:
+q is clipped into range, negative weights give NaN, negative bincount inputs
+count as 0.  Unweighted histogram counts are integers, like numpy's
+(jax.numpy.histogram returns floats).
 """
 
 from __future__ import annotations
@@ -760,6 +761,21 @@ def _static_bins(name, bins):
     return None
 
 
+def _check_range(name, rng):
+    """numpy's checks of a concrete ``range=`` pair (traced pairs cannot be checked)."""
+    if rng is None:
+        return
+    if len(rng) != 2:
+        raise ValueError(f"{name}(): 'range' must be a pair (min, max)")
+    if any(isinstance(v, jax.core.Tracer) for v in rng):
+        return
+    lo, hi = (float(np.asarray(v)) for v in rng)
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        raise ValueError(f"{name}(): 'range' [{lo}, {hi}] is not finite")
+    if lo > hi:
+        raise ValueError(f"{name}(): 'range' max must be larger than min, got {rng}")
+
+
 def _range_pair(name, data, rng, dt):
     """(first, last) edge as rank-0 arrays of ``dt``."""
     if rng is None:
@@ -772,12 +788,6 @@ def _range_pair(name, data, rng, dt):
         if len(rng) != 2:
             raise ValueError(f"{name}(): 'range' must be a pair (min, max)")
         lo, hi = (lax.convert_element_type(asarray(v), dt, False) for v in rng)
-        if not isinstance(rng[0], jax.core.Tracer) and not isinstance(rng[1], jax.core.Tracer):
-            try:
-                if float(np.asarray(rng[0])) > float(np.asarray(rng[1])):
-                    raise ValueError(f"{name}(): 'range' max must be larger than min")
-            except TypeError:
-                pass
     same = lax.eq(lo, hi)
     half = np.array(0.5, dt)
     return (_select(same, lax.sub(lo, half), lo), _select(same, lax.add(hi, half), hi))
@@ -895,6 +905,7 @@ def histogram_bin_edges(a, bins=10, range=None, weights=None):  # noqa: A002
     >>> jnp.histogram_bin_edges(jnp.array([0., 1., 4.]), bins=4)
     Array([0., 1., 2., 3., 4.], dtype=float32)
     """
+    _check_range("histogram_bin_edges", range)
     if _hashable_bins(bins):
         return _histogram_bin_edges(a, bins, range, weights)
     return _histogram_bin_edges_arr(a, bins, range)
@@ -913,6 +924,8 @@ histogram_bin_edges.__module__ = "jaxwrap.numpy"
 
 def _density(counts, edges_list):
     """Counts / (total * bin volume)."""
+    if not dtypes.is_inexact(counts.dtype):
+        counts = lax.convert_element_type(counts, edges_list[0].dtype)
     total = lax.reduce_sum(counts, tuple(range(counts.ndim)))
     out = lax.div(counts, lax.broadcast_in_dim(total, counts.shape, ()))
     for d, e in enumerate(edges_list):
@@ -927,7 +940,9 @@ def _histdd(name, sample, bins_list, ranges, weights, density):
     """sample: (N, D) floating; bins_list: per-dim int or edges array."""
     npts, ndim = sample.shape
     dt = sample.dtype
-    w = _hist_weights(name, weights, (npts,), dt)
+    # unweighted counts are integers, like numpy's (jax.numpy.histogram gives floats)
+    w = _hist_weights(name, weights, (npts,), dtypes.default_int_dtype()
+                      if weights is None and not density else dt)
     flat = None
     edges_list, sizes = [], []
     for d in builtins.range(ndim):
@@ -1016,7 +1031,8 @@ def histogram(a, bins=10, range=None, weights=None, density=None):  # noqa: A002
     Returns
     -------
     hist : jax.Array
-        Counts or weight sums (floating point, like jax).
+        Counts (default int, like numpy; jax.numpy gives floats), weight sums
+        or densities.
     bin_edges : jax.Array
         The ``len(hist) + 1`` edges.
 
@@ -1024,11 +1040,12 @@ def histogram(a, bins=10, range=None, weights=None, density=None):  # noqa: A002
     --------
     >>> import jaxwrap.numpy as jnp
     >>> jnp.histogram(jnp.array([1., 2., 1.]), bins=[0, 1, 2, 3])
-    (Array([0., 2., 1.], dtype=float32), Array([0., 1., 2., 3.], dtype=float32))
+    (Array([0, 2, 1], dtype=int32), Array([0., 1., 2., 3.], dtype=float32))
     """
     static, arrays = _static_spec(bins)
     if isinstance(static, str):
         _static_bins("histogram", static)
+    _check_range("histogram", range)
     return _histogram(a, static, arrays, range, weights, bool(density))
 
 
@@ -1076,7 +1093,7 @@ def histogramdd(sample, bins=10, range=None, weights=None, density=None):  # noq
     Returns
     -------
     hist : jax.Array
-        D-dimensional counts (floating point).
+        D-dimensional counts (default int), weight sums or densities.
     edges : list of jax.Array
         The edges of each dimension.
 
@@ -1085,10 +1102,12 @@ def histogramdd(sample, bins=10, range=None, weights=None, density=None):  # noq
     >>> import jaxwrap.numpy as jnp
     >>> h, e = jnp.histogramdd(jnp.array([[0., 0.], [1., 1.], [1., 0.]]), bins=2)
     >>> h
-    Array([[1., 0.],
-           [1., 1.]], dtype=float32)
+    Array([[1, 0],
+           [1, 1]], dtype=int32)
     """
     static, arrays = _static_spec(bins)
+    for r in range or ():
+        _check_range("histogramdd", r)
     return _histogramdd(sample, static, arrays, range, weights, bool(density))
 
 
@@ -1114,7 +1133,7 @@ def histogram2d(x, y, bins=10, range=None, weights=None, density=None):  # noqa:
     Returns
     -------
     hist : jax.Array
-        Shape ``(nx, ny)`` counts (floating point).
+        Shape ``(nx, ny)`` counts (default int), weight sums or densities.
     xedges, yedges : jax.Array
         Edges along each dimension.
 
@@ -1123,8 +1142,8 @@ def histogram2d(x, y, bins=10, range=None, weights=None, density=None):  # noqa:
     >>> import jaxwrap.numpy as jnp
     >>> h, xe, ye = jnp.histogram2d(jnp.array([0., 1.]), jnp.array([1., 1.]), bins=2)
     >>> h
-    Array([[0., 1.],
-           [0., 1.]], dtype=float32)
+    Array([[0, 1],
+           [0, 1]], dtype=int32)
     """
     name = "histogram2d"
     check_arraylike(name, x, y, argnames=("x", "y"))

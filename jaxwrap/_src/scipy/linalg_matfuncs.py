@@ -86,46 +86,52 @@ def _pade_coefficients(m: int) -> list[float]:
 
 
 # Higham (2005), Table 2.3: largest 1-norm for which the degree-m approximant
-# is accurate to unit roundoff, for double and single precision.
+# is accurate to unit roundoff, for double and single precision.  Degree 9 is
+# left out of the double table: degree 13 is accurate there too, and without
+# A^8 every degree is a combination of A^2, A^4, A^6 (see _pade_uv).
 _THETA = {
     "double": ((3, 1.495585217958292e-2), (5, 2.539398330063230e-1),
-               (7, 9.504178996162932e-1), (9, 2.097847961257068e0), (13, 5.371920351148152e0)),
+               (7, 9.504178996162932e-1), (13, 5.371920351148152e0)),
     "single": ((3, 4.258730016922831e-1), (5, 1.880152677804762e0), (7, 3.925724783138660e0)),
 }
 
 
-def _pade_uv(m: int):
-    """The branch computing (U, V), p_m = V + U and q_m = V - U (odd / even parts)."""
-    b = _pade_coefficients(m)
-
-    def branch(a):
-        eye = C.eye_like(a)
-        a2 = _dot(a, a)
-        if m == 13:  # Higham's evaluation with three products for degree 13
-            a4 = _dot(a2, a2)
-            a6 = _dot(a4, a2)
-            u_in = lax.add(_dot(a6, _axpy((b[13], b[11], b[9]), (a6, a4, a2), a.dtype)),
-                           _axpy((b[7], b[5], b[3], b[1]), (a6, a4, a2, eye), a.dtype))
-            u = _dot(a, u_in)
-            v = lax.add(_dot(a6, _axpy((b[12], b[10], b[8]), (a6, a4, a2), a.dtype)),
-                        _axpy((b[6], b[4], b[2], b[0]), (a6, a4, a2, eye), a.dtype))
-            return u, v
-        powers = [eye, a2]
-        while len(powers) <= m // 2:
-            powers.append(_dot(powers[-1], a2))
-        u = _dot(a, _axpy([b[2 * k + 1] for k in range(len(powers))], powers, a.dtype))
-        v = _axpy([b[2 * k] for k in range(len(powers))], powers, a.dtype)
-        return u, v
-
-    return branch
+def _pade_uv(a, degrees, idx):
+    """(U, V) of the Pade approximant of degree ``degrees[idx]``: p = V + U,
+    q = V - U.  Branch free: the powers A^2, A^4, A^6 are shared, the
+    degree's polynomials are picked elementwise and one product with A
+    finishes U (Higham 2005, eqs. 2.3 and 2.4 for degree 13)."""
+    eye = C.eye_like(a)
+    a2 = _dot(a, a)
+    powers = [eye, a2]
+    top = max(m for m in degrees if m != 13)
+    while 2 * (len(powers) - 1) < max(top, 7 if 13 in degrees else 0) - 1:
+        powers.append(_dot(powers[-1], a2))
+    odd, even = None, None
+    for k, m in enumerate(degrees):
+        b = _pade_coefficients(m)
+        if m == 13:
+            a4, a6 = powers[2], powers[3]
+            po = lax.add(_dot(a6, _axpy((b[13], b[11], b[9]), (a6, a4, a2), a.dtype)),
+                         _axpy((b[7], b[5], b[3], b[1]), (a6, a4, a2, eye), a.dtype))
+            pe = lax.add(_dot(a6, _axpy((b[12], b[10], b[8]), (a6, a4, a2), a.dtype)),
+                         _axpy((b[6], b[4], b[2], b[0]), (a6, a4, a2, eye), a.dtype))
+        else:
+            h = m // 2 + 1
+            po = _axpy([b[2 * j + 1] for j in range(h)], powers[:h], a.dtype)
+            pe = _axpy([b[2 * j] for j in range(h)], powers[:h], a.dtype)
+        if odd is None:
+            odd, even = po, pe
+        else:
+            hit = lax.broadcast_in_dim(lax.eq(idx, np.int32(k)), a.shape, ())
+            odd, even = lax.select_n(hit, odd, po), lax.select_n(hit, even, pe)
+    return _dot(a, odd), even
 
 
 def _expm_impl(a, upper_triangular: bool, max_squarings: int, fast: bool):
-    """Scaling and squaring.  ``fast``: only the chosen Pade branch and the
-    needed squarings run (while loops, not reverse-differentiable);
-    otherwise every branch is computed and selected, and 'max_squarings'
-    guarded squarings run in a scan (the differentiable twin used for
-    derivatives)."""
+    """Scaling and squaring.  ``fast``: only the needed squarings run (a while
+    loop, not reverse-differentiable); otherwise 'max_squarings' guarded
+    squarings run in a scan (the differentiable twin used for derivatives)."""
     rdt = C.real_dtype(a.dtype)
     table = _THETA["double" if np.dtype(rdt) == np.float64 else "single"]
     norm = _norm1(a)
@@ -140,15 +146,7 @@ def _expm_impl(a, upper_triangular: bool, max_squarings: int, fast: bool):
     for _, th in table[:-1]:
         step = lax.convert_element_type(lax.ge(norm, np.array(th, rdt)), np.int32, False)
         idx = step if idx is None else lax.add(idx, step)
-    branches = [_pade_uv(m) for m, _ in table]
-    if fast:
-        u, v = C.switch(idx, branches, scaled)
-    else:
-        u, v = branches[0](scaled)
-        for k, br in enumerate(branches[1:], 1):
-            uk, vk = br(scaled)
-            hit = lax.broadcast_in_dim(lax.eq(idx, np.int32(k)), a.shape, ())
-            u, v = lax.select_n(hit, u, uk), lax.select_n(hit, v, vk)
+    u, v = _pade_uv(scaled, tuple(m for m, _ in table), idx)
     p, q = lax.add(v, u), lax.sub(v, u)
     if upper_triangular:
         r = tri_solve(q, p, lower=False)
@@ -178,7 +176,7 @@ def _expm_ad(a, upper_triangular, max_squarings):
 
 def _expm_ad_jvp(primals, tangents):
     a, upper, max_sq = primals
-    # The tangent comes from the branch-free twin (same degree and squarings,
+    # The tangent comes from the scan-based twin (same degree and squarings,
     # so the same function near a): linear ops only, hence transposable.
     _, t = jax.jvp(lambda x: _expm_impl(x, upper, max_sq, False), (a,), (tangents[0],))
     return _expm_impl(a, upper, max_sq, True), t
