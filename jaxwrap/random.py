@@ -71,9 +71,12 @@ def _unwrap(name: str, key, allow_batched: bool = False):
     else:
         if not _util.is_arraylike(key):
             raise TypeError(f"{name}: unexpected PRNG key type {type(key).__name__}")
-        data, impl, typed = _util.asarray(key), _xr.threefry_prng_impl, False
-        if data.dtype != np.uint32 or tuple(data.shape[-1:]) != impl.key_shape:
-            raise TypeError(f"{name}: a raw key must be a uint32 array of shape (..., 2) "
+        # Raw keys belong to the default generator (jax_default_prng_impl), like in jax.
+        data, impl, typed = _util.asarray(key), _resolve_impl(None), False
+        nd = len(impl.key_shape)
+        if data.dtype != np.uint32 or tuple(data.shape[data.ndim - nd:]) != impl.key_shape:
+            raise TypeError(f"{name}: a raw key must be a uint32 array of shape "
+                            f"(..., {', '.join(map(str, impl.key_shape))}) "
                             f"(jaxwrap.random.PRNGKey); got {data.dtype}{list(data.shape)}")
     batch = tuple(data.shape[: data.ndim - len(impl.key_shape)])
     if batch and not allow_batched:
@@ -100,18 +103,11 @@ def _on_data(data, *args, _fn, _impl, **static):
 
 def _resolve_impl(impl):
     if impl is None:
-        name = jax.config.jax_default_prng_impl
-        if name not in _xr.prngs:
-            raise NotImplementedError(f"jaxwrap.random implements threefry2x32; the default "
-                                      f"PRNG implementation is {name!r}")
-        return _xr.prngs[name]
+        return _xr.impl_by_name(jax.config.jax_default_prng_impl)
     if isinstance(impl, _xr.PRNGImpl):
         return impl
     if isinstance(impl, str):
-        if impl in _xr.prngs:
-            return _xr.prngs[impl]
-        raise ValueError(f'unrecognized PRNG implementation "{impl}". Did you mean one of: '
-                         + ", ".join(f'"{s}"' for s in _xr.prngs) + "?")
+        return _xr.impl_by_name(impl)
     if _xr._jax.is_key_dtype(impl):
         return _xr.impl_of_typed_key(impl)
     raise TypeError(f"unrecognized type {type(impl).__name__} for specifying PRNG "

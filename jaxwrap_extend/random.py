@@ -323,11 +323,14 @@ _BY_JAX_IMPL: dict[int, PRNGImpl] = {}
 def impl_of_typed_key(keys) -> PRNGImpl:
     """The jaxwrap PRNGImpl of a jax typed key array (or key dtype).
 
-    jax's threefry keys map to ``threefry_prng_impl``; keys made by
-    ``random_wrap`` of a jaxwrap impl map back to it; other jax generators
-    (rbg, philox...) are adopted as they are: their operations are jax's.
+    jax's threefry and rbg keys map to this module's implementations; keys
+    made by ``random_wrap`` of a jaxwrap impl map back to it; other jax
+    generators (philox...) are adopted as they are: their operations are jax's.
     """
-    jimpl = _jax.typed_key_impl(keys)
+    return _adopt(_jax.typed_key_impl(keys))
+
+
+def _adopt(jimpl) -> PRNGImpl:
     for builtin in _BUILTIN:
         _jax_impl(builtin)
     impl = _BY_JAX_IMPL.get(id(jimpl))
@@ -337,7 +340,21 @@ def impl_of_typed_key(keys) -> PRNGImpl:
                                 name=jimpl.name, tag=jimpl.tag)
         impl._jax_impl.append(jimpl)
         _BY_JAX_IMPL[id(jimpl)] = impl
+        if _jax.jax_prng_impls().get(jimpl.name) is jimpl and jimpl.name not in prngs:
+            prngs[jimpl.name] = impl  # a generator registered with jax, known by name
     return impl
+
+
+def impl_by_name(name: str) -> PRNGImpl:
+    """The implementation registered as ``name`` (here, or with jax: adopted)."""
+    if name in prngs:
+        return prngs[name]
+    jimpl = _jax.jax_prng_impls().get(name)
+    if jimpl is None:
+        known = ", ".join(f'"{s}"' for s in {**_jax.jax_prng_impls(), **prngs})
+        raise ValueError(f'unrecognized PRNG implementation "{name}". Did you mean one of: '
+                         f"{known}?")
+    return _adopt(jimpl)
 
 
 def is_typed_key(x) -> bool:

@@ -90,7 +90,8 @@ def _to_np(x):
     if isinstance(x, jax.Array):
         return np.asarray(x)
     if isinstance(x, (list, tuple)):
-        return type(x)(_to_np(v) for v in x)
+        vals = [_to_np(v) for v in x]
+        return type(x)(*vals) if hasattr(x, "_fields") else type(x)(vals)  # namedtuples
     return x
 
 

@@ -164,7 +164,7 @@ def test_i0_accuracy():
     assert np.max(np.abs(got32 - ref32) / ref32) < 2e-6
 
 
-# --- gradients -------------------------------------------------------------------------------------
+# --- gradients ------------------------------------------------------------------------------------
 GRADS = [
     ("gradient", lambda: [_normal(4, 5)], {}),
     ("gradient", lambda: [_normal(6), _coords(6)], {"edge_order": 2}),
@@ -182,7 +182,8 @@ GRADS = [
 ]
 
 
-@pytest.mark.parametrize("name,args,kwargs", GRADS, ids=[f"{g[0]}-{i}" for i, g in enumerate(GRADS)])
+@pytest.mark.parametrize("name,args,kwargs", GRADS,
+                         ids=[f"{g[0]}-{i}" for i, g in enumerate(GRADS)])
 def test_grad(name, args, kwargs):
     # jitted, so the many evaluations of the numerical check reuse one executable
     fn = jax.jit(lambda *a: getattr(N, name)(*a, **kwargs))
@@ -196,7 +197,7 @@ def test_sinc_second_derivative_at_zero():
     np.testing.assert_allclose(d2, -np.pi ** 2 / 3, rtol=1e-5)
 
 
-# --- bad input ----------------------------------------------------------------------------------------
+# --- bad input ------------------------------------------------------------------------------------
 X = np.ones((2, 3), F)
 
 

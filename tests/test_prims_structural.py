@@ -457,10 +457,12 @@ def test_start_indices_as_array():
                  lax.dynamic_update_slice(x, np.ones((1, 2), np.float32), (3, 0)))
 
 
-def test_vmap_batched_indices_use_loop_fallback_only_when_needed():
+def test_vmap_batched_indices_use_gather_not_a_loop():
     x = np.zeros((3, 5), np.float32)
     i = np.arange(3, dtype=np.int32)
     unbatched = jax.make_jaxpr(jax.vmap(lambda x: S.dynamic_slice(x, (I,), (2,))))(x)
     batched = jax.make_jaxpr(jax.vmap(lambda x, i: S.dynamic_slice(x, (i,), (2,))))(x, i)
-    assert "scan" not in {e.primitive.name for e in walk_eqns(unbatched.jaxpr)}
-    assert "scan" in {e.primitive.name for e in walk_eqns(batched.jaxpr)}
+    names = {e.primitive.name for e in walk_eqns(unbatched.jaxpr)}
+    assert "scan" not in names and "gather" not in names
+    names = {e.primitive.name for e in walk_eqns(batched.jaxpr)}
+    assert "scan" not in names and "gather" in names

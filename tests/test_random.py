@@ -250,6 +250,17 @@ def test_rbg_impls(impl):
         np.testing.assert_array_equal(a, b)
     assert wr.key_impl(jr.key(1, impl=impl)) == impl
     assert wr.key(1, impl=impl).dtype == jr.key(1, impl=impl).dtype
+    with jax.default_prng_impl(impl):  # raw keys follow the default generator
+        np.testing.assert_array_equal(wr.PRNGKey(3), jr.PRNGKey(3))
+        np.testing.assert_array_equal(wr.split(wr.PRNGKey(3)), jr.split(jr.PRNGKey(3)))
+
+
+def test_other_jax_generators():
+    # Generators only jax defines (philox...) are adopted: their own operations.
+    for impl in ("philox4x32", "threefry4x32"):
+        k = jr.key(0, impl=impl)
+        assert wr.key_impl(k) == impl and wr.key(0, impl=impl).dtype == k.dtype
+        np.testing.assert_array_equal(wr.normal(k, (3,)), jr.normal(k, (3,)))
 
 
 def test_define_prng_impl():
@@ -318,3 +329,15 @@ def test_gamma_grad_matches_jax():
         gw = jax.grad(loss(wr, wr.key(1)))(a)
         gj = jax.grad(loss(jr, jr.key(1)))(a)
         np.testing.assert_allclose(gw, gj, rtol=2e-4, err_msg=name)
+
+
+def test_location_scale_grads_match_jax():
+    cases = [
+        lambda lib, k, x: lib.uniform(k, (5,), minval=x, maxval=x * 3 + 1),
+        lambda lib, k, x: lib.truncated_normal(k, x - 2, x + 1, (5,)),
+        lambda lib, k, x: lib.multivariate_normal(k, jnp.zeros(2), jnp.eye(2) * x, (3,)),
+    ]
+    for fn in cases:
+        gw = jax.grad(lambda x, fn=fn: (fn(wr, wr.key(5), x) ** 2).sum())(jnp.float32(1.3))
+        gj = jax.grad(lambda x, fn=fn: (fn(jr, jr.key(5), x) ** 2).sum())(jnp.float32(1.3))
+        np.testing.assert_allclose(gw, gj, rtol=1e-5)

@@ -439,7 +439,9 @@ def _fill_param(fill_value, mode):
         return None
     if _jax.is_tracer(fill_value) or np.ndim(fill_value) != 0:
         raise ValueError("gather: fill_value must be a static scalar")
-    return np.asarray(fill_value).item()
+    v = np.asarray(fill_value).item()
+    # One NaN object, so equal parameters hash and compare equal (caching).
+    return np.nan if isinstance(v, float) and v != v else v
 
 
 def gather(operand, start_indices, dimension_numbers, slice_sizes, *, unique_indices=False,

@@ -21,6 +21,9 @@ out-of-bounds reads clamp by default (``mode='fill'`` fills), out-of-bounds
 updates are dropped, boolean masks need concrete values (their result shape
 depends on the data), a top-level list index is an error (use a tuple or an
 array).
+
+``getitem(a, key)`` is not a numpy name (so not in ``__all__``): it is how
+code inside jaxwrap writes ``a[key]`` without binding jax's own primitives.
 """
 
 from __future__ import annotations
@@ -493,10 +496,7 @@ def getitem(a, key, *, mode=None, fill_value=None, indices_are_sorted=False,
     a = asarray(a, name="getitem")
     spec, arrays = _parse(tuple(a.shape), key)
     mode = _gather_mode(mode)
-    if fill_value is not None:
-        if _is_tracer(fill_value) or np.ndim(fill_value) != 0:
-            raise ValueError("getitem(): fill_value must be a static scalar")
-        fill_value = np.asarray(fill_value).item()
+    fill_value = _static_fill("getitem", fill_value)
     return _take_impl(a, _as_index_arrays(arrays), spec, mode, fill_value,
                       bool(indices_are_sorted), bool(unique_indices))
 
@@ -760,7 +760,9 @@ def _static_fill(name, fill_value):
         return None
     if _is_tracer(fill_value) or np.ndim(fill_value) != 0:
         raise ValueError(f"{name}(): fill_value must be a static scalar")
-    return np.asarray(fill_value).item()
+    v = np.asarray(fill_value).item()
+    # One NaN object, so the static argument hits jit's cache.
+    return np.nan if isinstance(v, float) and v != v else v
 
 
 def take(a, indices, axis=None, out=None, mode=None, unique_indices=False,

@@ -17,9 +17,16 @@ import jax
 import numpy as np
 
 from .. import dtypes, lax
-from ._util import asarray, broadcast_shapes, broadcast_to, check_arraylike, promote_dtypes, \
-    promote_dtypes_inexact, public
 from . import ufuncs
+from ._util import (
+    asarray,
+    broadcast_shapes,
+    broadcast_to,
+    check_arraylike,
+    promote_dtypes,
+    promote_dtypes_inexact,
+    public,
+)
 from .numeric import convolve, vander
 
 __all__ = [
@@ -120,7 +127,7 @@ def poly(seq_of_zeros):
 
 
 def _linalg():
-    from . import linalg      # imported late: linalg is a sibling family module
+    from . import linalg  # imported late: linalg is a sibling family module
     return linalg
 
 
@@ -499,7 +506,7 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
                       lax.broadcast_in_dim(lax.reshape(fac, (k,)), full_shape, (2,)))
 
 
-# --- roots -----------------------------------------------------------------------------------------
+# --- roots ----------------------------------------------------------------------------------------
 def _companion_roots(p):
     """Eigenvalues of the companion matrix of ``p`` (``p[0] != 0``)."""
     n = p.shape[0] - 1

@@ -96,48 +96,63 @@ _METHODS = ("inverted_cdf", "averaged_inverted_cdf", "closest_observation",
             *_CONTINUOUS, "lower", "higher", "midpoint", "nearest")
 
 
-def _virtual_index(method, n, q):
-    """(index, weight of the upper neighbour) for ``method``; the index is
-    integral (weight None) for the discrete methods.  ``n`` broadcasts with q."""
+def _split(V, scale):
+    """``(floor(V / scale), frac)`` with the floor exact: XLA turns a division by a
+    constant into a multiplication by its (inexact) reciprocal, so the quotient
+    is corrected with exact integer multiples of ``scale``."""
+    if scale == 1:
+        j = ufuncs.floor(V)
+        return j, lax.sub(V, j)
+    s = _c(V, scale)
+    one = _c(V, 1)
+    j = ufuncs.floor(lax.div(V, s))
+    j = _select(lax.le(lax.mul(lax.add(j, one), s), V), lax.add(j, one), j)
+    j = _select(lax.gt(lax.mul(j, s), V), lax.sub(j, one), j)
+    return j, lax.div(lax.sub(V, lax.mul(j, s)), s)
+
+
+def _order_statistics(method, n, p, scale):
+    """For ``method`` at quantile ``p / scale`` of samples of size ``n`` (both
+    broadcast): the lower order statistic (as a float index) and the weight of
+    the next one (None: the method picks one order statistic).
+
+    The virtual index ``v`` is formed scaled, ``V = scale * v``, from ``p``
+    directly, so percentiles hit order statistics exactly like numpy's float64
+    arithmetic does (e.g. the 50th percentile of 6 values, v = 2)."""
     mul, add, sub = lax.mul, lax.add, lax.sub
-    floor = ufuncs.floor
-    one = _c(q, 1.0)
+    one, half = _c(p, 1.0), _c(p, 0.5)
+    sc = _c(p, scale)
     if method in _CONTINUOUS:
         alpha, beta = _CONTINUOUS[method]
         if method == "linear":
-            v = mul(sub(n, one), q)
+            V = mul(sub(n, one), p)
         else:
-            v = sub(add(mul(n, q), add(_c(q, alpha), mul(q, _c(q, 1 - alpha - beta)))), one)
-        return v, None
+            V = sub(add(mul(n, p), add(_c(p, alpha * scale), mul(p, _c(p, 1 - alpha - beta)))),
+                    sc)
+        return _split(V, scale)
     if method in ("lower", "higher", "nearest", "midpoint"):
-        v = mul(sub(n, one), q)
+        j, frac = _split(mul(sub(n, one), p), scale)
+        zero = lax.eq(frac, _c(frac, 0))
         if method == "lower":
-            return floor(v), False
+            return j, None
         if method == "higher":
-            return ufuncs.ceil(v), False
-        if method == "nearest":
-            return lax.round(v, 1), False        # half to even, like numpy's around
-        return v, "midpoint"
+            return _select(zero, j, add(j, one)), None
+        if method == "nearest":      # round half to even, like numpy's around
+            odd = lax.eq(ufuncs.mod(j, _c(j, 2.0)), one)
+            up = lax.or_(lax.gt(frac, half), lax.and_(lax.eq(frac, half), odd))
+            return _select(up, add(j, one), j), None
+        return j, _select(zero, _c(frac, 0.0), half)
     if method == "averaged_inverted_cdf":
-        return sub(mul(n, q), one), "averaged"
+        j, frac = _split(sub(mul(n, p), sc), scale)
+        return j, _select(lax.eq(frac, _c(frac, 0)), half, one)
     # H&F 1 and 3: the next order statistic unless v lands exactly on one
     # (for closest_observation: exactly on an even one, 1-based).
-    v = sub(mul(n, q), _c(q, 1.5 if method == "closest_observation" else 1.0))
-    j = floor(v)
-    exact = lax.eq(v, j)
+    shift = 1.5 if method == "closest_observation" else 1.0
+    j, frac = _split(sub(mul(n, p), _c(p, shift * scale)), scale)
+    exact = lax.eq(frac, _c(frac, 0))
     if method == "closest_observation":
-        exact = lax.and_(exact, lax.eq(ufuncs.mod(j, _c(j, 2.0)), _c(j, 1.0)))
-    return _select(exact, j, add(j, one)), False
-
-
-def _gamma(kind, v, lo):
-    frac = lax.sub(v, lo)
-    if kind is None:
-        return frac
-    zero = lax.eq(frac, _c(frac, 0))
-    if kind == "midpoint":
-        return _select(zero, _c(frac, 0.0), _c(frac, 0.5))
-    return _select(zero, _c(frac, 0.5), _c(frac, 1.0))     # averaged_inverted_cdf
+        exact = lax.and_(exact, lax.eq(ufuncs.mod(j, _c(j, 2.0)), one))
+    return _select(exact, j, add(j, one)), None
 
 
 def _gather_last(x, idx):
@@ -174,7 +189,7 @@ def _weights_like(name, w, a_shape, axis, axes):
                      f"{tuple(a_shape)} or of its reduced axes")
 
 
-def _quantile(name, a, q, axis, method, keepdims, ignore_nan, weights, scale=1.0):
+def _quantile(name, a, q, axis, method, keepdims, ignore_nan, weights, scale=1):
     if method not in _METHODS:
         raise ValueError(f"{name}(): 'method' must be one of {', '.join(_METHODS)}; got "
                          f"{method!r}")
@@ -188,8 +203,6 @@ def _quantile(name, a, q, axis, method, keepdims, ignore_nan, weights, scale=1.0
     x, qv = (asarray(t) for t in promote_dtypes_inexact(x, q))
     if x.ndim == 0:
         x = lax.reshape(x, (1,))
-    if scale != 1.0:
-        qv = lax.div(qv, _c(qv, scale))
     qv = lax.convert_element_type(qv, qv.dtype, False)
     a_shape = x.shape
     if weights is not None:
@@ -218,19 +231,16 @@ def _quantile(name, a, q, axis, method, keepdims, ignore_nan, weights, scale=1.0
           else _full(bshape, n, x.dtype))
     top = lax.sub(nb, _c(nb, 1))                      # last valid position
     if weights is not None:
-        result = _weighted_inverted_cdf(x, w, nan, qb, top)
+        frac_q = qb if scale == 1 else lax.div(qb, _c(qb, scale))
+        result = _weighted_inverted_cdf(x, w, nan, frac_q, top)
     else:
-        v, kind = _virtual_index(method, nb, qb)
-        lo = ufuncs.floor(v) if kind is not False else v
+        lo, g = _order_statistics(method, nb, qb, scale)
         clip = lambda t: lax.clamp(_c(t, 0), t, lax.max(top, _c(top, 0)))  # noqa: E731
         as_idx = lambda t: lax.convert_element_type(clip(t), np.int32)      # noqa: E731
-        lo_val = _gather_last(x, as_idx(lo))
-        if kind is False:
-            result = lo_val
-        else:
+        result = _gather_last(x, as_idx(lo))
+        if g is not None:
             hi_val = _gather_last(x, as_idx(lax.add(lo, _c(lo, 1))))
-            g = _gamma(kind, v, lo)
-            result = _lerp(lo_val, hi_val, g)
+            result = _lerp(result, hi_val, g)
     if ignore_nan:
         bad = lax.eq(nb, _c(nb, 0))
     else:
@@ -352,7 +362,7 @@ def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method="linear
 def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
                keepdims=False, *, weights=None):
     check_out("percentile", out)
-    return _quantile("percentile", a, q, axis, method, keepdims, False, weights, 100.0)
+    return _quantile("percentile", a, q, axis, method, keepdims, False, weights, 100)
 
 
 @public(static=("axis", "overwrite_input", "method", "keepdims"))
@@ -361,7 +371,7 @@ def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear"
 def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="linear",
                   keepdims=False, *, weights=None):
     check_out("nanpercentile", out)
-    return _quantile("nanpercentile", a, q, axis, method, keepdims, True, weights, 100.0)
+    return _quantile("nanpercentile", a, q, axis, method, keepdims, True, weights, 100)
 
 
 @public(static=("axis", "overwrite_input", "keepdims"))
@@ -449,7 +459,7 @@ def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     return _quantile("nanmedian", a, 0.5, axis, "midpoint", keepdims, True, None)
 
 
-# --- cov, corrcoef ---------------------------------------------------------------------------------
+# --- cov, corrcoef --------------------------------------------------------------------------------
 def _as_2d(x):
     return lax.reshape(x, (1,) * (2 - x.ndim) + x.shape) if x.ndim < 2 else x
 
@@ -611,7 +621,7 @@ def corrcoef(x, y=None, rowvar=True, dtype=None):
     return lax.clamp(-one, c, one)
 
 
-# --- bincount, digitize -----------------------------------------------------------------------------
+# --- bincount, digitize ---------------------------------------------------------------------------
 def _scatter_add_1d(length, idx, updates):
     """``zeros(length).at[idx].add(updates)``; out-of-range indices are dropped."""
     dn = lax.ScatterDimensionNumbers(update_window_dims=(), inserted_window_dims=(0,),
@@ -748,7 +758,7 @@ def digitize(x, bins, right=False, *, method=None):
     return _select(increasing, inc, dec)
 
 
-# --- histograms --------------------------------------------------------------------------------------
+# --- histograms -----------------------------------------------------------------------------------
 def _static_bins(name, bins):
     if isinstance(bins, str):
         raise NotImplementedError(f"{name}(): string values of 'bins' ({bins!r}) are not "
