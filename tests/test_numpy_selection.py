@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import warnings
 
+import jax
 import jax.numpy as jnp
 import numpy as np
 import pytest
@@ -52,9 +53,18 @@ def test_where_condition_and_scalars():
     assert out.dtype == ref.dtype and float(out) == 1.0
 
 
+def test_where_one_argument_is_nonzero():
+    c = np.array([[0, 3, 0], [1, 0, 2]])
+    check(lambda c: S.where(c), np.nonzero, [c], peer=jnp.where, jit=False, vmap=False,
+          purity=False)
+    check(lambda c: S.where(c, size=4, fill_value=-1),
+          lambda c: tuple(np.concatenate([i, [-1]]) for i in np.nonzero(c)), [c],
+          peer=lambda c: jnp.where(c, size=4, fill_value=-1), vmap=False)
+    with pytest.raises(jax.errors.ConcretizationTypeError, match="size"):
+        jax.jit(S.where)(c)
+
+
 def test_where_errors():
-    with pytest.raises(ValueError, match="nonzero.*size"):
-        S.where(np.array([1, 0]))
     with pytest.raises(ValueError, match="both or neither"):
         S.where(np.array([1, 0]), 1.0)
     with pytest.raises(ValueError, match="where.*broadcast"):

@@ -646,7 +646,7 @@ def unwrap(p, discont=None, axis=-1, period=2 * math.pi):
     --------
     >>> import jaxwrap.numpy as jnp
     >>> jnp.unwrap(jnp.array([0., 3., 6.5, 0.5]))
-    Array([0.       , 3.       , 6.5      , 6.7831855], dtype=float32)
+    Array([0.       , 3.       , 0.216815 , 0.5000005], dtype=float32)
     """
     name = "unwrap"
     x = _arr(name, p, "p")
@@ -704,8 +704,8 @@ def sinc(x, /):
     Examples
     --------
     >>> import jaxwrap.numpy as jnp
-    >>> jnp.sinc(jnp.array([0., 0.5, 1.]))
-    Array([1.       , 0.63661975, 0.       ], dtype=float32)
+    >>> jnp.sinc(jnp.array([0., 0.5]))
+    Array([1.        , 0.63661975], dtype=float32)
     """
     (v,) = promote_dtypes_inexact(_arr("sinc", x, "x"))
     v = asarray(v)
@@ -803,7 +803,7 @@ def i0(x):
     --------
     >>> import jaxwrap.numpy as jnp
     >>> jnp.i0(jnp.array([0., 1.]))
-    Array([1.      , 1.266066], dtype=float32)
+    Array([1.       , 1.2660658], dtype=float32)
     """
     v = _arr("i0", x, "x")
     if dtypes.is_complex(v.dtype):
@@ -1043,7 +1043,7 @@ def interp(x, xp, fp, left=None, right=None, period=None):
     --------
     >>> import jaxwrap.numpy as jnp
     >>> jnp.interp(jnp.array([0.5, 2.5, 9.]), jnp.array([0., 1., 3.]), jnp.array([0., 10., 0.]))
-    Array([5., 5., 0.], dtype=float32)
+    Array([5. , 2.5, 0. ], dtype=float32)
     """
     modes = []
     for argname, v in (("left", left), ("right", right)):

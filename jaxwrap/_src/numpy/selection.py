@@ -73,8 +73,8 @@ def where(condition, x=None, y=None, /, *, size=None, fill_value=None):
     Notes
     -----
     Differences from NumPy: dtypes follow jax's promotion.  The one-argument
-    form has a data-dependent shape: use ``jaxwrap.numpy.nonzero(condition,
-    size=...)`` (a static ``size`` makes it work under ``jax.jit``).
+    form has a data-dependent shape: pass a static ``size`` (and optionally
+    ``fill_value``) to use it under ``jax.jit``, as with ``nonzero``.
     Gradients flow to ``x`` and ``y`` only through the elements selected.
 
     Examples
@@ -84,10 +84,9 @@ def where(condition, x=None, y=None, /, *, size=None, fill_value=None):
     Array([-1., -1.,  1.,  1.], dtype=float32, weak_type=True)
     """
     if x is None and y is None:
-        raise ValueError(
-            "where(): the one-argument form where(condition) is nonzero(condition), whose "
-            "result shape depends on the data; call jaxwrap.numpy.nonzero(condition, size=...) "
-            "with a static size (and optional fill_value) instead")
+        from .sorting import nonzero  # sorting imports this module's helpers
+
+        return nonzero(condition, size=size, fill_value=fill_value)
     if x is None or y is None:
         raise ValueError("where(): either both or neither of x and y must be given")
     if size is not None or fill_value is not None:

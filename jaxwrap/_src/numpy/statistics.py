@@ -38,7 +38,6 @@ from .. import dtypes, lax
 from . import ufuncs
 from ._util import (
     asarray,
-    broadcast_to,
     canonicalize_axes,
     check_arraylike,
     check_out,
@@ -1168,4 +1167,3 @@ def histogram2d(x, y, bins=10, range=None, weights=None, density=None):  # noqa:
 
 
 histogram2d.__module__ = "jaxwrap.numpy"
-_ = broadcast_to
