@@ -210,6 +210,8 @@ def sharding_to_hlo(sharding, ndim: int):
 from jax._src.lax import lax as _lax
 
 ShardingTypeError = _core.ShardingTypeError
+# Raised by NamedSharding when a spec names one mesh axis twice.
+from jax._src.named_sharding import DuplicateSpecError  # noqa: E402
 broadcasting_sharding_rule = _lax.broadcasting_sharding_rule
 
 

@@ -7,6 +7,7 @@ here are listed, with the reason and an alternative, in the scope manifest
 (``python -m jaxwrap scope scipy.linalg.NAME``).
 """
 
+from jaxwrap._src.numpy.linalg import LinAlgError as LinAlgError
 from jaxwrap._src.out_of_scope import module_getattr as _module_getattr
 from jaxwrap._src.scipy.linalg_decomp import cdf2rdf as cdf2rdf
 from jaxwrap._src.scipy.linalg_decomp import cho_factor as cho_factor
@@ -85,6 +86,7 @@ from jaxwrap._src.scipy.linalg_special import pascal as pascal
 from jaxwrap._src.scipy.linalg_special import toeplitz as toeplitz
 
 __all__ = [
+    "LinAlgError",
     "bandwidth",
     "block_diag",
     "cdf2rdf",

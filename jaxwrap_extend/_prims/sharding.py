@@ -11,10 +11,17 @@ place.
 from __future__ import annotations
 
 from ..core import sharding_rules as sr
-from . import dot, elementwise, reductions, structural
+from . import dot, elementwise, indexing, linalg, random_bits, reductions, sorting, structural
 from ._base import registry
 
 _SHAPE_CHANGING = {"bitcast_convert_type"}  # may add or drop a trailing dimension
+
+
+def _out_shape(name: str):
+    """The output shape by primitive ``name``'s own shape rule (for ``sr.resized``)."""
+    def shape(*avals, **params):
+        return registry[name].shape_rule(*avals, **params).shape
+    return shape
 
 
 def _defined_in(module) -> list[str]:
@@ -37,8 +44,35 @@ RULES = {
     "broadcast_in_dim": sr.broadcast_in_dim("shape", "broadcast_dimensions"),
     "reshape": sr.reshape("new_sizes"),
     "dot_general": sr.dot_general("dimension_numbers"),
+    "bitcast_convert_type": sr.bitcast("new_dtype"),
+    "threefry2x32": sr.elementwise,
+    # structural; iota has no operand, so its output is replicated as it is.
+    "squeeze": sr.squeeze("dimensions"),
+    "expand_dims": sr.expand_dims("dimensions"),
+    "rev": sr.like_operand(0),
+    **{n: sr.resized(what, _out_shape(n)) for n, what in (("slice", "slicing"),
+                                                           ("pad", "padding"),
+                                                           ("dynamic_slice", "dynamic_slice"))},
+    "concatenate": sr.matching("concatenate"),
+    "dynamic_update_slice": sr.matching("dynamic_update_slice", count=2),
+    # indexing
+    "gather": sr.gather("dimension_numbers", "slice_sizes"),
+    **{n: sr.scatter("dimension_numbers") for n in ("scatter", "scatter_add", "scatter_sub",
+                                                    "scatter_mul", "scatter_min",
+                                                    "scatter_max")},
+    # sorting
+    "sort": sr.sort("dimension"),
+    "top_k": sr.top_k("axis"),
+    # linear algebra: batch dimensions keep their sharding, core ones must be unsharded
+    **{n: sr.linalg(*ranks, name=n) for n, ranks in (
+        ("cholesky", (2,)), ("lu", (2,)), ("lu_pivots_to_permutation", (1,)), ("qr", (2,)),
+        ("eigh", (2,)), ("eig", (2,)), ("svd", (2,)), ("schur", (2,)), ("hessenberg", (2,)),
+        ("householder_product", (2, 1)), ("tridiagonal", (2,)),
+        ("tridiagonal_solve", (1, 1, 1, 2)))},
+    "triangular_solve": sr.triangular_solve("left_side", "transpose_a"),
 }
-assert dot and reductions and structural  # imported so that their primitives exist
+# imported so that their primitives exist
+assert dot and indexing and linalg and random_bits and reductions and sorting and structural
 
 for _name, _rule in RULES.items():
     registry[_name].def_sharding_rule(_rule)

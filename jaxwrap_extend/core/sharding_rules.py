@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from jax.sharding import NamedSharding, PartitionSpec
 
 from .. import _jax
 
 __all__ = ["elementwise", "like_operand", "reduction", "cumulative", "transpose",
-           "broadcast_in_dim", "reshape", "dot_general", "replicated", "ShardingTypeError"]
+           "broadcast_in_dim", "reshape", "dot_general", "replicated", "squeeze",
+           "expand_dims", "resized", "matching", "sort", "top_k", "bitcast",
+           "linalg", "triangular_solve", "gather", "scatter", "ShardingTypeError"]
 
 ShardingTypeError = _jax.ShardingTypeError
 
@@ -27,6 +31,24 @@ ShardingTypeError = _jax.ShardingTypeError
 def _spec(aval) -> tuple:
     spec = tuple(aval.sharding.spec)
     return spec + (None,) * (len(aval.shape) - len(spec))
+
+
+def _named(aval, spec) -> NamedSharding:
+    return NamedSharding(aval.sharding.mesh, PartitionSpec(*spec))
+
+
+def _typename(aval) -> str:
+    return aval.str_short(short_dtypes=True)
+
+
+def _axis_size(mesh, entry) -> int:
+    """Number of devices a spec entry (an axis name or a tuple of them) splits over."""
+    sizes = dict(zip(mesh.axis_names, mesh.axis_sizes))
+    names = entry if isinstance(entry, tuple) else (entry,)
+    size = 1
+    for n in names:
+        size *= sizes[n]
+    return size
 
 
 def _mesh(avals):
@@ -40,7 +62,13 @@ def _mesh(avals):
 def elementwise(*avals, **params) -> NamedSharding:
     """Operands of one shape (or scalars): each dimension keeps the sharding the
     operands agree on; conflicting shardings raise ShardingTypeError."""
-    return _jax.broadcasting_sharding_rule("elementwise", *avals)
+    try:
+        return _jax.broadcasting_sharding_rule("elementwise", *avals)
+    except _jax.DuplicateSpecError as e:  # e.g. f32[8@x,8] + f32[8,8@x]
+        raise ShardingTypeError(
+            f"elementwise operation on {', '.join(_typename(a) for a in avals)} would shard "
+            f"two dimensions of its result over one mesh axis ({e.pspec}); reshard first"
+        ) from e
 
 
 def like_operand(index: int = 0) -> Callable:
@@ -115,3 +143,218 @@ def transpose(permutation_param: str = "permutation") -> Callable:
 def replicated(*avals, **params) -> NamedSharding:
     """A full copy of the output on every device of the operands' mesh."""
     return NamedSharding(_mesh(avals), PartitionSpec())
+
+
+def squeeze(dims_param: str = "dimensions") -> Callable:
+    """Dropping size-1 dimensions ``params[dims_param]``: the others keep theirs."""
+    def rule(operand, **params):
+        dropped = {d % max(len(operand.shape), 1) for d in params[dims_param]}
+        return _named(operand, [s for i, s in enumerate(_spec(operand)) if i not in dropped])
+    return rule
+
+
+def expand_dims(dims_param: str = "dimensions") -> Callable:
+    """Inserting size-1 dimensions at output positions ``params[dims_param]``:
+    the new ones are unsharded, the operand's keep their shardings."""
+    def rule(operand, **params):
+        rank = len(operand.shape) + len(params[dims_param])
+        new = {d % rank for d in params[dims_param]}
+        it = iter(_spec(operand))
+        return _named(operand, [None if i in new else next(it) for i in range(rank)])
+    return rule
+
+
+def resized(what: str, out_shape: Callable) -> Callable:
+    """An operation that keeps the operand's layout but may change its extent
+    (slice, pad, dynamic_slice): the output is sharded like the operand, so a
+    sharded dimension whose size changes must stay divisible by its devices
+    (jax has no uneven shardings in types).  ``out_shape(*avals, **params)``
+    gives the output shape (the primitive's own shape rule)."""
+    def rule(operand, *rest, **params):
+        shape = out_shape(operand, *rest, **params)
+        for i, (s, n, m) in enumerate(zip(_spec(operand), operand.shape, shape)):
+            if s is not None and n != m and m % _axis_size(operand.sharding.mesh, s):
+                raise ShardingTypeError(
+                    f"{what} changes dimension {i} of {_typename(operand)}, sharded over "
+                    f"{s!r}, to size {m}, which that sharding does not divide; reshard "
+                    "or replicate that dimension first")
+        return operand.sharding
+    return rule
+
+
+def matching(what: str, count: int | None = None) -> Callable:
+    """The first ``count`` operands (all when None; later ones are scalars such
+    as start indices) must be sharded alike; the output is sharded like them.
+    Used for concatenate and dynamic_update_slice, where jax asks the same."""
+    def rule(*avals, **params):
+        shaped = [a for a in avals[:count] if not a.sharding.mesh.empty]
+        if any(_spec(a) != _spec(shaped[0]) for a in shaped[1:]):
+            raise ShardingTypeError(
+                f"{what}: the operands must be sharded alike, got "
+                f"{', '.join(_typename(a) for a in shaped)}")
+        return shaped[0].sharding
+    return rule
+
+
+def _unsharded_along(what: str, aval, axis: int) -> None:
+    if _spec(aval)[axis] is not None:
+        raise ShardingTypeError(
+            f"{what} along axis {axis} needs that axis unsharded; got {_typename(aval)} "
+            "(reshard it first)")
+
+
+def sort(dim_param: str = "dimension") -> Callable:
+    """A sort along ``params[dim_param]`` of several equally shaped operands:
+    each must be unsharded along that axis, and all sharded alike; every
+    result is sharded like them."""
+    def rule(*operands, **params):
+        axis = params[dim_param] % len(operands[0].shape)
+        for o in operands:
+            _unsharded_along("sort", o, axis)
+        # Operands typed without a mesh (an iota of positions) follow the others.
+        return matching("sort")(*operands)
+    return rule
+
+
+def top_k(axis_param: str = "axis") -> Callable:
+    """top_k along ``params[axis_param]``: values and indices are sharded like
+    the operand, which must be unsharded along that axis."""
+    def rule(operand, **params):
+        _unsharded_along("top_k", operand, params[axis_param] % len(operand.shape))
+        return operand.sharding
+    return rule
+
+
+def bitcast(dtype_param: str = "new_dtype") -> Callable:
+    """bitcast_convert_type: a narrower result type adds an unsharded trailing
+    dimension, a wider one consumes the (unsharded) trailing dimension."""
+    def rule(operand, **params):
+        old = np.dtype(operand.dtype).itemsize
+        new = np.dtype(params[dtype_param]).itemsize
+        spec = _spec(operand)
+        if old > new:
+            spec = spec + (None,)
+        elif old < new:
+            spec = spec[:-1]
+        return _named(operand, spec)
+    return rule
+
+
+def _batch_spec(what: str, avals, ranks) -> tuple:
+    """The common sharding of the leading (batch) dimensions of ``avals``,
+    whose last ``ranks[i]`` dimensions must be unsharded."""
+    batch = []
+    for i, (a, r) in enumerate(zip(avals, ranks)):
+        spec = _spec(a)
+        if any(s is not None for s in spec[len(spec) - r:]):
+            raise ShardingTypeError(
+                f"{what}: operand {i} must be unsharded on its last {r} (non-batch) "
+                f"dimension(s); got {_typename(a)}")
+        batch.append(spec[:len(spec) - r])
+    if any(b != batch[0] for b in batch[1:]):
+        raise ShardingTypeError(f"{what}: all operands must share one batch sharding; got "
+                                f"{', '.join(_typename(a) for a in avals)}")
+    return batch[0]
+
+
+def linalg(*ranks: int, name: str = "linear algebra") -> Callable:
+    """A batched matrix operation whose operand ``i`` has ``ranks[i]`` core
+    (matrix or vector) dimensions after shared batch dimensions: the outputs
+    keep the batch sharding and are unsharded elsewhere; sharded core
+    dimensions raise (reshard first)."""
+    def rule(*avals, **params):
+        return _named(avals[0], _batch_spec(name, avals, ranks))  # jax pads to the rank
+    return rule
+
+
+def triangular_solve(left_param: str = "left_side",
+                     transpose_param: str = "transpose_a") -> Callable:
+    """``op(a) x = b`` (or ``x op(a) = b``): batch dimensions shared; the
+    dimension the solve contracts over must be unsharded in ``a`` and ``b``;
+    the result's other matrix dimensions keep their shardings."""
+    def rule(a, b, **params):
+        left, trans = bool(params[left_param]), bool(params[transpose_param])
+        batch = _spec(a)[:-2]
+        (a0, a1), (b0, b1) = _spec(a)[-2:], _spec(b)[-2:]
+        if batch != _spec(b)[:-2]:
+            raise ShardingTypeError("triangular_solve: a and b must share one batch "
+                                    f"sharding; got {_typename(a)}, {_typename(b)}")
+        contracted_a = (a0, a1)[left != trans]
+        contracted_b = b0 if left else b1
+        if contracted_a is not None or contracted_b is not None:
+            raise ShardingTypeError("triangular_solve: the solved (contracted) dimension must "
+                                    f"be unsharded; got {_typename(a)}, {_typename(b)}")
+        kept_a = (a0, a1)[trans if left else not trans]
+        return _named(a, batch + ((kept_a, b1) if left else (b0, kept_a)))
+    return rule
+
+
+def gather(dims_param: str = "dimension_numbers",
+           sizes_param: str = "slice_sizes") -> Callable:
+    """XLA gather: an output dimension is either a window dimension of the
+    operand (sharded like it) or a batch dimension of the indices (sharded
+    like them).  Unambiguous only when the operand is unsharded wherever the
+    window is a strict slice, paired batching dimensions agree, and the
+    indices are unsharded outside their batching dimensions."""
+    def rule(operand, indices, **params):
+        dn, sizes = params[dims_param], params[sizes_param]
+        ospec, ispec = list(_spec(operand)), list(_spec(indices))
+        sliced_sharded = any(ospec[d] is not None and sizes[d] != operand.shape[d]
+                             for d in dn.start_index_map)
+        pairs = list(zip(dn.operand_batching_dims, dn.start_indices_batching_dims))
+        clash = any(None not in (ospec[o], ispec[i]) and ospec[o] != ispec[i] for o, i in pairs)
+        loose = any(s is not None for i, s in enumerate(ispec)
+                    if i not in dn.start_indices_batching_dims)
+        if sliced_sharded or clash or loose:
+            raise ShardingTypeError(
+                "gather: the output sharding is ambiguous for operand "
+                f"{_typename(operand)} and indices {_typename(indices)}; reshard so that "
+                "the indexed dimensions and the indices' non-batch dimensions are unsharded")
+        for o, i in pairs:
+            ispec[i] = ispec[i] or ospec[o]
+        window = iter(ospec[d] for d in range(len(ospec))
+                      if d not in dn.collapsed_slice_dims and d not in dn.operand_batching_dims)
+        batch = iter(ispec[:-1])  # the last indices dimension holds the index vectors
+        rank = len(dn.offset_dims) + len(indices.shape) - 1
+        spec = [next(window) if d in dn.offset_dims else next(batch) for d in range(rank)]
+        return NamedSharding(_mesh((operand, indices)), PartitionSpec(*spec))
+    return rule
+
+
+def scatter(dims_param: str = "dimension_numbers") -> Callable:
+    """XLA scatter, gather in reverse: the result is sharded like the operand,
+    its unsharded dimensions taking the updates' (window) or the indices'
+    (batching) sharding.  Unambiguous only when every pair of corresponding
+    dimensions agrees, a strict-slice window is unsharded in both operand and
+    updates, and the dimensions that scatter (may collide) are unsharded."""
+    def rule(operand, indices, updates, **params):
+        dn = params[dims_param]
+        ospec, ispec, uspec = _spec(operand), _spec(indices), _spec(updates)
+        scatter_dims = [d for d in range(len(uspec)) if d not in dn.update_window_dims]
+        batch = [(o, ispec[i], uspec[scatter_dims[i]])
+                 for o, i in zip(dn.operand_batching_dims, dn.scatter_indices_batching_dims)]
+        window_dims = [d for d in range(len(ospec)) if d not in dn.inserted_window_dims
+                       and d not in dn.operand_batching_dims]
+        window = list(zip(window_dims, dn.update_window_dims))
+        ubatch = {scatter_dims[i] for i in dn.scatter_indices_batching_dims}
+        ok = (all(len({ospec[o], i, u} - {None}) <= 1 for o, i, u in batch)
+              and all((ospec[o] is None and uspec[u] is None)
+                      or (ospec[o] == uspec[u] and operand.shape[o] == updates.shape[u])
+                      for o, u in window)
+              and all(ospec[d] is None for d in dn.inserted_window_dims)
+              and all(uspec[d] is None for d in scatter_dims if d not in ubatch)
+              and all(s is None for d, s in enumerate(ispec)
+                      if d not in dn.scatter_indices_batching_dims))
+        if not ok:
+            raise ShardingTypeError(
+                "scatter: the output sharding is ambiguous for operand "
+                f"{_typename(operand)}, indices {_typename(indices)} and updates "
+                f"{_typename(updates)}; reshard so that corresponding dimensions agree and "
+                "the scattered dimensions are unsharded")
+        spec = list(ospec)
+        for o, i, u in batch:
+            spec[o] = spec[o] or i or u
+        for o, u in window:
+            spec[o] = spec[o] or uspec[u]
+        return NamedSharding(_mesh((operand, indices, updates)), PartitionSpec(*spec))
+    return rule

@@ -25,7 +25,6 @@ import numpy as np
 from .. import dtypes, lax
 from . import _util
 from ._util import AxisError, canonicalize_axis, public
-from .ufuncs import ufunc
 from .shape import (
     _TRACER_ERRORS,
     _int,
@@ -37,6 +36,7 @@ from .shape import (
     shape_arg,
     transpose,
 )
+from .ufuncs import ufunc
 
 __all__ = [
     "ComplexWarning",
@@ -576,7 +576,7 @@ def _freeze(s):
     return tuple(_freeze(e) for e in s) if isinstance(s, list) else s
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _block_fn(structure, nd):
     def body(*leaves):
         arrs = _util.promote_dtypes(*leaves)
@@ -1000,7 +1000,8 @@ def common_type(*arrays):
     if precision == 0:
         precision = np.dtype(np.float16).itemsize
     if is_complex:
-        return np.dtype(dtypes.canonicalize_dtype(np.dtype(f"c{builtins.max(precision, 4) * 2}"))).type
+        wide = np.dtype(f"c{builtins.max(precision, 4) * 2}")
+        return np.dtype(dtypes.canonicalize_dtype(wide)).type
     return np.dtype(dtypes.canonicalize_dtype(np.dtype(f"f{precision}"))).type
 
 
