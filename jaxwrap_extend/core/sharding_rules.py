@@ -326,7 +326,11 @@ def scatter(dims_param: str = "dimension_numbers") -> Callable:
     its unsharded dimensions taking the updates' (window) or the indices'
     (batching) sharding.  Unambiguous only when every pair of corresponding
     dimensions agrees, a strict-slice window is unsharded in both operand and
-    updates, and the dimensions that scatter (may collide) are unsharded."""
+    updates, and the dimensions that scatter (may collide) are unsharded.
+    Unlike jax.lax.scatter, updates unsharded along a whole-size window
+    dimension count as sharded like the operand there (each device reads its
+    own part, no communication): jax.numpy's ``.at[]`` gives its broadcast
+    updates that sharding, which jaxwrap's broadcast cannot."""
     def rule(operand, indices, updates, **params):
         dn = params[dims_param]
         ospec, ispec, uspec = _spec(operand), _spec(indices), _spec(updates)
@@ -339,7 +343,7 @@ def scatter(dims_param: str = "dimension_numbers") -> Callable:
         ubatch = {scatter_dims[i] for i in dn.scatter_indices_batching_dims}
         ok = (all(len({ospec[o], i, u} - {None}) <= 1 for o, i, u in batch)
               and all((ospec[o] is None and uspec[u] is None)
-                      or (ospec[o] == uspec[u] and operand.shape[o] == updates.shape[u])
+                      or (uspec[u] in (None, ospec[o]) and operand.shape[o] == updates.shape[u])
                       for o, u in window)
               and all(ospec[d] is None for d in dn.inserted_window_dims)
               and all(uspec[d] is None for d in scatter_dims if d not in ubatch)

@@ -626,12 +626,13 @@ def broadcast_arrays(*args):
 
     Returns
     -------
-    tuple of jax.Array
+    list of jax.Array
         The arrays, each with the common broadcast shape.
 
     Notes
     -----
-    Like NumPy 2 the result is a tuple (jax.numpy returns a list).
+    The result is a list, as in jax.numpy and the Array API standard (NumPy 2
+    returns a tuple); ``meshgrid`` does the same.
 
     Examples
     --------
@@ -639,7 +640,7 @@ def broadcast_arrays(*args):
     [(3, 4), (3, 4)]
     """
     arrs = [_util.asarray(a, name="broadcast_arrays") for a in args]
-    return tuple(_util.broadcast_arrays("broadcast_arrays", *arrs))
+    return list(_util.broadcast_arrays("broadcast_arrays", *arrs))
 
 
 # --- joining ---------------------------------------------------------------------------------------------

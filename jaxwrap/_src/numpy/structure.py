@@ -36,7 +36,7 @@ from .shape import (
     shape_arg,
     transpose,
 )
-from .ufuncs import ufunc
+from .ufuncs import frompyfunc, ufunc
 
 __all__ = [
     "ComplexWarning",
@@ -49,6 +49,7 @@ __all__ = [
     "from_dlpack",
     "frombuffer",
     "fromfunction",
+    "frompyfunc",  # defined with the ufunc class in ufuncs.py
     "fromstring",
     "insert",
     "packbits",

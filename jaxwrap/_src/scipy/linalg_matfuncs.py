@@ -136,8 +136,12 @@ def _expm_impl(a, upper_triangular: bool, max_squarings: int, fast: bool):
     table = _THETA["double" if np.dtype(rdt) == np.float64 else "single"]
     norm = _norm1(a)
     theta_max = table[-1][1]
-    # s = max(0, ceil(log2(norm / theta_max))), with float ops on the scalar.
-    s = lax.max(lax.ceil(lax.div(lax.log(lax.div(norm, np.array(theta_max, rdt))),
+    # s = max(0, floor(log2(norm / theta_max))), with float ops on the scalar.
+    # floor (as jax.scipy does) rather than Higham's ceil: the scaled norm may
+    # reach 2 * theta_max, which in practice keeps the error at the level of
+    # scipy's (measured on random and triangular matrices, float32/float64)
+    # and saves one squaring, i.e. one n^3 product, for most inputs.
+    s = lax.max(lax.floor(lax.div(lax.log(lax.div(norm, np.array(theta_max, rdt))),
                                  np.array(math.log(2.0), rdt))), np.array(0, rdt))
     s = lax.select_n(lax.is_finite(s), np.array(0, rdt), s)   # norm 0 or NaN
     scaled = lax.div(a, lax.convert_element_type(lax.exp2(s), a.dtype, False))
