@@ -207,11 +207,11 @@ def sharding_to_hlo(sharding, ndim: int):
 
 # Sharding in types (jax's Explicit mesh axes): an aval's ``sharding`` is a
 # NamedSharding over an AbstractMesh.  Used by jaxwrap_extend.core's sharding rules.
+from jax._src import named_sharding as _named_sharding
 from jax._src.lax import lax as _lax
 
 ShardingTypeError = _core.ShardingTypeError
-# Raised by NamedSharding when a spec names one mesh axis twice.
-from jax._src.named_sharding import DuplicateSpecError  # noqa: E402
+DuplicateSpecError = _named_sharding.DuplicateSpecError  # a spec names a mesh axis twice
 broadcasting_sharding_rule = _lax.broadcasting_sharding_rule
 
 
@@ -236,6 +236,24 @@ def has_explicit_sharding(avals) -> bool:
         if mesh is not None and not mesh.empty and mesh._any_axis_explicit:
             return True
     return False
+
+
+# --- control flow (used by jaxwrap.scipy.linalg) ---------------------------------
+from jax._src.lax.control_flow import conditionals as _conditionals
+
+
+def switch_in_range(index, branches, *operands):
+    """``jax.lax.switch`` for an int32 scalar ``index`` already known to be in
+    range: binds only jax's structural ``cond`` (jax.lax.switch first binds a
+    ``clamp``, which would break jaxwrap's primitive purity)."""
+    return _conditionals._switch_internal(index, tuple(branches), tuple(operands),
+                                          branches_platforms=None)
+
+
+# --- linear-algebra kernels jax.lax.linalg does not export (used by _prims/linalg_bridge) ----
+from jax._src.lax import linalg as _lax_linalg
+
+geqrf = _lax_linalg.geqrf  # (a, taus): LAPACK geqrf's Householder form
 
 
 # --- random / PRNG ---------------------------------------------------------------

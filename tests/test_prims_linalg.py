@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import jax
 import jax.lax.linalg as jl
+from jax._src.lax import linalg as jax_internal_linalg
 import numpy as np
 import pytest
 from jax.test_util import check_grads
@@ -125,6 +126,9 @@ ROWS = [
     Row("qr_wide", general((3, 5)), {"full_matrices": False}, P.qr, jl.qr),
     Row("qr_pivoting", general((2, 5, 4)), {"pivoting": True, "full_matrices": False}, P.qr,
         jl.qr, lambda o: o[:2]),
+    # jax.lax.linalg exports no geqrf: the peer is jax's internal one
+    Row("geqrf_tall", general((2, 5, 3)), {}, P.geqrf, jax_internal_linalg.geqrf),
+    Row("geqrf_wide", general((3, 5)), {}, P.geqrf, jax_internal_linalg.geqrf),
     Row("eigh", hpd((2, 4, 4)), {}, P.eigh, jl.eigh, _eigh_view),
     Row("eigh_upper", hpd((4, 4)), {"lower": False, "symmetrize_input": False}, P.eigh,
         jl.eigh),
@@ -267,7 +271,7 @@ def hlo_ops(fn, *args) -> collections.Counter:
 
 @pytest.mark.parametrize("row_id", ["cholesky", "lu_square", "qr_reduced_tall", "eigh",
                                     "svd_full", "triangular_left_lower", "tridiagonal_solve",
-                                    "eig_vectors"])
+                                    "eig_vectors", "geqrf_tall"])
 def test_hlo_is_jax(row_id):
     row = BY_ID[row_id]
     args = _args(row, F32)
@@ -279,7 +283,7 @@ def test_bridge_covers_every_primitive():
     names = {p.name for p in (P.cholesky_p, P.lu_p, P.qr_p, P.eigh_p, P.eig_p, P.svd_p,
                               P.schur_p, P.hessenberg_p, P.householder_product_p,
                               P.triangular_solve_p, P.tridiagonal_p, P.tridiagonal_solve_p,
-                              P.lu_pivots_to_permutation_p)}
+                              P.lu_pivots_to_permutation_p, P.geqrf_p)}
     assert names == set(linalg_bridge.KERNELS)
     assert all(n in registry for n in names)
 
@@ -327,6 +331,7 @@ UNDEFINED_DERIVATIVES = [
     ("svd full rectangular", lambda a: P.svd(a)[0], (4, 3)),
     ("schur", lambda a: P.schur(a)[0], (3, 3)),
     ("hessenberg", lambda a: P.hessenberg(a)[0], (3, 3)),
+    ("geqrf", lambda a: P.geqrf(a)[0], (4, 3)),
 ]
 
 

@@ -6,9 +6,12 @@ child process (this file run as a script with XLA_FLAGS set) that reports one
 JSON line per case; the tests here read those lines.  Every case is compared
 with jax.numpy: values, and the output sharding (``is_equivalent_to``).
 
-Meshes use Auto axes: jaxwrap's primitives do not compute shardings in their
-abstract evaluation (sharding-in-types), which jax's Explicit axes require;
-see docs/extend.md, "Sharding".
+Every case runs on an Auto-axes mesh; the EXPLICIT ones also run on an
+Explicit-axes mesh (jax.make_mesh's default), where the traced types carry
+shardings: jaxwrap's come from jaxwrap_extend/_prims/sharding.py's rules and
+must equal jax.numpy's (or both raise ShardingTypeError, EXPLICIT_RAISES).
+The rules themselves are also checked one by one against jax.lax's operations
+(``__rule_oracle__``).  See docs/extend.md, "Sharding".
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ CASES = {
     "take_axis0": (lambda xp, a: xp.take(a, xp.asarray([7, 1, 1, 4]), axis=0), [(8, 4)],
                    [("x", "y")]),
     "argsort_axis1": (lambda xp, a: xp.argsort(a, axis=1), [(8, 4)], [("x", None)]),
+    "fft_axis1": (lambda xp, a: xp.fft.fft(a, axis=1), [(8, 4)], [("x", None)]),
+    "rfft2_batched": (lambda xp, a: xp.fft.rfft2(a), [(8, 4, 6)], [("x", None, None)]),
     "take_along_axis": (lambda xp, a: xp.take_along_axis(a, xp.argsort(a, axis=1), axis=1),
                         [(8, 4)], [("x", None)]),
     "at_add_column": (lambda xp, a: _at(xp, a)[:, xp.asarray([1, 3, 1])].add(1.0), [(8, 4)],
@@ -73,6 +78,7 @@ CASES = {
                    [("x", None)]),
     "solve_batched": (lambda xp, a, b: xp.linalg.solve(xp.add(a, xp.multiply(4.0, xp.eye(3))), b),
                       [(4, 3, 3), (4, 3, 2)], [("x", None, None), ("x", None, None)]),
+    "tile": (lambda xp, a: xp.tile(a, (1, 1, 2)), [(4, 3, 3)], [("x", None, None)]),
     "cholesky_batched": (lambda xp, a: _cholesky(xp, xp.add(
         xp.matmul(a, xp.swapaxes(a, -1, -2)), xp.multiply(3.0, xp.eye(3)))),
         [(4, 3, 3)], [("x", None, None)]),
@@ -267,6 +273,12 @@ def _child() -> None:
              [(8, 4)], [("x", "y")]),
             ("reshape_split", lambda a: jnp.reshape(a, (4, 2, 4)), R.reshape(),
              {"new_sizes": (4, 2, 4)}, [(8, 4)], [("x", None)]),
+            # Deliberately looser than jax.lax.reshape (which raises): size-1
+            # dimensions are set aside (jaxwrap's tile emits such reshapes).
+            ("reshape_singletons", lambda a: jnp.reshape(lax.squeeze(a, (0, 2)), (8, 6)),
+             R.reshape(), {"new_sizes": (8, 6)}, [(1, 8, 1, 2, 3)], [(None, "x", None, None)]),
+            ("reshape_singletons_out", lambda a: jnp.reshape(a, (1, 4, 2, 1, 4)), R.reshape(),
+             {"new_sizes": (1, 4, 2, 1, 4)}, [(8, 4)], [("x", None)]),
             ("dot_general", lambda a, b: lax.dot_general(a, b, dn), R.dot_general(),
              {"dimension_numbers": dn}, [(8, 4), (4, 6)], [("x", None), (None, "y")]),
             ("dot_general_ambiguous", lambda a, b: lax.dot_general(a, b, dn), R.dot_general(),
@@ -293,6 +305,8 @@ def _child() -> None:
                      scatter_indices_batching_dims=(0,))
         bidx = np.zeros((8, 2, 1), np.int32)
         i16 = np.zeros((8, 4, 2), np.int16)
+        u32 = np.arange(32, dtype=np.uint32).reshape(8, 4)
+        import jax.extend.random as jex_random
         ll = lax.linalg
         chol = _jax_cholesky
         tri = dict(lower=True, conjugate_a=False, unit_diagonal=False)
@@ -344,8 +358,8 @@ def _child() -> None:
             ("gather_cols", *gather(g_cols, (8, 1)), [(8, 4), rows], [("x", None), ()]),
             ("gather_rows_sharded", *gather(g_rows, (1, 4)), [(8, 4), rows], [("x", "y"), ()]),
             ("gather_rows_kept", *gather(g_rows, (1, 4)), [(8, 4), rows], [(None, "y"), ()]),
-            ("gather_indices_sharded", *gather(g_cols, (8, 1)), [(8, 4), np.zeros((4, 1), np.int32)],
-             [(None, None), ("x", None)]),
+            ("gather_indices_sharded", *gather(g_cols, (8, 1)),
+             [(8, 4), np.zeros((4, 1), np.int32)], [(None, None), ("x", None)]),
             ("gather_batched", *gather(g_batch, (1, 1)), [(8, 4), bidx], [("x", None), ()]),
             ("gather_batched_indices", *gather(g_batch, (1, 1)), [(8, 4), bidx],
              [(None, None), ("x", None, None)]),
@@ -376,6 +390,11 @@ def _child() -> None:
              T["bitcast_convert_type"], {"new_dtype": np.int16}, [(8, 4)], [("x", "y")]),
             ("bitcast_wide", lambda a: lax.bitcast_convert_type(a, np.float32),
              T["bitcast_convert_type"], {"new_dtype": np.float32}, [i16], [("x", None, None)]),
+            ("threefry2x32", lambda *k: jex_random.threefry2x32_p.bind(*k), T["threefry2x32"], {},
+             [u32] * 4, [("x", None), ("x", None), (None, "y"), (None, None)]),
+            ("rng_bit_generator", lambda k: lax.rng_bit_generator(k, (8, 4), dtype=np.uint32),
+             T["rng_bit_generator"], {"shape": (8, 4), "dtype": np.uint32},
+             [np.arange(4, dtype=np.uint32)], [("x",)]),
             ("cholesky", chol, T["cholesky"], {}, [(4, 3, 3)], [("x", None, None)]),
             ("cholesky_matrix_sharded", chol, T["cholesky"], {}, [(4, 8, 8)],
              [(None, "x", None)]),
@@ -496,7 +515,7 @@ EXPLICIT = ["explicit_" + n for n in (
     "transpose_reshape", "mean_keepdims", "sort_axis1", "sort_axis0", "argsort_axis1",
     "take_axis1", "take_axis0", "take_along_axis", "at_add_column", "at_add_rows",
     "concatenate_axis1", "pad_axis1", "pad_axis0", "flip", "squeeze_expand_dims", "split_diff",
-    "solve_batched", "cholesky_batched")]
+    "tile", "solve_batched", "cholesky_batched", "fft_axis1", "rfft2_batched")]
 # Cases where jax.numpy's traced types are ill-defined under Explicit axes (a sort
 # or gather/scatter along a sharded axis, uneven padding of one): jaxwrap raises
 # ShardingTypeError too.
@@ -536,6 +555,13 @@ def test_sharding_rules_agree_with_jax(results):
     row = results["__rule_oracle__"]
     assert "error" not in row, row["error"]
     assert row["ok"]
+
+
+def test_every_primitive_with_operands_has_a_sharding_rule():
+    # jaxwrap_extend/_prims/sharding.py's table; iota alone takes no operand.
+    import jaxwrap.numpy  # noqa: F401  (registers every family)
+    from jaxwrap_extend._prims._base import registry
+    assert sorted(p.name for p in registry if p.sharding_rule is None) == ["iota"]
 
 
 def test_single_process_conversions():

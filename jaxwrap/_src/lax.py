@@ -8,6 +8,7 @@ of public functions contain only jaxwrap primitives.
 # ``reduce_sum``, ``dot_general``...); gather them here.
 from jaxwrap_extend._prims.dot import *  # noqa: F401,F403
 from jaxwrap_extend._prims.elementwise import *  # noqa: F401,F403
+from jaxwrap_extend._prims.fft import *  # noqa: F401,F403
 from jaxwrap_extend._prims.elementwise import (  # noqa: F401  (names starting "_" or shadowing builtins)
     abs,
     and_,

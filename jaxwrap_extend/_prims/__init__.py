@@ -19,6 +19,7 @@ FAMILIES = (
     "sorting",  # sort (multi-operand), top_k
     "linalg",  # factorizations and triangular/tridiagonal solves
     "random_bits",  # threefry2x32, random bits
+    "fft",  # fft, ifft, rfft, irfft (stablehlo.fft)
 )
 
 for _name in FAMILIES:

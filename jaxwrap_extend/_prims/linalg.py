@@ -59,7 +59,7 @@ from ..interpreters import ad, batching
 from . import linalg_bridge
 from ._base import COMPLEX, aval, aval_of, define, kind, real_dtype
 
-__all__ = ["cholesky", "eig", "eigh", "hessenberg", "householder_product", "lu",
+__all__ = ["cholesky", "eig", "eigh", "geqrf", "hessenberg", "householder_product", "lu",
            "lu_pivots_to_permutation", "qr", "schur", "svd", "triangular_solve", "tridiagonal",
            "tridiagonal_solve"]
 
@@ -638,6 +638,17 @@ ad.primitive_jvps[schur_p] = _no_jvp("schur", "the Schur form is not a smooth fu
                                      "the matrix in general (reordering, complex pairs)")
 
 
+def _geqrf_abstract_eval(a):
+    dt = _check_matrix("geqrf", "operand", a)
+    *lead, m, n = a.shape
+    return [aval(a.shape, dt), aval(tuple(lead) + (min(m, n),), dt)]
+
+
+geqrf_p = _define("geqrf", _geqrf_abstract_eval)
+ad.primitive_jvps[geqrf_p] = _no_jvp("geqrf", "the Householder representation has no "
+                                     "implemented derivative; differentiate qr instead")
+
+
 def _hessenberg_abstract_eval(a):
     dt = _check_matrix("hessenberg", "operand", a, square=True)
     *lead, n, _ = a.shape
@@ -898,6 +909,14 @@ def schur(x, *, compute_schur_vectors: bool = True, sort_eig_vals: bool = False,
     """Schur form ``[T, Z?]`` with x = Z T Z^H (CPU only, like jax)."""
     return list(schur_p.bind(x, compute_schur_vectors=bool(compute_schur_vectors),
                              sort_eig_vals=bool(sort_eig_vals), select_callable=select_callable))
+
+
+def geqrf(a):
+    """QR in LAPACK geqrf's Householder form: ``(a, taus)``, R in the upper
+    triangle of ``a`` and the reflectors below it (``householder_product``
+    turns them into Q)."""
+    h, taus = geqrf_p.bind(a)
+    return h, taus
 
 
 def hessenberg(a):

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 import jax.lax.linalg as jax_linalg
 
+from .. import _jax
 from ..interpreters import mlir
 
 
@@ -64,6 +65,11 @@ def _schur(x, *, compute_schur_vectors, sort_eig_vals, select_callable):
                                  sort_eig_vals=sort_eig_vals, select_callable=select_callable))
 
 
+def _geqrf(a):
+    # jax.lax.linalg has no public geqrf; the adapter exposes jax's.
+    return list(_jax.geqrf(a))
+
+
 def _hessenberg(a):
     return list(jax_linalg.hessenberg(a))
 
@@ -96,6 +102,7 @@ KERNELS: dict[str, Callable] = {
     "eig": _eig,
     "svd": _svd,
     "schur": _schur,
+    "geqrf": _geqrf,
     "hessenberg": _hessenberg,
     "householder_product": _householder_product,
     "lu_pivots_to_permutation": _lu_pivots_to_permutation,

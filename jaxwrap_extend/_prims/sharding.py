@@ -2,16 +2,17 @@
 
 Under an Explicit mesh every value's type carries its sharding; a primitive
 with a rule here gives its outputs the sharding jax.numpy's equivalent would
-have (``jaxwrap_extend.core.sharding_rules``). Primitives without a rule give
-replicated-typed outputs (XLA still shards the computation).  Listed by family
-rather than inside each family file so that the whole policy reads in one
-place.
+have (``jaxwrap_extend.core.sharding_rules``); each rule is checked against
+jax.lax's by tests/test_sharding.py.  Every primitive with an operand has one
+(a primitive without would give replicated-typed outputs; XLA would still
+shard the computation); iota has no operand.  Listed by family rather than
+inside each family file so that the whole policy reads in one place.
 """
 
 from __future__ import annotations
 
 from ..core import sharding_rules as sr
-from . import dot, elementwise, indexing, linalg, random_bits, reductions, sorting, structural
+from . import dot, elementwise, fft, indexing, linalg, random_bits, reductions, sorting, structural
 from ._base import registry
 
 _SHAPE_CHANGING = {"bitcast_convert_type"}  # may add or drop a trailing dimension
@@ -45,7 +46,12 @@ RULES = {
     "reshape": sr.reshape("new_sizes"),
     "dot_general": sr.dot_general("dimension_numbers"),
     "bitcast_convert_type": sr.bitcast("new_dtype"),
+    # random bits: gamma samples are shaped like ``a``; a new rng_bit_generator
+    # state is sharded like the old, its bits are replicated
     "threefry2x32": sr.elementwise,
+    "log1p_hlo": sr.elementwise,
+    "random_gamma": sr.like_operand(1),
+    "rng_bit_generator": sr.results(sr.like_operand(0), sr.replicated),
     # structural; iota has no operand, so its output is replicated as it is.
     "squeeze": sr.squeeze("dimensions"),
     "expand_dims": sr.expand_dims("dimensions"),
@@ -67,12 +73,15 @@ RULES = {
     **{n: sr.linalg(*ranks, name=n) for n, ranks in (
         ("cholesky", (2,)), ("lu", (2,)), ("lu_pivots_to_permutation", (1,)), ("qr", (2,)),
         ("eigh", (2,)), ("eig", (2,)), ("svd", (2,)), ("schur", (2,)), ("hessenberg", (2,)),
+        ("geqrf", (2,)),
         ("householder_product", (2, 1)), ("tridiagonal", (2,)),
         ("tridiagonal_solve", (1, 1, 1, 2)))},
     "triangular_solve": sr.triangular_solve("left_side", "transpose_a"),
+    # like jax.lax.fft: the operand's spec, transformed axes included
+    "fft": sr.like_operand(0),
 }
 # imported so that their primitives exist
-assert dot and indexing and linalg and random_bits and reductions and sorting and structural
+assert dot and fft and indexing and linalg and random_bits and reductions and sorting and structural
 
 for _name, _rule in RULES.items():
     registry[_name].def_sharding_rule(_rule)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-
 from jax.sharding import NamedSharding, PartitionSpec
 
 from .. import _jax
@@ -23,7 +22,7 @@ from .. import _jax
 __all__ = ["elementwise", "like_operand", "reduction", "cumulative", "transpose",
            "broadcast_in_dim", "reshape", "dot_general", "replicated", "squeeze",
            "expand_dims", "resized", "matching", "sort", "top_k", "bitcast",
-           "linalg", "triangular_solve", "gather", "scatter", "ShardingTypeError"]
+           "linalg", "triangular_solve", "gather", "scatter", "results", "ShardingTypeError"]
 
 ShardingTypeError = _jax.ShardingTypeError
 
@@ -116,9 +115,25 @@ def broadcast_in_dim(shape_param: str = "shape",
 
 def reshape(sizes_param: str = "new_sizes") -> Callable:
     """A reshape: a sharded axis may be split (sharding on the major part) or
-    merged with unsharded minor axes, as jax allows; else ShardingTypeError."""
+    merged with unsharded minor axes, as jax allows; else ShardingTypeError.
+    Size-1 dimensions hold no data, so where jax refuses a reshape that also
+    adds or drops them (``(1, 8@x, 2, 3) -> (8, 6)``, as jaxwrap's tile
+    emits), the rule is retried without them."""
     def rule(operand, **params):
-        return _jax.reshape_sharding_rule(operand, params[sizes_param])
+        sizes = tuple(params[sizes_param])
+        try:
+            return _jax.reshape_sharding_rule(operand, sizes)
+        except ShardingTypeError:
+            if 1 not in operand.shape and 1 not in sizes:
+                raise
+        spec = _spec(operand)
+        kept = [i for i, n in enumerate(operand.shape) if n != 1]
+        core = operand.update(shape=tuple(operand.shape[i] for i in kept),
+                              sharding=_named(operand, [spec[i] for i in kept]))
+        core_sizes = tuple(n for n in sizes if n != 1)
+        inner = iter(tuple(_jax.reshape_sharding_rule(core, core_sizes).spec)
+                     + (None,) * len(core_sizes))
+        return _named(operand, [None if n == 1 else next(inner) for n in sizes])
     return rule
 
 
@@ -188,6 +203,8 @@ def matching(what: str, count: int | None = None) -> Callable:
     Used for concatenate and dynamic_update_slice, where jax asks the same."""
     def rule(*avals, **params):
         shaped = [a for a in avals[:count] if not a.sharding.mesh.empty]
+        if not shaped:
+            return replicated(*avals)
         if any(_spec(a) != _spec(shaped[0]) for a in shaped[1:]):
             raise ShardingTypeError(
                 f"{what}: the operands must be sharded alike, got "
@@ -227,7 +244,7 @@ def top_k(axis_param: str = "axis") -> Callable:
 
 def bitcast(dtype_param: str = "new_dtype") -> Callable:
     """bitcast_convert_type: a narrower result type adds an unsharded trailing
-    dimension, a wider one consumes the (unsharded) trailing dimension."""
+    dimension, a wider one consumes the trailing dimension (and its sharding)."""
     def rule(operand, **params):
         old = np.dtype(operand.dtype).itemsize
         new = np.dtype(params[dtype_param]).itemsize
@@ -361,4 +378,11 @@ def scatter(dims_param: str = "dimension_numbers") -> Callable:
         for o, u in window:
             spec[o] = spec[o] or uspec[u]
         return NamedSharding(_mesh((operand, indices, updates)), PartitionSpec(*spec))
+    return rule
+
+
+def results(*rules: Callable) -> Callable:
+    """A multiple-result primitive whose result ``i`` is sharded by ``rules[i]``."""
+    def rule(*avals, **params):
+        return [r(*avals, **params) for r in rules]
     return rule

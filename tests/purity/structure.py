@@ -23,6 +23,7 @@ SPECIAL = {
     "jaxwrap.numpy.apply_along_axis": ((_row_sum, 1, _X), {}),
     "jaxwrap.numpy.apply_over_axes": None,    # takes a function; covered by the tests
     "jaxwrap.numpy.fromfunction": None,       # calls the user's function on index grids
+    "jaxwrap.numpy.frompyfunc": None,         # returns a ufunc object; its calls are tested
     # Value-dependent output shape: eager only.
     "jaxwrap.numpy.trim_zeros": None,
     # Host-side constructors (bytes, text, DLPack capsules): nothing to trace.

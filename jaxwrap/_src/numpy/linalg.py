@@ -533,27 +533,31 @@ def qr(a, mode="reduced"):
     Parameters
     ----------
     a : array_like, (..., M, N)
-    mode : {'reduced', 'complete', 'r'}
+    mode : {'reduced', 'complete', 'r', 'raw'}
         'reduced': Q (..., M, K), R (..., K, N) with K = min(M, N);
-        'complete': Q (..., M, M), R (..., M, N); 'r': R alone (K rows).
+        'complete': Q (..., M, M), R (..., M, N); 'r': R alone (K rows);
+        'raw': LAPACK geqrf's Householder form as NumPy returns it.
 
     Returns
     -------
-    QRResult or jax.Array
+    QRResult or jax.Array, or for 'raw' the tuple ``(h, tau)``
+        ``h`` (..., N, M) is geqrf's packed matrix transposed (NumPy hands
+        back LAPACK's Fortran-order array, which reads as the transpose):
+        R in its lower triangle, the reflectors above the diagonal;
+        ``tau`` (..., K) the reflector scales.
 
     Notes
     -----
-    mode='raw' (LAPACK's Householder form) is not supported: jaxwrap's bridge
-    to the kernels has no geqrf; use 'reduced'.  Derivatives exist for
-    M >= N with 'reduced' / 'r' (or square input).
+    Derivatives exist for M >= N with 'reduced' / 'r' (or square input);
+    'raw' has none (like jax's geqrf).
     """
     if mode not in _QR_MODES:
         raise ValueError(f"qr(): unrecognized mode {mode!r}; expected one of "
                          f"{', '.join(_QR_MODES)}")
-    if mode == "raw":
-        raise NotImplementedError("qr(): mode='raw' (Householder reflectors) is not "
-                                  "supported; use mode='reduced'")
     a = _kernel_input("qr", "a", a)
+    if mode == "raw":
+        h, tau = lax.geqrf(a)
+        return matrix_transpose(h), tau
     q, r = lax.qr(a, full_matrices=(mode == "complete"))
     return r if mode == "r" else QRResult(q, r)
 

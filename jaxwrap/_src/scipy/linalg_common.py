@@ -193,6 +193,14 @@ def switch(index, branches, *operands):
     return out
 
 
+def switch_in_range(index, branches, *operands):
+    """``branches[index](*operands)`` for a traced int32 scalar ``index``
+    known to lie in range: one XLA conditional that runs only the chosen
+    branch (``switch`` above runs a while loop per branch)."""
+    from jaxwrap_extend import _jax
+    return _jax.switch_in_range(index, branches, *operands)
+
+
 def cond(pred, true_fn, false_fn, *operands):
     """``true_fn(*operands)`` if the traced bool ``pred`` else ``false_fn(*operands)``."""
     index = lax.convert_element_type(pred, np.int32, False)

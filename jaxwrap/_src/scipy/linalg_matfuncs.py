@@ -7,7 +7,8 @@ funm runs on every XLA platform):
 
 - expm: scaling and squaring with Pade approximants of degree 3..13 chosen
   from the 1-norm (N. J. Higham, "The scaling and squaring method for the
-  matrix exponential revisited", SIAM J. Matrix Anal. Appl. 26, 2005).
+  matrix exponential revisited", SIAM J. Matrix Anal. Appl. 26, 2005); an
+  XLA conditional runs only the chosen degree's products.
 - expm_frechet: forward-mode derivative of that expm (the derivative of the
   approximant is the approximant of the Frechet derivative, Al-Mohy & Higham
   2009).
@@ -17,6 +18,10 @@ funm runs on every XLA platform):
   is near I, then the Pade approximant of log(1 + x) as Gauss-Legendre
   quadrature (Higham, "Evaluating Pade approximants of the matrix
   logarithm", SIAM J. Matrix Anal. Appl. 22, 2001; Kenney & Laub 1989).
+- derivatives of sqrtm / logm: custom JVPs whose tangents are linear
+  Sylvester solves X D + D X = E via the sign function of a block
+  triangular matrix (Roberts 1980; Higham 2008, sec. 5.1 and 6.1), so
+  reverse mode works although the primal iterations are while loops.
 - signm: Newton iteration with determinant scaling (Kenney & Laub, "On
   scaling Newton's method for polar decomposition and the matrix sign
   function", SIAM J. Matrix Anal. Appl. 13, 1992).
@@ -86,45 +91,37 @@ def _pade_coefficients(m: int) -> list[float]:
 
 
 # Higham (2005), Table 2.3: largest 1-norm for which the degree-m approximant
-# is accurate to unit roundoff, for double and single precision.  Degree 9 is
-# left out of the double table: degree 13 is accurate there too, and without
-# A^8 every degree is a combination of A^2, A^4, A^6 (see _pade_uv).
+# is accurate to unit roundoff, for double and single precision.
 _THETA = {
     "double": ((3, 1.495585217958292e-2), (5, 2.539398330063230e-1),
-               (7, 9.504178996162932e-1), (13, 5.371920351148152e0)),
+               (7, 9.504178996162932e-1), (9, 2.097847961257068e0), (13, 5.371920351148152e0)),
     "single": ((3, 4.258730016922831e-1), (5, 1.880152677804762e0), (7, 3.925724783138660e0)),
 }
 
 
-def _pade_uv(a, degrees, idx):
-    """(U, V) of the Pade approximant of degree ``degrees[idx]``: p = V + U,
-    q = V - U.  Branch free: the powers A^2, A^4, A^6 are shared, the
-    degree's polynomials are picked elementwise and one product with A
-    finishes U (Higham 2005, eqs. 2.3 and 2.4 for degree 13)."""
+def _pade_uv(a, m: int):
+    """(U, V) of the degree-``m`` Pade approximant of exp at ``a``: p = V + U,
+    q = V - U, from the even powers A^2, A^4, A^6 (and A^8 for m = 9) and
+    one product with A for U; degree 13 reuses A^6 as in Higham (2005),
+    eqs. 2.3 and 2.4, so it costs six products."""
+    b = _pade_coefficients(m)
+    dt = a.dtype
     eye = C.eye_like(a)
-    a2 = _dot(a, a)
-    powers = [eye, a2]
-    top = max(m for m in degrees if m != 13)
-    while 2 * (len(powers) - 1) < max(top, 7 if 13 in degrees else 0) - 1:
-        powers.append(_dot(powers[-1], a2))
-    odd, even = None, None
-    for k, m in enumerate(degrees):
-        b = _pade_coefficients(m)
-        if m == 13:
-            a4, a6 = powers[2], powers[3]
-            po = lax.add(_dot(a6, _axpy((b[13], b[11], b[9]), (a6, a4, a2), a.dtype)),
-                         _axpy((b[7], b[5], b[3], b[1]), (a6, a4, a2, eye), a.dtype))
-            pe = lax.add(_dot(a6, _axpy((b[12], b[10], b[8]), (a6, a4, a2), a.dtype)),
-                         _axpy((b[6], b[4], b[2], b[0]), (a6, a4, a2, eye), a.dtype))
-        else:
-            h = m // 2 + 1
-            po = _axpy([b[2 * j + 1] for j in range(h)], powers[:h], a.dtype)
-            pe = _axpy([b[2 * j] for j in range(h)], powers[:h], a.dtype)
-        if odd is None:
-            odd, even = po, pe
-        else:
-            hit = lax.broadcast_in_dim(lax.eq(idx, np.int32(k)), a.shape, ())
-            odd, even = lax.select_n(hit, odd, po), lax.select_n(hit, even, pe)
+    powers = [eye, _dot(a, a)]
+    for _ in range(1, min(m, 7) // 2):
+        powers.append(_dot(powers[-1], powers[1]))
+    if m == 9:
+        powers.append(_dot(powers[-1], powers[1]))
+    if m == 13:
+        eye, a2, a4, a6 = powers
+        odd = lax.add(_dot(a6, _axpy((b[13], b[11], b[9]), (a6, a4, a2), dt)),
+                      _axpy((b[7], b[5], b[3], b[1]), (a6, a4, a2, eye), dt))
+        even = lax.add(_dot(a6, _axpy((b[12], b[10], b[8]), (a6, a4, a2), dt)),
+                       _axpy((b[6], b[4], b[2], b[0]), (a6, a4, a2, eye), dt))
+    else:
+        h = m // 2 + 1
+        odd = _axpy([b[2 * j + 1] for j in range(h)], powers, dt)
+        even = _axpy([b[2 * j] for j in range(h)], powers, dt)
     return _dot(a, odd), even
 
 
@@ -150,7 +147,9 @@ def _expm_impl(a, upper_triangular: bool, max_squarings: int, fast: bool):
     for _, th in table[:-1]:
         step = lax.convert_element_type(lax.ge(norm, np.array(th, rdt)), np.int32, False)
         idx = step if idx is None else lax.add(idx, step)
-    u, v = _pade_uv(scaled, tuple(m for m, _ in table), idx)
+    # One branch per degree: only the chosen degree's products run (under
+    # vmap with a batched index the switch becomes a select over all).
+    u, v = C.switch_in_range(idx, [lambda x, m=m: _pade_uv(x, m) for m, _ in table], scaled)
     p, q = lax.add(v, u), lax.sub(v, u)
     if upper_triangular:
         r = tri_solve(q, p, lower=False)
@@ -442,6 +441,53 @@ def _sqrtm_2d(a):
     return C.cond(bad, rotated, lambda a: x, a)
 
 
+# --- derivatives of sqrtm and logm: linear Sylvester solves --------------------------------
+# The primal iterations run in while loops (reverse mode cannot go through
+# them), so both functions carry a custom JVP whose tangent is a fixed
+# sequence of linear maps of the input tangent, which jax can transpose.
+_SIGN_STEPS = 16   # scaled Newton for the sign function: quadratic after a few steps
+
+
+def _sqrt_sylvester(x, c):
+    """The solution D of ``X D + D X = C`` for ``X`` with spectrum in the open
+    right half plane (the derivative of the square root: X = sqrtm(A),
+    C = dA).  Roberts (1980): S = sign([[X, C], [0, -X]]) = [[I, 2D], [0, -I]]
+    (S commutes with its argument, whose corner gives X (2D) + (2D) X = 2C).
+    Newton's iteration Z <- (mu Z + (mu Z)^-1) / 2 on that block triangular
+    matrix keeps the diagonal blocks at P and -P, where P runs the scaled
+    Newton iteration for sign(X) = I (determinant scaling mu = |det P|^(-1/n),
+    Kenney & Laub 1992), and maps the corner block linearly:
+    Q <- (mu Q + P^-1 Q P^-1 / mu) / 2.  Once P = I the update is the identity,
+    so a fixed step count is safe."""
+    n = x.shape[-1]
+    rdt = C.real_dtype(x.dtype)
+
+    def step(i, carry):
+        p, q = carry
+        inv, logdet = _lu_inv_logdet(p)
+        mu = lax.exp(lax.mul(np.array(-1.0 / n, rdt), logdet))
+        mu = lax.select_n(lax.is_finite(mu), np.array(1, rdt), mu)
+        muc = lax.convert_element_type(mu, x.dtype, False)
+        rmu = lax.div(np.array(1, x.dtype), muc)
+        p = _half(lax.add(lax.mul(muc, p), lax.mul(rmu, inv)))
+        q = _half(lax.add(lax.mul(muc, q), lax.mul(rmu, _dot(inv, _dot(q, inv)))))
+        return p, q
+
+    _, q = C.fori_loop(0, _SIGN_STEPS, step, (x, c))
+    return _half(q)
+
+
+@jax.custom_jvp
+def _sqrtm_ad(a):
+    return _sqrtm_2d(a)
+
+
+@_sqrtm_ad.defjvp
+def _sqrtm_ad_jvp(primals, tangents):
+    x = _sqrtm_ad(primals[0])
+    return x, _sqrt_sylvester(x, tangents[0])
+
+
 @public(static=("disp", "blocksize"))
 def sqrtm(A, disp=True, blocksize=64):
     """Principal matrix square root.
@@ -465,6 +511,8 @@ def sqrtm(A, disp=True, blocksize=64):
     -----
     Scaled Denman-Beavers iteration (product form), so it runs on every
     platform (scipy and jax use the Schur method, CPU only in XLA).
+    Differentiable in forward and reverse mode: the derivative solves the
+    Sylvester equation X dX + dX X = dA by a sign-function iteration.
 
     Examples
     --------
@@ -475,7 +523,7 @@ def sqrtm(A, disp=True, blocksize=64):
     a = _to_complex(C.matrix("sqrtm", A, "A"))
     if a.shape[-1] == 0:
         return a
-    return _per_matrix(_sqrtm_2d, a)
+    return _per_matrix(_sqrtm_ad, a)
 
 
 def _gauss_legendre(m: int):
@@ -483,28 +531,80 @@ def _gauss_legendre(m: int):
     return (x + 1.0) / 2.0, w / 2.0
 
 
-def _logm_2d(a):
+_LOGM_MAX_ROOTS = 40
+_LOGM_NODES = 8
+
+
+def _logm_roots(a):
+    """Inverse scaling: square roots until ||X - I||_1 <= 0.25 (Higham 2001).
+    Returns X, the count k and every root taken (k rows of a (max, n, n)
+    buffer, for the derivative)."""
     rdt = C.real_dtype(a.dtype)
     eye = C.eye_like(a)
-    # Inverse scaling: take square roots until ||X - I||_1 <= 0.25 (Higham 2001).
+    buf = C.full((_LOGM_MAX_ROOTS,) + a.shape, 0, a.dtype)
+
     def step(state):
-        x, k = state
-        return _sqrtm_2d(x), lax.add(k, np.int32(1))
+        x, k, buf = state
+        x = _sqrtm_2d(x)
+        buf = lax.dynamic_update_slice(buf, lax.broadcast_in_dim(x, (1,) + x.shape, (1, 2)),
+                                       (k, np.int32(0), np.int32(0)))
+        return x, lax.add(k, np.int32(1)), buf
 
     def conv(state):
         return lax.le(_norm1(lax.sub(state[0], eye)), np.array(0.25, rdt))
 
-    x, k = _iterate(step, (a, np.int32(0)), conv, 40)
+    return _iterate(step, (a, np.int32(0), buf), conv, _LOGM_MAX_ROOTS)
+
+
+def _two_pow(k, dtype):
+    rdt = C.real_dtype(dtype)
+    return lax.convert_element_type(lax.exp2(lax.convert_element_type(k, rdt, False)), dtype,
+                                    False)
+
+
+def _logm_2d(a):
+    x, k, _ = _logm_roots(a)
+    eye = C.eye_like(a)
     y = lax.sub(x, eye)
     # log(I + Y) = int_0^1 Y (I + tY)^-1 dt, by 8-point Gauss-Legendre (= the [8/8] Pade).
-    nodes, weights = _gauss_legendre(8)
+    nodes, weights = _gauss_legendre(_LOGM_NODES)
     acc = C.full(a.shape, 0, a.dtype)
     for t, w in zip(nodes, weights):
         den = lax.add(eye, lax.mul(np.array(t, a.dtype), y))
         acc = lax.add(acc, lax.mul(np.array(w, a.dtype), solve_gen(den, y)))
-    scale = lax.convert_element_type(lax.exp2(lax.convert_element_type(k, rdt, False)), a.dtype,
-                                     False)
-    return lax.mul(scale, acc)
+    return lax.mul(_two_pow(k, a.dtype), acc)
+
+
+@jax.custom_jvp
+def _logm_ad(a):
+    return _logm_2d(a)
+
+
+@_logm_ad.defjvp
+def _logm_ad_jvp(primals, tangents):
+    """log A = 2^k log(R_k), R_j = sqrt(R_{j-1}), R_0 = A: the tangent runs
+    dR_j through the square-root derivative (a Sylvester solve, linear) for
+    j <= k, then the derivative of the quadrature formula, which is exact
+    for it: d[Y (I + tY)^-1] = (I + tY)^-1 dY (I + tY)^-1."""
+    a, = primals
+    x, k, roots = _logm_roots(a)
+    keep = [lambda r, d: d, _sqrt_sylvester]
+
+    def through(d, xs):
+        j, r = xs
+        take = lax.convert_element_type(lax.lt(j, k), np.int32, False)
+        return C.switch_in_range(take, keep, r, d), None
+
+    d, _ = jax.lax.scan(through, tangents[0],
+                        (lax.iota(np.int32, (_LOGM_MAX_ROOTS,), 0), roots))
+    eye = C.eye_like(a)
+    y = lax.sub(x, eye)
+    nodes, weights = _gauss_legendre(_LOGM_NODES)
+    acc = C.full(a.shape, 0, a.dtype)
+    for t, w in zip(nodes, weights):
+        inv, _ = _lu_inv_logdet(lax.add(eye, lax.mul(np.array(t, a.dtype), y)))
+        acc = lax.add(acc, lax.mul(np.array(w, a.dtype), _dot(inv, _dot(d, inv))))
+    return _logm_ad(a), lax.mul(_two_pow(k, a.dtype), acc)
 
 
 @public(static=("disp",))
@@ -525,12 +625,18 @@ def logm(A, disp=True):
     jax.Array, complex, shape (..., n, n)
         Always complex (like jax.scipy's sqrtm; scipy returns real when it can).
 
+    Notes
+    -----
+    Differentiable in forward and reverse mode (a custom JVP carries the
+    tangent through the square roots' Sylvester equations and the
+    quadrature); not at eigenvalues on the negative real axis.
+
     Examples
     --------
     >>> logm([[1.0, 0.0], [0.0, 2.0]])  # doctest: +SKIP
     """
     a = _to_complex(C.matrix("logm", A, "A"))
-    out = a if a.shape[-1] == 0 else _per_matrix(_logm_2d, a)
+    out = a if a.shape[-1] == 0 else _per_matrix(_logm_ad, a)
     return out if disp else (out, np.array(np.nan, C.real_dtype(a.dtype)))
 
 
@@ -556,7 +662,7 @@ def _fmp(A, t):
     if float(t).is_integer():
         return _per_matrix(lambda x: _int_power(x, int(t)), a)
     a = _to_complex(a)
-    lg = _per_matrix(_logm_2d, a)
+    lg = _per_matrix(_logm_ad, a)
     return expm(lax.mul(np.array(t, a.dtype), lg))
 
 
