@@ -399,3 +399,13 @@ def test_vmap_and_jit_match_eager_for_solve_with_unbatched_matrix():
     bs = _gen(rng, (5, 3), F32)
     out = jax.jit(jax.vmap(wl.solve, in_axes=(None, 0)))(a, bs)
     assert_close(out, np.stack([np.linalg.solve(a, b) for b in bs]), 1e-4)
+
+
+@pytest.mark.parametrize("a_shape,b_shape", [((0, 1, 1), (0, 1, 1)), ((1, 1), (0, 1, 1)),
+                                             ((2, 2), (2, 0)), ((0, 3, 3), (3,))])
+def test_solve_empty_batches_and_columns(a_shape, b_shape):
+    # zero-size batches or right-hand sides give empty results, like numpy / jax.numpy
+    a = np.broadcast_to(np.eye(a_shape[-1], dtype=np.float32), a_shape)
+    b = np.ones(b_shape, np.float32)
+    got = wnp.linalg.solve(a, b)
+    assert got.shape == np.linalg.solve(a, b).shape == jnp.linalg.solve(a, b).shape

@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 import jax
 import jax.lax.linalg as jl
-from jax._src.lax import linalg as jax_internal_linalg
 import numpy as np
 import pytest
+from jax._src.lax import linalg as jax_internal_linalg
 from jax.test_util import check_grads
 
 from jaxwrap_extend._prims import linalg as P

@@ -153,6 +153,8 @@ def _one_hot_rows(perm, n: int, dtype):
 def _permute_rows(b, perm):
     """``b[..., perm, :]`` for a (..., n, k) ``b`` and (..., n) ``perm``: one gather
     (the permutation is valid by construction, so no bounds handling)."""
+    if 0 in b.shape:  # nothing to move (a gather's slice sizes must fit the operand)
+        return b
     nb = b.ndim - 2
     batch = tuple(range(nb))
     dnums = lax.GatherDimensionNumbers(

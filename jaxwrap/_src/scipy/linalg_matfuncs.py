@@ -151,25 +151,26 @@ def _expm_impl(a, upper_triangular: bool, max_squarings: int, fast: bool):
     # vmap with a batched index the switch becomes a select over all).
     u, v = C.switch_in_range(idx, [lambda x, m=m: _pade_uv(x, m) for m, _ in table], scaled)
     p, q = lax.add(v, u), lax.sub(v, u)
-    if upper_triangular:
-        r = tri_solve(q, p, lower=False)
-    else:
-        r = solve_gen(q, p)
     s_int = lax.convert_element_type(s, np.int32, False)
-    todo = lax.min(s_int, np.int32(max_squarings))
-    # Undo the scaling: r <- r @ r, s times.
-    if fast:
-        _, r = jax.lax.while_loop(lambda c: lax.lt(c[0], todo),
-                                  lambda c: (lax.add(c[0], np.int32(1)), _dot(c[1], c[1])),
-                                  (np.int32(0), r))
-    else:
+
+    def finish(p, q):
+        r = tri_solve(q, p, lower=False) if upper_triangular else solve_gen(q, p)
+        # Undo the scaling: r <- r @ r, s times.
+        if fast:
+            _, r = jax.lax.while_loop(lambda c: lax.lt(c[0], s_int),
+                                      lambda c: (lax.add(c[0], np.int32(1)), _dot(c[1], c[1])),
+                                      (np.int32(0), r))
+            return r
+
         def square(i, r):
-            keep = lax.broadcast_in_dim(lax.lt(i, todo), r.shape, ())
+            keep = lax.broadcast_in_dim(lax.lt(i, s_int), r.shape, ())
             return lax.select_n(keep, r, _dot(r, r))
-        r = C.fori_loop(0, max_squarings, square, r)
-    too_big = lax.gt(s_int, np.int32(max_squarings))
-    return lax.select_n(lax.broadcast_in_dim(too_big, r.shape, ()), r,
-                        C.full(r.shape, np.nan, r.dtype))
+        return C.fori_loop(0, max_squarings, square, r)
+
+    # More squarings than allowed: NaN, as a branch (no solve, no extra pass).
+    too_big = lax.convert_element_type(lax.gt(s_int, np.int32(max_squarings)), np.int32, False)
+    return C.switch_in_range(too_big, [finish, lambda p, q: C.full(p.shape, np.nan, p.dtype)],
+                             p, q)
 
 
 @jax.custom_jvp
