@@ -88,29 +88,9 @@ def lu_solve_perm(packed, perm, b, trans=0):
 
 def pivots_to_perm(piv, m):
     """The row permutation of LAPACK-style (0-based) pivots: apply the swaps
-    ``i <-> piv[i]`` in order to ``arange(m)``."""
-    batch = piv.shape[:-1]
-    k = piv.shape[-1]
-    nb = len(batch)
-    perm = lax.broadcast_in_dim(lax.iota(np.int32, (m,), 0), batch + (m,), (nb,))
-    piv = lax.convert_element_type(piv, np.int32, False)
-    ar = lax.broadcast_in_dim(lax.iota(np.int32, (m,), 0), batch + (m,), (nb,))
-
-    def body(i, perm):
-        i = lax.convert_element_type(i, np.int32, False)
-        j = lax.dynamic_slice(piv, (np.int32(0),) * nb + (i,), batch + (1,))   # (..., 1)
-        ii = lax.broadcast_in_dim(i, batch + (m,), ())
-        jj = lax.broadcast_in_dim(lax.reshape(j, batch), batch + (m,), tuple(range(nb)))
-        pi = lax.reduce_sum(C.select(lax.eq(ar, ii), perm, C.full(perm.shape, 0, np.int32)),
-                            (nb,))
-        pj = lax.reduce_sum(C.select(lax.eq(ar, jj), perm, C.full(perm.shape, 0, np.int32)),
-                            (nb,))
-        pi = lax.broadcast_in_dim(pi, batch + (m,), tuple(range(nb)))
-        pj = lax.broadcast_in_dim(pj, batch + (m,), tuple(range(nb)))
-        perm = C.select(lax.eq(ar, ii), pj, perm)
-        return C.select(lax.eq(ar, jj), pi, perm)
-
-    return C.fori_loop(0, k, body, perm)
+    ``i <-> piv[i]`` in order to ``arange(m)`` (the ``lu_pivots_to_permutation``
+    primitive: the platform's kernel, as jax.scipy's lu_solve uses)."""
+    return lax.lu_pivots_to_permutation(lax.convert_element_type(piv, np.int32, False), m)
 
 
 # --- triangular / factored solves ----------------------------------------------------------------
