@@ -8,7 +8,6 @@ of public functions contain only jaxwrap primitives.
 # ``reduce_sum``, ``dot_general``...); gather them here.
 from jaxwrap_extend._prims.dot import *  # noqa: F401,F403
 from jaxwrap_extend._prims.elementwise import *  # noqa: F401,F403
-from jaxwrap_extend._prims.fft import *  # noqa: F401,F403
 from jaxwrap_extend._prims.elementwise import (  # noqa: F401  (names starting "_" or shadowing builtins)
     abs,
     and_,
@@ -20,6 +19,7 @@ from jaxwrap_extend._prims.elementwise import (  # noqa: F401  (names starting "
     pow,
     round,
 )
+from jaxwrap_extend._prims.fft import *  # noqa: F401,F403
 
 # Families below list their wrappers in ``__all__``.
 from jaxwrap_extend._prims.indexing import *  # noqa: F401,F403
