@@ -211,6 +211,9 @@ def test_keys():
     assert k.dtype == jr.key(5).dtype == wr.key_dtype() and wr.key_impl(k) == "threefry2x32"
     # keys pass both ways between jaxwrap.random and jax.random
     np.testing.assert_array_equal(jr.key_data(jr.split(k)), wr.key_data(wr.split(jr.key(5))))
+    # clone copies a key: the same bits as jax.random.clone, for typed and raw keys
+    np.testing.assert_array_equal(wr.key_data(wr.clone(k)), jr.key_data(jr.clone(k)))
+    np.testing.assert_array_equal(wr.clone(wr.PRNGKey(5)), jr.PRNGKey(5))
     # split / fold_in return the kind of key they are given
     assert wr.split(k, (2, 3)).shape == (2, 3) and wr.split(wr.PRNGKey(5), 4).shape == (4, 2)
     np.testing.assert_array_equal(wr.key_data(wr.fold_in(k, 3)),

@@ -236,6 +236,8 @@ def test_sylvester_lyapunov():
         a, b, q = _rand((4, 4), D, rng), _rand((3, 3), D, rng), _rand((4, 3), D, rng)
         _close(L.solve_sylvester(a, b, q), SL.solve_sylvester(a, b, q), D, 1e-8)
         _close(L.solve_sylvester(a, b, q), JL.solve_sylvester(a, b, q), D, 1e-8)
+        sq = _rand((4, 4), D, rng)
+        _close(L.solve_lyapunov(a, sq), SL.solve_lyapunov(a, sq), D, 1e-8)  # scipy's alias
         qq = _rand((4, 4), C128, rng)
         ac = _rand((4, 4), C128, rng)
         _close(L.solve_continuous_lyapunov(ac, qq), SL.solve_continuous_lyapunov(ac, qq), D, 1e-8)

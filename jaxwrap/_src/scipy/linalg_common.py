@@ -7,6 +7,9 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes, lax
+
+# pure versions of jax.lax's cond / switch / fori_loop, used as C.cond etc. by the linalg modules
+from ..control import cond, fori_loop, switch, switch_in_range  # noqa: F401
 from ..numpy import _util
 from ..numpy.tensor import matmul as _matmul
 
@@ -171,47 +174,3 @@ def check_bool(name: str, argname: str, v) -> bool:
         raise TypeError(f"{name}(): {argname} must be a bool, got {type(v).__name__}")
     return bool(v)
 
-
-# --- control flow without jax's own helper primitives -------------------------------------
-# jax.lax.cond / switch / fori_loop bind jax's convert_element_type, clamp and
-# add around the structural primitive; these versions keep the jaxpr pure.
-def _zeros_of(tree):
-    import jax
-    return jax.tree.map(lambda s: full(s.shape, 0, s.dtype), tree)
-
-
-def switch(index, branches, *operands):
-    """``branches[index](*operands)`` for a traced int32 scalar ``index``:
-    one while loop per branch running once (its branch) or never."""
-    import jax
-    out = _zeros_of(jax.eval_shape(branches[0], *operands))
-    for k, branch in enumerate(branches):
-        hit = lax.eq(index, np.int32(k))
-        out = jax.lax.while_loop(lambda s: s[0],
-                                 lambda s, b=branch: (np.bool_(False), b(*operands)),
-                                 (hit, out))[1]
-    return out
-
-
-def switch_in_range(index, branches, *operands):
-    """``branches[index](*operands)`` for a traced int32 scalar ``index``
-    known to lie in range: one XLA conditional that runs only the chosen
-    branch (``switch`` above runs a while loop per branch)."""
-    from jaxwrap_extend import _jax
-    return _jax.switch_in_range(index, branches, *operands)
-
-
-def cond(pred, true_fn, false_fn, *operands):
-    """``true_fn(*operands)`` if the traced bool ``pred`` else ``false_fn(*operands)``."""
-    index = lax.convert_element_type(pred, np.int32, False)
-    return switch(index, [false_fn, true_fn], *operands)
-
-
-def fori_loop(lower: int, upper: int, body, init):
-    """``jax.lax.fori_loop`` with static bounds, as a scan over an int32 iota."""
-    import jax
-    if upper <= lower:
-        return init
-    idx = lax.add(lax.iota(np.int32, (upper - lower,), 0),
-                  full((upper - lower,), lower, np.int32))
-    return jax.lax.scan(lambda c, i: (body(i, c), None), init, idx)[0]
