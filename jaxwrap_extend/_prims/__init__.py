@@ -20,6 +20,7 @@ FAMILIES = (
     "linalg",  # factorizations and triangular/tridiagonal solves
     "random_bits",  # threefry2x32, random bits
     "fft",  # fft, ifft, rfft, irfft (stablehlo.fft)
+    "special",  # special-function kernels (incomplete gamma/beta, zeta, Bessel, ...)
 )
 
 for _name in FAMILIES:

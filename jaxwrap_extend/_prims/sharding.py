@@ -12,7 +12,18 @@ inside each family file so that the whole policy reads in one place.
 from __future__ import annotations
 
 from ..core import sharding_rules as sr
-from . import dot, elementwise, fft, indexing, linalg, random_bits, reductions, sorting, structural
+from . import (
+    dot,
+    elementwise,
+    fft,
+    indexing,
+    linalg,
+    random_bits,
+    reductions,
+    sorting,
+    special,
+    structural,
+)
 from ._base import registry
 
 _SHAPE_CHANGING = {"bitcast_convert_type"}  # may add or drop a trailing dimension
@@ -34,6 +45,8 @@ def _defined_in(module) -> list[str]:
 
 RULES = {
     **{n: sr.elementwise for n in _defined_in(elementwise) if n not in _SHAPE_CHANGING},
+    # special functions are elementwise (n-ary maps over equal shapes)
+    **{n: sr.elementwise for n in _defined_in(special)},
     "select_n": sr.elementwise,
     "clamp": sr.elementwise,
     **{n: sr.reduction("axes") for n in ("reduce_sum", "reduce_prod", "reduce_max",
