@@ -28,5 +28,6 @@ from jaxwrap_extend._prims.random_bits import *  # noqa: F401,F403
 from jaxwrap_extend._prims.reductions import *  # noqa: F401,F403
 from jaxwrap_extend._prims.sorting import *  # noqa: F401,F403
 from jaxwrap_extend._prims.special import *  # noqa: F401,F403
+from jaxwrap_extend._prims.special_bessel import *  # noqa: F401,F403
 from jaxwrap_extend._prims.structural import *  # noqa: F401,F403
 from jaxwrap_extend._prims.structural import slice  # noqa: F401

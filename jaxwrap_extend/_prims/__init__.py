@@ -20,7 +20,8 @@ FAMILIES = (
     "linalg",  # factorizations and triangular/tridiagonal solves
     "random_bits",  # threefry2x32, random bits
     "fft",  # fft, ifft, rfft, irfft (stablehlo.fft)
-    "special",  # special-function kernels (incomplete gamma/beta, zeta, Bessel, ...)
+    "special",  # special-function kernels (incomplete gamma/beta, zeta, ...)
+    "special_bessel",  # Bessel-function kernels (i0e, i1e, ...)
 )
 
 for _name in FAMILIES:

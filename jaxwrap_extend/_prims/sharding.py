@@ -22,6 +22,7 @@ from . import (
     reductions,
     sorting,
     special,
+    special_bessel,
     structural,
 )
 from ._base import registry
@@ -47,6 +48,7 @@ RULES = {
     **{n: sr.elementwise for n in _defined_in(elementwise) if n not in _SHAPE_CHANGING},
     # special functions are elementwise (n-ary maps over equal shapes)
     **{n: sr.elementwise for n in _defined_in(special)},
+    **{n: sr.elementwise for n in _defined_in(special_bessel)},
     "select_n": sr.elementwise,
     "clamp": sr.elementwise,
     **{n: sr.reduction("axes") for n in ("reduce_sum", "reduce_prod", "reduce_max",
