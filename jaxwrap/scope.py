@@ -338,8 +338,9 @@ def public_names(module: types.ModuleType) -> list[str]:
     A public name is an entry of ``module.__all__`` (or of ``dir(module)``
     when there is no ``__all__``) that does not start with an underscore
     (except ``__array_namespace_info__``), and whose value is neither a
-    module (modules are classified at module level) nor a ``__future__``
-    feature.
+    module (modules are classified at module level; except the modules a
+    facade lists in ``__object_modules__``, which stand for a reference
+    object such as ``scipy.stats.norm``) nor a ``__future__`` feature.
 
     Parameters
     ----------
@@ -352,6 +353,9 @@ def public_names(module: types.ModuleType) -> list[str]:
         Sorted names.
     """
     candidates = getattr(module, "__all__", None)
+    # jaxwrap.scipy.stats publishes scipy's distribution objects as modules
+    # (like jax.scipy.stats); it lists them in ``__object_modules__``.
+    stand_ins = frozenset(getattr(module, "__object_modules__", ()))
     if candidates is None:
         candidates = dir(module)
     out = set()
@@ -365,6 +369,9 @@ def public_names(module: types.ModuleType) -> list[str]:
                 warnings.simplefilter("ignore")
                 value = getattr(module, name)
         except AttributeError:
+            continue
+        if isinstance(value, types.ModuleType) and name in stand_ins:
+            out.add(name)  # a module standing for a reference object (stats.norm)
             continue
         if isinstance(value, (types.ModuleType, _future._Feature)):
             continue

@@ -1,14 +1,29 @@
 """The differential test harness: one call checks a jaxwrap function against
-its numpy reference (and jax.numpy as a peer) eagerly, under jax.jit, under
-jax.vmap, with numerical gradients, and checks the jaxpr's primitive purity.
+its numpy reference (and jax.numpy as a peer), as called (``@public`` jits, so
+that is a compiled run), under an outer jax.jit, under jax.vmap, with
+numerical gradients, and checks the jaxpr's primitive purity.
+
+A comparison here must be able to fail:
+- the result dtype is checked on every call: against the jax peer's when one
+  is given, else against the numpy reference's dtype mapped through jax's
+  rules (64-bit types become 32-bit ones unless x64 is enabled);
+- values are compared without casting the expected side to the actual dtype:
+  an int or bool result never "equals" a float reference;
+- the vmap check varies every batched argument (floats and complex numbers by
+  noise, integers and bools by permuting their elements), so a batching rule
+  that mixes batch entries up fails;
+- every tolerance is the dtype's default unless a test passes one, and an
+  unknown dtype is an error rather than a loose fallback.
 
 Sample size: JAXWRAP_NUM_CASES (default small for CI) caps how many generated
-cases a table-driven test runs; a deep run sets it high.
+cases a table-driven test runs; a deep run sets it high.  ``stable_seed``
+gives a seed that is the same in every process (``hash(str)`` is not).
 """
 
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable, Sequence
 
 import jax
@@ -28,21 +43,36 @@ ALLOWED_JAX_PRIMITIVES = frozenset({
     "convert_element_type_any",
 })
 
+# Default relative/absolute tolerances: a few ulps of float32 (eps 1.2e-7)
+# after a short chain of operations; float16 (eps 9.8e-4) and bfloat16 (eps
+# 7.8e-3) get about ten and four ulps; float64 about 5e3 ulps (eps 2.2e-16),
+# the accumulated error of a reduction or a solve on the small inputs used.
+# Integers and bools compare exactly.
 _TOL = {
-    np.dtype(np.float16): 1e-2, np.dtype(np.float32): 2e-5, np.dtype(np.float64): 1e-12,
+    np.dtype(np.float16): 1e-2, np.dtype(jax.dtypes.bfloat16): 3e-2,
+    np.dtype(np.float32): 2e-5, np.dtype(np.float64): 1e-12,
     np.dtype(np.complex64): 2e-5, np.dtype(np.complex128): 1e-12,
 }
 
 
+def stable_seed(*parts) -> int:
+    """A seed from ``parts`` (their ``str``) that is the same in every process."""
+    return zlib.crc32("/".join(map(str, parts)).encode())
+
+
 def tolerance(dtype, tol=None):
+    """Tolerance for comparing a result of ``dtype`` (``tol``: a number or a
+    per-dtype dict overriding the defaults).  Exact (0) for ints and bools."""
+    dtype = np.dtype(dtype)   # raises TypeError for something that is not a dtype
+    if isinstance(tol, dict):
+        return tol.get(dtype, tolerance(dtype))
     if tol is not None:
-        if isinstance(tol, dict):
-            return tol.get(np.dtype(dtype), _TOL.get(np.dtype(dtype), 0))
         return tol
-    try:
-        return _TOL.get(np.dtype(dtype), 0)
-    except TypeError:
-        return 1e-2
+    if _kind(dtype) in ("bool", "integer") or dtype.kind in "SU":
+        return 0
+    if dtype not in _TOL:
+        raise TypeError(f"tests.harness: no default tolerance for dtype {dtype}; pass tol=")
+    return _TOL[dtype]
 
 
 def foreign_primitives(closed, vmapped: bool = False) -> set[str]:
@@ -95,59 +125,130 @@ def _to_np(x):
     return x
 
 
-def assert_close(actual, expected, tol=None, check_dtype=None, err=""):
-    """Compare trees of arrays; ``check_dtype`` is the expected dtype tree (or None)."""
+def jax_dtype(dtype) -> np.dtype:
+    """numpy's ``dtype`` as jax gives it: 64-bit types are 32-bit ones unless
+    x64 is enabled."""
+    return np.dtype(jax.dtypes.canonicalize_dtype(np.dtype(dtype)))
+
+
+# Kinds that must agree between a result and its reference (bool, integer,
+# real float, complex): an int result never equals a float reference.
+def _kind(dtype) -> str:
+    for kind, cls in (("bool", np.bool_), ("integer", np.integer),
+                      ("complex", np.complexfloating), ("float", np.floating)):
+        if jax.dtypes.issubdtype(dtype, cls):   # knows bfloat16 (numpy kind "V")
+            return kind
+    return np.dtype(dtype).kind
+
+
+def assert_close(actual, expected, tol=None, check_dtype=None, err="", check_kind=True):
+    """Compare trees of arrays; ``check_dtype`` is the expected dtype tree (or None).
+
+    Values are compared without casting ``expected`` to ``actual``'s dtype;
+    the kinds (bool / integer / float / complex) must agree even when
+    ``check_dtype`` is None (``check_kind=False``: the caller checked the dtype
+    against another oracle, e.g. jax where jax deliberately differs from numpy).  Floats compare with ``tolerance(actual.dtype,
+    tol)`` as both rtol and atol, NaNs in the same places; ints and bools
+    exactly.  A float reference narrower than the result sets the tolerance.
+    """
     if isinstance(expected, (tuple, list)):
-        assert isinstance(actual, (tuple, list)) and len(actual) == len(expected), err
-        dts = check_dtype if isinstance(check_dtype, (tuple, list)) else [check_dtype] * len(expected)
-        for a, e, d in zip(actual, expected, dts):
-            assert_close(a, e, tol, d, err)
+        assert isinstance(actual, (tuple, list)) and len(actual) == len(expected), \
+            f"{err}: structure {type(actual).__name__} of {_len(actual)} != expected " \
+            f"{type(expected).__name__} of {len(expected)}"
+        dts = check_dtype if isinstance(check_dtype, (tuple, list)) \
+            else [check_dtype] * len(expected)
+        for i, (a, e, d) in enumerate(zip(actual, expected, dts)):
+            assert_close(a, e, tol, d, f"{err}[{i}]", check_kind)
         return
     a = np.asarray(actual)
     e = np.asarray(expected)
     assert a.shape == e.shape, f"{err}: shape {a.shape} != expected {e.shape}"
     if check_dtype is not None:
         assert a.dtype == np.dtype(check_dtype), f"{err}: dtype {a.dtype} != {check_dtype}"
+    if e.dtype == object:   # e.g. a reference returning a list of Python numbers
+        e = np.asarray(e.tolist())
+    ka, ke = _kind(a.dtype), _kind(e.dtype)
+    assert ka == ke or not check_kind, \
+        f"{err}: {ka} result ({a.dtype}) for a {ke} reference ({e.dtype})"
     t = tolerance(a.dtype, tol)
-    if a.dtype.kind in "biuU" or t == 0:
-        np.testing.assert_array_equal(a, e.astype(a.dtype) if e.dtype != object else e,
-                                      err_msg=err)
+    if ka in ("float", "complex") and not isinstance(tol, (int, float)):
+        # a narrower reference (numpy's float16 sqrt of int8, where jax gives float32)
+        # is only as sharp as its own dtype
+        t = max(t, tolerance(e.dtype, tol))
+    if t == 0:
+        np.testing.assert_array_equal(a, e, err_msg=err, strict=False)
     else:
-        np.testing.assert_allclose(a.astype(np.result_type(a.dtype, np.float32)),
-                                   e.astype(np.result_type(e.dtype, np.float32)) if e.dtype.kind != "O" else e,
-                                   rtol=t, atol=t, equal_nan=True, err_msg=err)
+        # Widen (never narrow) float16/bfloat16 to float32 for numpy's math.
+        a, e = (v.astype(np.result_type(v.dtype, np.float32)) for v in (a, e))
+        np.testing.assert_allclose(a, e, rtol=t, atol=t, equal_nan=True, err_msg=err)
+
+
+def _len(x):
+    return len(x) if isinstance(x, (tuple, list)) else "a leaf"
+
+
+def _leaves(tree):
+    return jax.tree.leaves(tree, is_leaf=lambda v: v is None)
 
 
 def check(fn: Callable, ref: Callable | None, args: Sequence, *, kwargs: dict | None = None,
           peer: Callable | None = None, tol=None, grad: int = 0, grad_argnums=None,
           jit: bool = True, vmap: bool = True, vmap_argnums=None, purity: bool = True,
-          check_dtype: bool = True, grad_tol=None, ref_on_host: bool = True):
+          check_dtype=True, grad_tol=None, ref_on_host: bool = True, eager: bool = False):
     """Run ``fn(*args, **kwargs)`` every way and compare.
 
-    ref      numpy/scipy reference, called on numpy copies of ``args``
-             (None: only the peer is compared).
-    peer     jax.numpy / jax.scipy function: its result value and dtype are
-             the oracle for dtype (jax's promotion rules); also compared.
-    grad     order for jax.test_util.check_grads over the float args (0: none).
-    vmap     vmaps over a batch of 3 perturbed copies of the array args
-             (or those in vmap_argnums) and compares to a Python loop.
+    ref          numpy/scipy reference, called on numpy copies of ``args``
+                 (None: only the peer is compared).
+    peer         jax.numpy / jax.scipy function: its result value, dtype and
+                 weak type are compared.
+    check_dtype  True: the result dtype must be the peer's, or without a peer
+                 the reference's mapped through jax's rules (``jax_dtype``);
+                 "numpy": the reference's so mapped even with a peer (where
+                 jaxwrap keeps numpy's dtype and jax does not); a dtype (or a
+                 tree of them): that dtype; False: no dtype check (say why at
+                 the call).
+    grad         order for jax.test_util.check_grads over the float args (0:
+                 none), in float64; ``grad_tol`` overrides its tolerance.
+    jit          also run under an outer jax.jit (the plain call is already a
+                 compiled run, since ``@public`` jits; neither is eager).
+    eager        also run op by op under ``jax.disable_jit()`` (slower).
+    vmap         vmaps over a batch of 3 different copies of the array args
+                 (or those in vmap_argnums) and compares to a Python loop.
     """
     kwargs = kwargs or {}
+    name = getattr(fn, "__name__", repr(fn))
     out = fn(*args, **kwargs)
-    expected_dtype = None
+    numpy_dtype = isinstance(check_dtype, str) and check_dtype == "numpy"
+    expected_dtype = None if check_dtype is True or check_dtype is False or numpy_dtype \
+        else check_dtype
     if peer is not None:
         pout = peer(*args, **kwargs)
-        expected_dtype = jax.tree.map(lambda v: np.asarray(v).dtype, pout) if check_dtype else None
-        assert_close(out, _to_np(pout), tol, expected_dtype, err=f"{fn.__name__} vs jax peer")
+        if check_dtype is True:
+            expected_dtype = jax.tree.map(lambda v: np.asarray(v).dtype, pout)
+            _check_weak_types(out, pout, f"{name} vs jax peer")
+        assert_close(out, _to_np(pout), tol, expected_dtype, err=f"{name} vs jax peer",
+                     check_kind=not numpy_dtype)
     if ref is not None:
         np_args = [_to_np(a) for a in args]
         r = ref(*np_args, **kwargs)
-        assert_close(out, r, tol, None, err=f"{fn.__name__} vs numpy")
+        if (check_dtype is True and peer is None) or numpy_dtype:
+            expected_dtype = jax.tree.map(lambda v: jax_dtype(np.asarray(v).dtype), _to_np(r))
+        # kinds must match numpy's unless the dtype was checked against the jax peer or
+        # given explicitly (jax's deliberate differences: polymul of ints is float, roots
+        # and logm are complex)
+        explicit = not isinstance(check_dtype, (bool, str))
+        assert_close(out, r, tol, expected_dtype, err=f"{name} vs numpy",
+                     check_kind=not explicit and not (peer is not None and check_dtype is True))
     if jit:
         jout = jax.jit(lambda *a: fn(*a, **kwargs))(*args)
-        assert_close(jout, _to_np(out), tol, None, err=f"{fn.__name__} under jit")
+        assert_close(jout, _to_np(out), tol, expected_dtype,
+                     err=f"{name} under an outer jit (vs the plain, also compiled, call)")
+    if eager:
+        with jax.disable_jit():
+            eout = fn(*args, **kwargs)
+        assert_close(eout, _to_np(out), tol, expected_dtype, err=f"{name} eager (disable_jit)")
     if vmap:
-        _check_vmap(fn, args, kwargs, vmap_argnums, tol)
+        _check_vmap(fn, args, kwargs, vmap_argnums, tol, name)
     if purity:
         assert_pure(fn, *args, **kwargs)
     if grad:
@@ -155,11 +256,45 @@ def check(fn: Callable, ref: Callable | None, args: Sequence, *, kwargs: dict | 
     return out
 
 
+def _check_weak_types(out, pout, err):
+    for i, (o, p) in enumerate(zip(jax.tree.leaves(out), jax.tree.leaves(pout))):
+        if isinstance(o, jax.Array) and isinstance(p, jax.Array):
+            assert o.weak_type == p.weak_type, \
+                f"{err}: weak_type {o.weak_type} != {p.weak_type} (output {i})"
+
+
 def _is_array(a):
     return isinstance(a, (np.ndarray, jax.Array)) and np.ndim(a) >= 0 and not isinstance(a, bool)
 
 
-def _check_vmap(fn, args, kwargs, vmap_argnums, tol):
+def perturb(a: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """The ``k``-th member (k >= 1) of a batch built from ``a``, different from
+    ``a`` for every dtype where ``a`` has room to differ: floats and complex
+    numbers get 10% noise; integers and bools have their elements rolled by
+    ``k`` (the values stay in ``a``'s domain: valid indices, nonzero
+    divisors); a single integer moves away from zero by ``k`` (within the
+    dtype's range); a single bool is flipped."""
+    if a.dtype.kind == "f":
+        return a + rng.normal(size=a.shape).astype(a.dtype) * a.dtype.type(0.1)
+    if a.dtype.kind == "c":
+        noise = rng.normal(size=a.shape) + 1j * rng.normal(size=a.shape)
+        return a + (noise * 0.1).astype(a.dtype)
+    if a.dtype.kind not in "biu":
+        return a
+    if a.size > 1:
+        flat = np.roll(a.reshape(-1), k)
+        if np.array_equal(flat, a.reshape(-1)) and a.dtype.kind == "b":
+            flat = np.logical_not(flat) if k % 2 else flat
+        return flat.reshape(a.shape)
+    if a.dtype.kind == "b":
+        return np.logical_not(a) if k % 2 else a
+    info = np.iinfo(a.dtype)
+    moved = a.astype(np.int64) + np.sign(a.astype(np.int64)) * k if a.dtype.kind == "i" \
+        else a.astype(np.int64) + k
+    return np.clip(moved, info.min, info.max).astype(a.dtype)
+
+
+def _check_vmap(fn, args, kwargs, vmap_argnums, tol, name="fn"):
     argnums = [i for i, a in enumerate(args) if _is_array(a)] if vmap_argnums is None \
         else list(vmap_argnums)
     if not argnums:
@@ -170,9 +305,7 @@ def _check_vmap(fn, args, kwargs, vmap_argnums, tol):
         b = list(args)
         for i in argnums:
             a = np.asarray(args[i])
-            if a.dtype.kind == "f" and k:
-                a = a + rng.normal(size=a.shape).astype(a.dtype) * a.dtype.type(0.1)
-            b[i] = a
+            b[i] = perturb(a, k, rng) if k else a
         batches.append(b)
     stacked = [np.stack([b[i] for b in batches]) if i in argnums else args[i]
                for i in range(len(args))]
@@ -181,7 +314,9 @@ def _check_vmap(fn, args, kwargs, vmap_argnums, tol):
     for k, b in enumerate(batches):
         single = fn(*b, **kwargs)
         got = jax.tree.map(lambda v, k=k: np.asarray(v)[k], vout)
-        assert_close(got, _to_np(single), tol, None, err=f"{fn.__name__} under vmap [{k}]")
+        single = _to_np(single)
+        assert_close(got, single, tol, jax.tree.map(lambda v: np.asarray(v).dtype, single),
+                     err=f"{name} under vmap [{k}]")
 
 
 def _check_grad(fn, args, kwargs, order, grad_argnums, grad_tol):
@@ -198,7 +333,8 @@ def _check_grad(fn, args, kwargs, order, grad_argnums, grad_tol):
         return fn(*full, **kwargs)
 
     # Numerical derivatives in float32 are too noisy to be a sharp check, so
-    # gradients are compared in float64 (x64 on for this check only).
+    # gradients are compared in float64 (x64 on for this check only), with
+    # check_grads' float64 default tolerance (1e-5) unless grad_tol is given.
     def widen(a):
         a = np.asarray(a)
         return a.astype(np.complex128 if a.dtype.kind == "c" else np.float64)

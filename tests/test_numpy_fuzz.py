@@ -287,10 +287,6 @@ def test_python_scalar_operand(op, x, y):
 
 
 # --- elementwise functions of integers ------------------------------------------------------------
-def _nonzero_divisor(x, y):
-    return np.broadcast_to(y != 0, np.broadcast_shapes(np.shape(x), np.shape(y)))
-
-
 def _shift_in_range(x, y):
     bits = np.dtype(np.asarray(x).dtype).itemsize * 8
     return (y >= 0) & (y < bits)
@@ -305,10 +301,9 @@ UNARY_INT = [Op("negative"), Op("absolute"), Op("sign"), Op("square"), Op("inver
 
 BINARY_INT = [
     Op("add"), Op("subtract"), Op("multiply"),
-    # Integer division by zero is numpy's warning-and-zero and XLA's -1 / x:
-    # jax's deliberate difference, so zero divisors are left out.
-    Op("floor_divide", domain=_nonzero_divisor), Op("remainder", domain=_nonzero_divisor),
-    Op("fmod", domain=_nonzero_divisor), Op("divmod", domain=_nonzero_divisor),
+    # Integer division by zero gives 0 like numpy (jaxwrap's documented choice, not
+    # XLA's -1 / x), so zero divisors are compared too.
+    Op("floor_divide"), Op("remainder"), Op("fmod"), Op("divmod"),
     Op("power", domain=_nonneg_exponent),
     Op("maximum"), Op("minimum"), Op("equal"), Op("less"), Op("greater_equal"),
     Op("bitwise_and"), Op("bitwise_or"), Op("bitwise_xor"),
@@ -321,12 +316,10 @@ def _int_case(dtypes):
 
 
 def _safe_int_inputs(op, x, y):
-    # numpy raises for a negative integer exponent, and divides by zero with a
-    # warning; replace those inputs (they are outside the comparison anyway).
+    # numpy (and jaxwrap) raise ValueError for a negative integer exponent (tested in
+    # test_numpy_bugs_issue14.py); replace those inputs.
     if op.domain is _nonneg_exponent:
         y = np.where(y < 0, 0, y).astype(y.dtype) if y.dtype.kind == "i" else y
-    if op.domain is _nonzero_divisor:
-        y = np.where(y == 0, 1, y).astype(y.dtype)
     return x, y
 
 

@@ -131,8 +131,10 @@ def _sorted_roots(r):
 ])
 def test_roots(p):
     got = P.roots(p)
-    expected = np.roots(p)
-    assert got.shape == expected.shape
+    # jax's roots is always complex; numpy's is real when every root is: compare as
+    # complex numbers (widening numpy's answer, not narrowing ours)
+    expected = np.roots(p).astype(np.complex128)
+    assert got.shape == expected.shape and got.dtype == jnp.roots(p).dtype == np.complex64
     assert_close(_sorted_roots(got), _sorted_roots(expected), tol=1e-4)
     # under jit: strip_zeros=False keeps the shape, leading zeros give NaN roots (like jax)
     if p.size > 1:
@@ -164,7 +166,7 @@ def test_grad(name, args):
     fn = jax.jit(getattr(P, name))
     fn.__name__ = name
     check(fn, None, args(), grad=2 if name != "polydiv" else 1, jit=False, vmap=False,
-          purity=False, grad_tol=2e-2)
+          purity=False)
 
 
 def test_grad_polyfit():
@@ -172,7 +174,7 @@ def test_grad_polyfit():
     y = np.cos(x).astype(F)
     fn = jax.jit(lambda y: P.polyfit(x, y, 2))
     fn.__name__ = "polyfit"
-    check(fn, None, [y], grad=1, jit=False, vmap=False, purity=False, grad_tol=2e-2)
+    check(fn, None, [y], grad=1, jit=False, vmap=False, purity=False)
 
 
 # --- bad input -----------------------------------------------------------------------------------

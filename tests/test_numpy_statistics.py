@@ -11,7 +11,6 @@ Quantile cases are sampled (method x shape x axis x q) with a fixed seed,
 
 from __future__ import annotations
 
-import itertools
 import warnings
 from collections.abc import Callable
 from typing import NamedTuple
@@ -57,16 +56,16 @@ SHAPES_AXES = [((7,), None), ((4, 6), 1), ((4, 6), 0), ((3, 4, 5), (0, 2)), ((3,
 
 
 def _quantile_cases():
-    """NUM_CASES cases per method, each drawing the function, shape/axis, q and keepdims."""
+    """Stratified: every method runs with each of the four functions (and NUM_CASES cases
+    when that is more); shape/axis, q and keepdims cycle with a stable offset per method,
+    so every one of them runs in every CI run."""
     out = []
-    rng = _rng(1)
     fns = ("quantile", "nanquantile", "percentile", "nanpercentile")
-    combos = list(itertools.product(range(len(fns)), range(len(SHAPES_AXES)),
-                                    range(len(Q_CHOICES)), (False, True)))
-    for method in METHODS:
-        for j in rng.permutation(len(combos))[:NUM_CASES]:
-            f, sa, qi, keep = combos[j]
-            out.append((fns[f], method, sa, qi, keep))
+    for m, method in enumerate(METHODS):
+        for j in range(max(NUM_CASES, len(fns))):
+            t = m * max(NUM_CASES, len(fns)) + j
+            out.append((fns[(m + j) % len(fns)], method, t % len(SHAPES_AXES),
+                        (t // 2) % len(Q_CHOICES), bool((t // 3) % 2)))
     return out
 
 
@@ -188,9 +187,11 @@ HIST_ROWS = [
 @pytest.mark.parametrize("row", HIST_ROWS, ids=[f"{r.fn}-{i}" for i, r in enumerate(HIST_ROWS)])
 def test_histogram(row):
     fn = getattr(S, row.fn)
-    # jax.numpy.histogram's counts are floats; jaxwrap keeps numpy's integer counts
+    # jax.numpy.histogram's counts are floats; jaxwrap keeps numpy's integer counts (the
+    # dtype oracle is numpy's then; densities are floats in both)
+    numpy_dtype = row.fn == "histogram" and not row.kwargs.get("density")
     check(fn, getattr(np, row.fn), row.args(), kwargs=row.kwargs, peer=getattr(jnp, row.fn),
-          tol=1e-5, check_dtype=row.fn != "histogram")
+          tol=1e-5, check_dtype="numpy" if numpy_dtype else True)
 
 
 def test_histogram_weights_and_exact_edges():
@@ -286,8 +287,7 @@ GRADS = [
 def test_grad(name, args, kwargs):
     fn = jax.jit(lambda *a: getattr(S, name)(*a, **kwargs))
     fn.__name__ = name
-    check(fn, None, args(), grad=1, grad_argnums=(0,), jit=False, vmap=False, purity=False,
-          grad_tol=2e-2)
+    check(fn, None, args(), grad=1, grad_argnums=(0,), jit=False, vmap=False, purity=False)
 
 
 # --- bad input ------------------------------------------------------------------------------------

@@ -177,7 +177,173 @@ def _close(ours, theirs, dtype):
                  TOL[np.dtype(dtype)])
 
 
-# --- values against jax (the same kernels) ----------------------------------------------------
+# --- independent references: numpy and the identities each factorization satisfies --------
+# The bridge lowers to jax.lax.linalg's kernels, so "equals jax" alone is a self-comparison;
+# every row is also checked against numpy or against the defining identities, in float64 /
+# complex128 arithmetic on the host.
+def _H(x):
+    return np.conj(np.swapaxes(x, -1, -2))
+
+
+def _eye(n, like):
+    return np.broadcast_to(np.eye(n), like.shape[:-2] + (n, n))
+
+
+def _triu_k(x, k, rows):
+    return np.triu(x, k)[..., :rows, :]
+
+
+def _householder_q(v, taus, m, shift=0):
+    """Q = H_0 H_1 ... H_{k-1}, H_i = I - tau_i u u^H with u = e_{i+shift} plus the part of
+    column i of ``v`` below row i+shift (LAPACK's representation), built by loops."""
+    q = np.zeros(v.shape[:-2] + (m, m), np.complex128)
+    for idx in np.ndindex(*v.shape[:-2]):
+        Q = np.eye(m, dtype=np.complex128)
+        for i in range(taus.shape[-1]):
+            u = np.zeros(m, np.complex128)
+            u[i + shift] = 1
+            u[i + shift + 1:] = v[idx][i + shift + 1:, i]
+            Q = Q @ (np.eye(m) - taus[idx][i] * np.outer(u, np.conj(u)))
+        q[idx] = Q
+    return q
+
+
+def _perm_from_pivots(piv, size):
+    perm = np.zeros(piv.shape[:-1] + (size,), np.int64)
+    for idx in np.ndindex(*piv.shape[:-1]):
+        p = np.arange(size)
+        for i, j in enumerate(piv[idx]):
+            p[[i, j]] = p[[j, i]]
+        perm[idx] = p
+    return perm
+
+
+def _tri_op(a, kw):
+    """op(A) as triangular_solve uses it: one triangle, unit diagonal, conj, transpose."""
+    t = np.tril(a) if kw.get("lower", False) else np.triu(a)
+    if kw.get("unit_diagonal", False):
+        t = t - np.diagonal(t, axis1=-2, axis2=-1)[..., None] * _eye(a.shape[-1], a) + _eye(
+            a.shape[-1], a)
+    if kw.get("conjugate_a", False):
+        t = np.conj(t)
+    return np.swapaxes(t, -1, -2) if kw.get("transpose_a", False) else t
+
+
+def _bands(dl, d, du):
+    m = d.shape[-1]
+    out = np.zeros(d.shape + (m,), np.result_type(d, np.complex128))
+    i = np.arange(m)
+    out[..., i, i] = d
+    out[..., i[1:], i[:-1]] = dl[..., 1:]
+    out[..., i[:-1], i[1:]] = du[..., :-1]
+    return out
+
+
+def _poly(w):
+    """Characteristic-polynomial coefficients of each batch row of eigenvalues (order-free)."""
+    return np.stack([np.poly(r) for r in w.reshape(-1, w.shape[-1])]).reshape(
+        w.shape[:-1] + (w.shape[-1] + 1,))
+
+
+def _identities(row_id, args, out, kw):
+    """(name, got, want) triples that must agree for the row's inputs and outputs."""
+    a = np.asarray(args[0], np.complex128)
+    o = [np.asarray(v, np.complex128) if np.asarray(v).dtype.kind in "fc" else np.asarray(v)
+         for v in jax.tree.leaves(out)]
+    kind = row_id.split("_")[0]
+    if kind == "cholesky":
+        (L,) = o
+        return [("L L^H = A", L @ _H(L), a), ("lower", np.triu(L, 1), 0 * L),
+                ("numpy", L, np.linalg.cholesky(a))]
+    if kind == "lu" and row_id != "lu_pivots_to_permutation":
+        lu, piv, perm = o
+        m, n = a.shape[-2:]
+        k = min(m, n)
+        L = np.tril(lu[..., :, :k], -1) + np.eye(m, k)
+        U = np.triu(lu[..., :k, :])
+        rows = np.take_along_axis(a, perm[..., :, None].astype(np.int64), axis=-2)
+        return [("A[perm] = L U", L @ U, rows), ("pivots -> perm", perm,
+                                                _perm_from_pivots(piv, m)),
+                ("|L| <= 1 (partial pivoting)", np.minimum(np.abs(L), 1 + 1e-6), np.abs(L))]
+    if kind == "qr":
+        q, r = o[:2]
+        target = a
+        if kw.get("pivoting"):
+            target = np.take_along_axis(a, o[2][..., None, :].astype(np.int64), axis=-1)
+        return [("Q R = A", q @ r, target), ("Q^H Q = I", _H(q) @ q, _eye(q.shape[-1], q)),
+                ("R upper", np.tril(r, -1), 0 * r)]
+    if kind == "geqrf":
+        v, taus = o
+        m = a.shape[-2]
+        q = _householder_q(v, taus, m)
+        return [("Q triu(a) = A", q @ np.triu(v), a)]
+    if kind == "householder":
+        v, taus = a, np.asarray(args[1], np.complex128)
+        return [("product of reflectors", o[0], _householder_q(v, taus, v.shape[-2])[
+            ..., :, :v.shape[-1]])]
+    if kind == "eigh":
+        v, w = o
+        return [("A V = V diag(w)", a @ v, v * w[..., None, :]),
+                ("V^H V = I", _H(v) @ v, _eye(v.shape[-1], v)),
+                ("numpy eigvalsh", w, np.linalg.eigvalsh(a))]
+    if kind == "eig":
+        checks = [("char. polynomial", _poly(o[0]), _poly(np.linalg.eigvals(a)))]
+        if len(o) == 3:
+            w, vl, vr = o
+            checks += [("A vr = vr diag(w)", a @ vr, vr * w[..., None, :]),
+                       ("vl^H A = diag(w) vl^H", _H(vl) @ a, w[..., :, None] * _H(vl))]
+        return checks
+    if kind == "svd":
+        s_np = np.linalg.svd(a, compute_uv=False)
+        if len(o) == 1:
+            return [("numpy singular values", o[0], s_np)]
+        u, s, vh = o
+        k = s.shape[-1]
+        return [("U S Vh = A", (u[..., :, :k] * s[..., None, :]) @ vh[..., :k, :], a),
+                ("numpy singular values", s, s_np),
+                ("U^H U = I", _H(u) @ u, _eye(u.shape[-1], u)),
+                ("Vh Vh^H = I", vh @ _H(vh), _eye(vh.shape[-2], vh))]
+    if kind == "schur":
+        t, z = o
+        return [("Z T Z^H = A", z @ t @ _H(z), a), ("Z unitary", _H(z) @ z, _eye(z.shape[-1], z)),
+                ("T quasi-triangular", np.tril(t, -2), 0 * t)]
+    if kind == "hessenberg":
+        h, taus = o
+        q = _householder_q(h, taus, a.shape[-1], shift=1)
+        H = np.triu(h, -1)
+        return [("Q H Q^H = A", q @ H @ _H(q), a)]
+    if row_id == "tridiagonal_solve":
+        dl, d, du, b = (np.asarray(v, np.complex128) for v in args)
+        return [("M X = B", _bands(dl, d, du) @ o[0], b)]
+    if kind == "tridiagonal":
+        packed, d, e, taus = o
+        pad = 0 * e[..., :1]
+        T = _bands(np.concatenate([pad, e], -1), d, np.concatenate([e, pad], -1))
+        q = _householder_q(packed, taus, a.shape[-1], shift=1)  # lower: reflectors below
+        return [("eigenvalues of tridiag(d, e)", np.linalg.eigvalsh(T), np.linalg.eigvalsh(a)),
+                ("Q T Q^H = A", q @ T @ _H(q), a)]
+    if row_id == "lu_pivots_to_permutation":
+        return [("swaps", o[0], _perm_from_pivots(np.asarray(args[0]), kw["permutation_size"]))]
+    if kind == "triangular":
+        b = np.asarray(args[1], np.complex128)
+        x = o[0]
+        t = _tri_op(a, kw)
+        return [("op(A) X = B" if kw.get("left_side") else "X op(A) = B",
+                 t @ x if kw.get("left_side") else x @ t, b)]
+    raise AssertionError(f"no independent reference for row {row_id}")
+
+
+def _check_identities(row_id, args, out, kw, dtype):
+    t = TOL[np.dtype(dtype)]
+    for name, got, want in _identities(row_id, args, out, kw):
+        got, want = np.asarray(got), np.asarray(want)
+        scale = max(1.0, float(np.abs(want).max(initial=0)))
+        # residuals of a product of O(1)-conditioned factors: absolute error ~ t * max|A|
+        np.testing.assert_allclose(got, want, rtol=t, atol=t * scale,
+                                   err_msg=f"{row_id}: {name}")
+
+
+# --- values against jax (the same kernels) and the independent references -------------------
 def _sample(dts, i, k):
     """``k`` of the dtypes ``dts``, rotating with the row index ``i`` (all if k >= len)."""
     return [dts[(i + j) % len(dts)] for j in range(min(k, len(dts)))]
@@ -192,13 +358,20 @@ GRAD_CASES = [(r, dt) for i, r in enumerate(GRAD_ROWS)
 @pytest.mark.parametrize("row_id,dtype", VALUE_CASES, ids=[f"{r}-{d}" for r, d in VALUE_CASES])
 def test_matches_jax(row_id, dtype):
     row = BY_ID[row_id]
-    args = _args(row, dtype)
-    expected = _call(row.theirs, row)(*args)
-    _close(_call(row.ours, row)(*args), expected, dtype)
-    _close(jax.jit(_call(row.ours, row))(*args), expected, dtype)
-    # jax returns lists for eig/schur: compare structure loosely, dtypes exactly
-    for o, e in zip(jax.tree.leaves(_call(row.ours, row)(*args)), jax.tree.leaves(expected)):
-        assert o.dtype == e.dtype and o.shape == e.shape
+    # 64-bit cases run with x64 on: off, their inputs would silently become 32-bit
+    with jax.enable_x64(dtype in (F64, C128)):
+        args = _args(row, dtype)
+        expected = _call(row.theirs, row)(*args)
+        out = _call(row.ours, row)(*args)
+        _close(out, expected, dtype)
+        _close(jax.jit(_call(row.ours, row))(*args), expected, dtype)
+        # jax returns lists for eig/schur: compare structure loosely, dtypes exactly
+        for o, e in zip(jax.tree.leaves(out), jax.tree.leaves(expected)):
+            assert o.dtype == e.dtype and o.shape == e.shape
+        inexact = [o.dtype for o in jax.tree.leaves(out) if np.dtype(o.dtype).kind in "fc"]
+        # and the precision is the input's (float64 really is float64)
+        assert all(np.finfo(d).dtype == np.finfo(dtype).dtype for d in inexact), (inexact, dtype)
+        _check_identities(row_id, args, out, row.kwargs, dtype)
 
 
 @pytest.mark.parametrize("row_id", list(BY_ID))

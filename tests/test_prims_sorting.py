@@ -18,7 +18,7 @@ from jax.test_util import check_grads
 from jaxwrap._src import lax as jl
 from jaxwrap_extend._prims import sorting as S
 from jaxwrap_extend._prims._base import registry
-from tests.harness import foreign_primitives
+from tests.harness import foreign_primitives, stable_seed
 
 F32, F64, I32, U8, C64, B = (np.dtype(t) for t in (np.float32, np.float64, np.int32, np.uint8,
                                                   np.complex64, np.bool_))
@@ -62,17 +62,19 @@ SHAPES = [((9,), 0), ((4, 7), 1), ((4, 7), 0), ((2, 3, 5), 1), ((0, 3), 0), ((1,
 @pytest.mark.parametrize("dtype", [F32, F64, I32, U8, C64, B], ids=lambda d: d.name)
 @pytest.mark.parametrize("shape,dim", SHAPES, ids=[f"{s}-{d}" for s, d in SHAPES])
 def test_single_operand(dtype, shape, dim):
-    if dtype == F64 and not jax.config.jax_enable_x64:
-        dtype = F32
-    x = make(shape, dtype, np.random.default_rng(hash((shape, dim)) % 2**31))
-    ref = lax.sort(x, dimension=dim)
-    _same(S.sort(x, dim), ref)
-    _same(jax.jit(lambda v: S.sort(v, dim))(x), ref)
-    # numpy's order too (NaNs last).  Complex numbers with a NaN part: numpy puts
-    # them after every NaN-free value, jax.lax.sort (and this primitive) orders
-    # them lexicographically with NaN last in each part.
-    if dtype != C64:
-        np.testing.assert_array_equal(S.sort(x, dim), np.sort(x, axis=dim))
+    # float64 really is float64: x64 on for that case (off, it would become float32)
+    with jax.enable_x64(dtype == F64):
+        x = make(shape, dtype, np.random.default_rng(stable_seed(shape, dim)))
+        ref = lax.sort(x, dimension=dim)
+        out = S.sort(x, dim)
+        assert out.dtype == dtype
+        _same(out, ref)
+        _same(jax.jit(lambda v: S.sort(v, dim))(x), ref)
+        # numpy's order too (NaNs last).  Complex numbers with a NaN part: numpy puts
+        # them after every NaN-free value, jax.lax.sort (and this primitive) orders
+        # them lexicographically with NaN last in each part.
+        if dtype != C64:
+            _same(out, np.sort(x, axis=dim))
 
 
 @pytest.mark.parametrize("num_keys", [1, 2, 3])

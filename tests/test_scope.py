@@ -586,3 +586,184 @@ def test_sync_tool_flips_only_planned_names():
     again, report2 = tool.sync(new, facades={m: (fake if m == "numpy" else None) for m in MIRRORED})
     assert again == new and not (report2.promoted or report2.demoted)
     assert scope.format_manifest(again) == scope.format_manifest(new)
+
+
+# --- the manifest's notes match the code -------------------------------------------------------
+# Every note of an implemented name that makes a claim about a keyword, a mode or a behaviour
+# ("x= supported", "mode='raw' returns ...", "requires inplace=False", "y is not supported")
+# has a check here that makes the call and asserts the claim, positive or negative.
+def _claims():
+    import jax
+
+    import jaxwrap.numpy as jnp
+    import jaxwrap.scipy.linalg as L
+
+    z = np.zeros((3, 3), np.float32)
+    a = np.array([[4.0, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 2.0]], np.float32)
+    g = np.array([[1.0, 2.0, 0.0], [-1.0, 0.5, 1.0], [0.3, 0.0, 2.0]], np.float32)
+
+    def array(x):
+        assert isinstance(x, jax.Array), type(x)
+        return np.asarray(x)
+
+    def raises(exc, fn, match):
+        with pytest.raises(exc, match=match):
+            fn()
+
+    def functional(fn, ref, name):
+        out = np.array(z)
+        ref(out)
+        np.testing.assert_array_equal(array(fn(z, inplace=False)), out)
+        raises((ValueError, NotImplementedError), lambda: fn(z), "inplace=False")
+
+    def exact_on_host(name):
+        import scipy.special as ss
+
+        import jaxwrap.scipy.special as S
+        args = {"comb": (30, 12), "perm": (30, 12), "factorial": (25,), "factorial2": (25,),
+                "factorialk": (25, 3), "stirling2": (20, 7)}[name]
+        got = getattr(S, name)(*args, exact=True)
+        assert got == getattr(ss, name)(*args, exact=True) and isinstance(got, int)
+        raises(TypeError, lambda: jax.jit(lambda a: getattr(S, name)(a, *args[1:],
+                                                                     exact=True))(args[0]),
+               "exact|concrete|traced")
+
+    def ufunc_claims():
+        add = jnp.add
+        assert (add.nin, add.nout, add.nargs, add.identity) == (2, 1, 3, 0)
+        v = np.arange(6.0, dtype=np.float32)
+        np.testing.assert_array_equal(array(add.reduce(v)), np.add.reduce(v))
+        np.testing.assert_array_equal(array(add.accumulate(v)), np.add.accumulate(v))
+        np.testing.assert_array_equal(array(add.reduceat(v, [0, 2, 5])),
+                                      np.add.reduceat(v, [0, 2, 5]))
+        np.testing.assert_array_equal(array(add.outer(v[:2], v[:3])), np.add.outer(v[:2], v[:3]))
+        ref = v.copy()
+        np.add.at(ref, [0, 0, 3], 1.0)
+        np.testing.assert_array_equal(array(add.at(v, [0, 0, 3], 1.0, inplace=False)), ref)
+        raises(ValueError, lambda: add.at(v, [0], 1.0), "inplace=False")
+
+    def vectorize_claims():
+        f = jnp.vectorize(lambda x, y: jnp.multiply(x, y), excluded={1})
+        np.testing.assert_allclose(array(f(g, 2.0)), g * 2)
+        s = jnp.vectorize(lambda x: jnp.sum(x), signature="(n)->()")
+        np.testing.assert_allclose(array(s(g)), g.sum(1), rtol=1e-6)
+        o = jnp.vectorize(lambda x: jnp.multiply(x, 2.5), otypes=[np.int32])
+        assert o(g).dtype == np.int32
+
+    def static_size(fn, ref):
+        got = jax.jit(lambda v: fn(v, size=4, fill_value=-1))(np.array([0, 3, 3, 1], np.int32))
+        for g_, r in zip(jax.tree.leaves(got), ref):
+            np.testing.assert_array_equal(array(g_), r)
+        raises(Exception, lambda: jax.jit(fn)(np.array([0, 3], np.int32)), "size")
+
+    def disp_false(fn, m):
+        out, err = fn(m, disp=False) if fn is not L.funm else fn(m, jnp.exp, disp=False)
+        array(out)
+        assert np.isnan(array(err))
+
+    def rank(fn):
+        inv, r = fn(a, return_rank=True)
+        np.testing.assert_allclose(array(inv), np.linalg.inv(a), rtol=1e-4, atol=1e-5)
+        assert int(r) == 3 and isinstance(r, jax.Array)
+
+    def complex_out(fn, m):
+        out = array(fn(m))
+        assert out.dtype == np.complex64, out.dtype
+        return out
+
+    return {
+        "numpy.fill_diagonal": lambda: functional(
+            lambda x, **k: jnp.fill_diagonal(x, 1.0, **k), lambda o: np.fill_diagonal(o, 1.0),
+            "fill_diagonal"),
+        "numpy.place": lambda: functional(
+            lambda x, **k: jnp.place(x, z == 0, np.float32(2), **k),
+            lambda o: np.place(o, o == 0, 2.0), "place"),
+        "numpy.put": lambda: functional(
+            lambda x, **k: jnp.put(x, [0, 4], np.float32(5), **k), lambda o: np.put(o, [0, 4], 5.0),
+            "put"),
+        "numpy.put_along_axis": lambda: functional(
+            lambda x, **k: jnp.put_along_axis(x, np.ones((3, 1), np.int32), np.float32(7), axis=1,
+                                              **k),
+            lambda o: np.put_along_axis(o, np.ones((3, 1), np.int64), 7.0, axis=1),
+            "put_along_axis"),
+        "numpy.fromstring": lambda: (
+            np.testing.assert_array_equal(array(jnp.fromstring("1 2 3", dtype=np.float32,
+                                                                sep=" ")), [1, 2, 3]),
+            raises(TypeError, lambda: jnp.fromstring("1 2", dtype=np.float32), "sep")),
+        "numpy.insert": lambda: (
+            np.testing.assert_array_equal(array(jnp.insert(g, [0, 2], 9.0, axis=1)),
+                                          np.insert(g, [0, 2], 9.0, axis=1)),
+            raises((IndexError, TypeError, ValueError),
+                   lambda: jnp.insert(g, np.array([True, False, True]), 9.0, axis=1),
+                   "boolean")),
+        "numpy.nonzero": lambda: static_size(jnp.nonzero, [[1, 2, 3, -1]]),
+        "numpy.unique": lambda: static_size(jnp.unique, [[0, 1, 3, -1]]),
+        "numpy.ufunc": ufunc_claims,
+        "numpy.vectorize": vectorize_claims,
+        **{f"scipy.special.{n}": (lambda n=n: exact_on_host(n))
+           for n in ("comb", "perm", "factorial", "factorial2", "factorialk", "stirling2")},
+        "scipy.linalg.cholesky": lambda: np.testing.assert_equal(
+            bool(np.isnan(array(L.cholesky(-a))).any()), True),
+        "scipy.linalg.eig": lambda: raises(NotImplementedError, lambda: L.eig(g, b=a), "b="),
+        "scipy.linalg.eigvals": lambda: raises(NotImplementedError, lambda: L.eigvals(g, b=a),
+                                               "b="),
+        "scipy.linalg.eigh": lambda: (
+            np.testing.assert_allclose(array(L.eigh(a, b=np.diag([1.0, 2.0, 4.0]).astype(
+                np.float32), eigvals_only=True)),
+                __import__("scipy.linalg").linalg.eigh(a, np.diag([1.0, 2.0, 4.0]),
+                                                       eigvals_only=True), rtol=1e-5),
+            raises(ValueError, lambda: L.eigh(a, subset_by_value=(0.0, 3.0)),
+                   "subset_by_value")),
+        "scipy.linalg.eigh_tridiagonal": lambda: (
+            array(L.eigh_tridiagonal(np.diag(a), np.diag(a, 1), eigvals_only=False)[1]),
+            raises(ValueError, lambda: L.eigh_tridiagonal(np.diag(a), np.diag(a, 1), select="v",
+                                                          select_range=(0, 3)), "select")),
+        "scipy.linalg.eigvalsh_tridiagonal": lambda: raises(
+            ValueError, lambda: L.eigvalsh_tridiagonal(np.diag(a), np.diag(a, 1), select="v",
+                                                       select_range=(0, 3)), "select"),
+        "scipy.linalg.expm_frechet": lambda: [array(v) for v in L.expm_frechet(
+            g / 4, a / 8, method="SPS")],
+        "scipy.linalg.funm": lambda: disp_false(L.funm, g / 4),
+        "scipy.linalg.logm": lambda: (complex_out(L.logm, a), disp_false(L.logm, a)),
+        "scipy.linalg.signm": lambda: disp_false(L.signm, g),
+        "scipy.linalg.sqrtm": lambda: complex_out(L.sqrtm, a),
+        "scipy.linalg.invpascal": lambda: np.testing.assert_array_equal(
+            array(L.invpascal(4, exact=True)), __import__("scipy.linalg").linalg.invpascal(4)),
+        "scipy.linalg.pascal": lambda: np.testing.assert_array_equal(
+            array(L.pascal(4, exact=True)), __import__("scipy.linalg").linalg.pascal(4)),
+        "scipy.linalg.pinv": lambda: rank(L.pinv),
+        "scipy.linalg.pinvh": lambda: rank(L.pinvh),
+        "scipy.linalg.polar": lambda: (
+            [array(v) for v in L.polar(g, method="svd")],
+            raises(ValueError, lambda: L.polar(g, method="qdwh"), "method")),
+        "scipy.linalg.qr": lambda: np.testing.assert_allclose(
+            array(L.qr(g, mode="raw")[0][0]), __import__("scipy.linalg").linalg.qr(
+                g, mode="raw")[0][0], rtol=1e-5, atol=1e-6),
+        "scipy.linalg.schur": lambda: raises(NotImplementedError,
+                                             lambda: L.schur(g, sort="lhp"), "sort"),
+        "scipy.linalg.solve_circulant": lambda: np.testing.assert_equal(
+            bool(np.isnan(array(L.solve_circulant(np.array([1.0, 1.0], np.float32),
+                                                  np.ones(2, np.float32),
+                                                  singular="raise"))).all()), True),
+    }
+
+
+def _claiming_notes():
+    import re
+    claim = re.compile(r"\b[a-z_]+=|support|accept", re.I)
+    return sorted(f"{mod}.{name}" for mod, names in DATA["names"].items()
+                  for name, e in names.items()
+                  if e.get("status") == "implemented" and claim.search(e.get("notes", "")))
+
+
+def test_every_claiming_note_has_a_check():
+    missing = sorted(set(_claiming_notes()) - set(_claims()))
+    assert not missing, f"manifest notes that claim a keyword/mode/behaviour with no check " \
+        f"in tests/test_scope.py::_claims: {missing}"
+
+
+@pytest.mark.parametrize("name", sorted(_claims()))
+def test_manifest_claim_holds(name):
+    entry = DATA["names"][name.rsplit(".", 1)[0]][name.rsplit(".", 1)[1]]
+    assert entry["status"] == "implemented" and entry.get("notes"), name
+    _claims()[name]()

@@ -15,6 +15,11 @@ Usage::
 
     python tools/special_accuracy_report.py              # everything
     python tools/special_accuracy_report.py gamma bessel # some families
+    python tools/special_accuracy_report.py --from-jsonl run.jsonl [--no-plots]
+
+``--from-jsonl`` builds the table from the measurements a test run recorded
+(``JAXWRAP_ACCURACY_OUT=run.jsonl pytest tests/test_special_*.py``), without
+evaluating anything again.
 
 Cases on which jax.scipy.special is known to hang (jax's exp1 / expi / expn
 on small arguments, complex loggamma at large |z|) are not run through jax:
@@ -139,9 +144,28 @@ def plots(families):
             (img / f"special_{fn_name}.json").write_text(json.dumps(data))
 
 
+def _from_jsonl(path):
+    rows, seen = [], set()
+    for line in Path(path).read_text().splitlines():
+        r = json.loads(line)
+        key = (r["function"], r["region"], r["dtype"])
+        if key in seen:  # a case measured twice in one run: keep the first
+            continue
+        seen.add(key)
+        r.setdefault("family", "")
+        r.setdefault("worst_args", [])
+        rows.append(r)
+    return rows
+
+
 def main(argv) -> int:
-    fams = _families(argv)
-    rows = measure_all(fams)
+    plot = "--no-plots" not in argv
+    argv = [a for a in argv if a != "--no-plots"]
+    if argv[:1] == ["--from-jsonl"]:
+        rows, fams, argv = _from_jsonl(argv[1]), [], []
+    else:
+        fams = _families(argv)
+        rows = measure_all(fams)
     out = ROOT / "docs" / "special_accuracy.json"
     old = json.loads(out.read_text()) if out.exists() and argv else []
     keep = [r for r in old if r["family"] not in fams]
@@ -151,7 +175,8 @@ def main(argv) -> int:
     head, _, rest = text.partition(BEGIN)
     _, _, tail = rest.partition(END)
     DOC.write_text(f"{head}{BEGIN}\n{table(rows)}\n{END}{tail}")
-    plots(fams)
+    if plot:
+        plots(fams or _families([]))
     print(f"{len(rows)} measurements -> {out.relative_to(ROOT)}, {DOC.relative_to(ROOT)}")
     return 0
 

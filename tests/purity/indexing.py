@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 import jaxwrap.numpy as jwnp
+from tests.purity import NotArray
 
 _X = np.linspace(0.1, 0.9, 6, dtype=np.float32).reshape(2, 3)
 _Y = np.linspace(1.1, 1.9, 6, dtype=np.float32).reshape(2, 3)
@@ -13,7 +14,8 @@ _I = np.array([[2, 0, 1], [1, 1, 0]], np.int32)
 _P = "jaxwrap.numpy."
 
 SPECIAL = {
-    _P + "at": None,  # returns the index-update helper; its methods are tested directly
+    _P + "at": NotArray((_X,), {}, "returns the index-update helper (its methods are "
+                                   "tested directly)"),
     _P + "take": ((_X, _I), {"axis": 1}),
     _P + "take_along_axis": ((_X, _I), {"axis": 1}),
     _P + "put": ((_X, _I, _Y), {"inplace": False}),

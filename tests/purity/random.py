@@ -2,12 +2,17 @@
 
 Typed keys (``key``, ``wrap_key_data``) are jax's extended-dtype arrays: making
 one binds jax's ``random_wrap`` (reading one, ``random_unwrap``), by design;
-their rows are None.  Everything computed on the key data is checked here.
+their rows allow exactly those primitives.  Everything computed on the key
+data is checked here.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from tests.purity import Foreign, NotArray
+
+_WRAP = frozenset({"random_wrap"})
 
 _K = np.array([0, 42], np.uint32)
 _A = np.array([0.5, 1.5, 3.0], np.float32)
@@ -16,9 +21,9 @@ _LOGITS = np.log(_P)
 
 _CASES = {
     "PRNGKey": ((np.int32(3),), {}),
-    "key": None,            # returns a typed key: jax's random_wrap, by design
-    "wrap_key_data": None,  # same
-    "key_impl": None,       # returns a name
+    "key": Foreign((np.int32(3),), {}, _WRAP, "returns a typed key, made by jax"),
+    "wrap_key_data": Foreign((_K,), {}, _WRAP, "returns a typed key, made by jax"),
+    "key_impl": NotArray((_K,), {}, "returns a name"),
     "key_data": ((_K,), {}),
     "split": ((_K, 3), {}),
     "fold_in": ((_K, np.uint32(5)), {}),
@@ -61,7 +66,7 @@ _CASES = {
     "binomial": ((_K, np.float32(10.0), _P), {}),
     "multinomial": ((_K, np.float32(10.0), _P), {}),
     "clone": ((_K,), {}),
-    "key_dtype": None,  # returns a dtype
+    "key_dtype": NotArray((), {}, "returns a dtype"),
 }
 
 SPECIAL = {f"jaxwrap.random.{k}": v for k, v in _CASES.items()}

@@ -16,6 +16,11 @@ _PIV = np.array([0, 1, 2], np.int32)
 _BAND = np.array([[0.0, 1.0, 1.0], [4.0, 4.0, 4.0], [1.0, 1.0, 0.0]], np.float32)
 _HBAND = np.array([[0.0, 1.0, 1.0], [4.0, 4.0, 4.0]], np.float32)
 
+
+def _exp(x):
+    import jaxwrap.numpy as jwnp
+    return jwnp.exp(x)
+
 _SPECIAL = {
     # special matrices and helpers
     "block_diag": ((_A, _B), {}), "circulant": ((_V,), {}), "companion": ((_V,), {}),
@@ -51,7 +56,7 @@ _SPECIAL = {
     "sinm": ((_A / 4,), {}), "tanm": ((_A / 8,), {}), "coshm": ((_A / 4,), {}),
     "sinhm": ((_A / 4,), {}), "tanhm": ((_A / 8,), {}), "sqrtm": ((_S,), {}),
     "logm": ((_S,), {}), "fractional_matrix_power": ((_S, 0.5), {}), "signm": ((_A,), {}),
-    "funm": None,  # takes a user callable (its jaxpr holds whatever the callable binds)
+    "funm": ((_S, _exp), {}),  # a user callable: here a jaxwrap one
 }
 
 SPECIAL = {f"jaxwrap.scipy.linalg.{k}": v for k, v in _SPECIAL.items()}

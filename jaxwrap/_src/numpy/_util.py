@@ -24,11 +24,32 @@ AxisError = np.exceptions.AxisError
 
 
 def public(fun: Callable | None = None, *, static: Sequence[str] = ()):
-    """Make ``fun`` a public, jitted-and-inlined jaxwrap function."""
+    """Make ``fun`` a public, jitted-and-inlined jaxwrap function.
+
+    An argument error raised while tracing it (numpy's exception types) whose message
+    does not name the function gets the function's name in front, so that an error
+    from a shared helper (promotion, broadcasting, conversion) says which call failed.
+    """
     def wrap(f):
         jitted = jax.jit(f, static_argnames=tuple(static), inline=True)
-        return jitted
+        label = f.__name__.lstrip("_")
+
+        @functools.wraps(f)
+        def call(*args, **kwargs):
+            try:
+                return jitted(*args, **kwargs)
+            except _NAMED_ERRORS as e:
+                if type(e) not in _NAMED_ERRORS or label in str(e):
+                    raise
+                raise type(e)(f"{label}(): {e}").with_traceback(e.__traceback__) from None
+        return call
     return wrap if fun is None else wrap(fun)
+
+
+# Exactly these types are re-raised with the function's name (their constructors take a
+# message; subclasses such as jax's concretization errors are left alone).
+_NAMED_ERRORS = (TypeError, ValueError, IndexError, OverflowError, NotImplementedError,
+                 AxisError)
 
 
 # --- array-likes -----------------------------------------------------------------
@@ -63,7 +84,7 @@ def asarray(x, dtype=None, *, name: str = "asarray"):
     tracers) are stacked with jaxwrap primitives.
     """
     if isinstance(x, (list, tuple)):
-        x = _from_nested(x, name)
+        x = _from_nested(x, name, dtype)
         if dtype is None:
             return x
     if dtype is not None:
@@ -81,6 +102,7 @@ def asarray(x, dtype=None, *, name: str = "asarray"):
     weak = dtype is None and dtypes.is_python_scalar(x) and not isinstance(x, builtins.bool)
     if dtype is None:
         dtype = dtypes.dtype(x, canonicalize=True)
+    _check_int_range([x], dtype, name)
     value = np.asarray(x, dtype=dtype)
     out = jax.device_put(value)
     if weak:
@@ -88,7 +110,23 @@ def asarray(x, dtype=None, *, name: str = "asarray"):
     return out
 
 
-def _from_nested(seq, name):
+def _check_int_range(leaves, dtype, name):
+    """OverflowError naming the function for a Python int that does not fit the integer
+    ``dtype`` it is converted to (jax's rule; numpy's astype would wrap it silently)."""
+    try:
+        dt = dtypes.canonicalize_dtype(dtype)
+    except Exception:       # not a dtype: the caller's dtype check reports it
+        return
+    if dt.kind not in "iu":
+        return
+    info = np.iinfo(dt)
+    for v in leaves:
+        if type(v) is int and not info.min <= v <= info.max:
+            raise OverflowError(f"{name}(): Python int {v} is too large to convert to "
+                                f"{dt.name}")
+
+
+def _from_nested(seq, name, dtype=None):
     leaves = []
 
     def walk(s, depth):
@@ -107,10 +145,11 @@ def _from_nested(seq, name):
     full_shape = walk(seq, 0)
     if not any(isinstance(v, jax.Array) for v in leaves):
         # Concrete data: let numpy parse it, then apply jax's default dtypes.
+        dt = dtypes.canonicalize_dtype(_default_dtype_of_python(None, leaves))
+        _check_int_range(leaves, dtype if dtype is not None else dt, name)
         arr = np.asarray(seq)
         if arr.dtype == object:
             raise TypeError(f"{name}(): cannot convert the sequence to an array")
-        dt = dtypes.canonicalize_dtype(_default_dtype_of_python(arr, leaves))
         return jax.device_put(arr.astype(dt))
     dt = dtypes.result_type(*leaves)
     parts = [lax.reshape(asarray(v, dt), (1,) + shape(v)) for v in leaves]

@@ -22,7 +22,7 @@ import numpy as np
 from .. import dtypes, lax
 from . import _util
 from ._util import canonicalize_axis, public
-from .shape import _TRACER_ERRORS, _concrete, _int, ravel, shape_arg
+from .shape import _TRACER_ERRORS, _concrete, _int, check_not_too_big, ravel, shape_arg
 
 __all__ = [
     "arange",
@@ -611,6 +611,7 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None):
         size = max(0, -((lo - hi) // st))
     else:
         size = max(0, math.ceil((hi - lo) / st))
+    check_not_too_big("arange", "stop", (size,))
     if dt == np.bool_:
         if size > 2:
             raise ValueError("arange(): a bool range has at most 2 elements")

@@ -50,8 +50,10 @@ def _arr(name, x, argname="a"):
 
 
 def _c(x, value):
-    """A rank-0 constant of ``x``'s dtype (elementwise primitives broadcast it)."""
-    return np.array(value, dtype=x.dtype)
+    """A rank-0 constant of ``x``'s dtype (elementwise primitives broadcast it), weakly
+    typed when ``x`` is, so that it does not make the result strong (jax's rule)."""
+    c = np.array(value, dtype=x.dtype)
+    return lax.convert_element_type(c, c.dtype, True) if dtypes.is_weakly_typed(x) else c
 
 
 def _sl(x, axis, start, stop):
@@ -443,7 +445,9 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
     n = v.shape[axis]
     if x is None:
         check_arraylike(name, dx, argnames=("dx",))
-        v, d = promote_dtypes_inexact(v, dx)
+        # y alone goes inexact, as in jax: a Python dx then does not make the result weak
+        (v,) = promote_dtypes_inexact(v)
+        v, d = promote_dtypes(v, dx)
         d = asarray(d)
     else:
         xa = _arr(name, x, "x")
@@ -654,8 +658,10 @@ def unwrap(p, discont=None, axis=-1, period=2 * math.pi):
         raise ValueError(f"{name}(): argument 'p' must be at least 1-D")
     axis = canonicalize_axis(axis, x.ndim, name)
     check_arraylike(name, period, argnames=("period",))
+    # p alone goes inexact, as in jax: Python period/discont then do not make it weak
+    (x,) = promote_dtypes_inexact(x)
     args = [x, period] + ([] if discont is None else [discont])
-    args = [asarray(v) for v in promote_dtypes_inexact(*args)]
+    args = [asarray(v) for v in promote_dtypes(*args)]
     x, per = args[0], args[1]
     n = x.shape[axis]
     if n < 2:

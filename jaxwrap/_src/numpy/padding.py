@@ -60,9 +60,16 @@ def _repeat_edge(x, axis, index, count):
     return broadcast_to(edge, tuple(shape))
 
 
-def _mirror(x, axis, before, after, include_edge):
+def _odd(chunk, out, axis, index):
+    """reflect_type='odd': the chunk reflected through the current edge value,
+    ``2 * edge - chunk`` (numpy's definition), in the array's dtype."""
+    edge = broadcast_to(_take(out, axis, index, index + 1), chunk.shape)
+    return lax.sub(lax.add(edge, edge), chunk)
+
+
+def _mirror(x, axis, before, after, include_edge, odd=False):
     """Reflect (include_edge=False) or symmetric (True) padding, repeated as
-    numpy does when the pad is wider than the array."""
+    numpy does when the pad is wider than the array; ``odd`` for reflect_type='odd'."""
     n = x.shape[axis]
     period = n if include_edge else n - 1
     if period <= 0:   # a single element: reflection repeats it
@@ -75,6 +82,9 @@ def _mirror(x, axis, before, after, include_edge):
         off = 0 if include_edge else 1
         left = lax.rev(_take(out, axis, off, off + lo), (axis,)) if lo else None
         right = lax.rev(_take(out, axis, cur - off - hi, cur - off), (axis,)) if hi else None
+        if odd:
+            left = _odd(left, out, axis, 0) if lo else None
+            right = _odd(right, out, axis, cur - 1) if hi else None
         out = _cat([p for p in (left, out, right) if p is not None], axis)
         before, after = before - lo, after - hi
     return out
@@ -92,6 +102,11 @@ def _wrap(x, axis, before, after):
     return out
 
 
+def _median(a, axis, keepdims):
+    from .statistics import median   # statistics builds on sorting; imported late
+    return median(a, axis=axis, keepdims=keepdims)
+
+
 def _stat(x, axis, before, after, length, fn):
     n = x.shape[axis]
     lb, la = length
@@ -99,8 +114,8 @@ def _stat(x, axis, before, after, length, fn):
     la = n if la is None else max(1, min(la, n))
     left = fn(_take(x, axis, 0, lb), axis=axis, keepdims=True)
     right = fn(_take(x, axis, n - la, n), axis=axis, keepdims=True)
-    if fn is reductions.mean and dtypes.issubdtype(x.dtype, np.integer):
-        # numpy rounds (half to even) a mean before casting it back to ints.
+    if fn in (reductions.mean, _median) and dtypes.issubdtype(x.dtype, np.integer):
+        # numpy rounds (half to even) a mean or median before casting it back to ints.
         left, right = lax.round(left, 1), lax.round(right, 1)
     left = asarray(left, x.dtype)
     right = asarray(right, x.dtype)
@@ -163,9 +178,8 @@ def _pad(array, pad_width, mode, constant_values, stat_length, end_values, refle
             x = _cat([_repeat_edge(x, axis, 0, b), x, _repeat_edge(x, axis, x.shape[axis] - 1, a)],
                      axis)
         elif mode in ("reflect", "symmetric"):
-            if reflect_type == "odd":
-                raise NotImplementedError("pad(): reflect_type='odd' is not supported yet")
-            x = _mirror(x, axis, b, a, include_edge=(mode == "symmetric"))
+            x = _mirror(x, axis, b, a, include_edge=(mode == "symmetric"),
+                        odd=(reflect_type == "odd"))
         elif mode == "wrap":
             x = _wrap(x, axis, b, a)
         elif mode == "linear_ramp":
@@ -173,9 +187,7 @@ def _pad(array, pad_width, mode, constant_values, stat_length, end_values, refle
             x = _linear_ramp(x, axis, b, a, ends)
         else:
             fn = {"maximum": reductions.max, "minimum": reductions.min,
-                  "mean": reductions.mean}.get(mode)
-            if fn is None:
-                raise NotImplementedError(f"pad(): mode {mode!r} is not supported yet")
+                  "mean": reductions.mean, "median": _median}[mode]
             x = _stat(x, axis, b, a, stat_length[axis], fn)
     return x
 
@@ -190,12 +202,14 @@ def pad(array, pad_width, mode="constant", **kwargs):
         Static widths: ``n``, ``(before, after)``, or one pair per axis.
     mode : str, optional
         'constant' (default), 'edge', 'linear_ramp', 'maximum', 'mean',
-        'minimum', 'reflect', 'symmetric', 'wrap' or 'empty' (zeros).
+        'median', 'minimum', 'reflect', 'symmetric', 'wrap' or 'empty' (zeros).
     constant_values, end_values : array_like, optional
         For 'constant' and 'linear_ramp' (scalar, pair or one pair per axis).
     stat_length : int or sequence, optional
-        For 'maximum', 'mean', 'minimum': how many edge values to use.
-    reflect_type : {'even'}, optional
+        For 'maximum', 'mean', 'median', 'minimum': how many edge values to use.
+    reflect_type : {'even', 'odd'}, optional
+        For 'reflect' and 'symmetric': 'odd' reflects through the edge value
+        (``2 * edge - mirrored``).
 
     Returns
     -------
@@ -203,8 +217,8 @@ def pad(array, pad_width, mode="constant", **kwargs):
 
     Notes
     -----
-    Differences from NumPy: a callable ``mode``, ``mode='median'`` and
-    ``reflect_type='odd'`` are not supported yet; 'empty' fills with zeros.
+    Differences from NumPy: a callable ``mode`` is not supported; 'empty'
+    fills with zeros.
 
     Examples
     --------

@@ -123,7 +123,17 @@ def shape_arg(name: str, argname: str, shape) -> tuple[int, ...]:
     s = (s,) if isinstance(s, int) else s
     if any(d < 0 for d in s):
         raise ValueError(f"{name}(): negative dimensions are not allowed in `{argname}`, got {s}")
+    check_not_too_big(name, argname, s)
     return s
+
+
+def check_not_too_big(name: str, argname: str, s: tuple[int, ...]) -> None:
+    """numpy's "array is too big": the byte count must fit a signed 64-bit index (16
+    bytes is the widest item).  XLA aborts the process on such a shape instead of
+    raising, so every static output shape built from a user's size goes through here."""
+    if math.prod(s) * 16 > np.iinfo(np.int64).max:
+        raise ValueError(f"{name}(): array is too big; `{argname}` gives shape {s}, more "
+                         "elements than a 64-bit index can address")
 
 
 def _as_tuple(v) -> tuple[int, ...]:

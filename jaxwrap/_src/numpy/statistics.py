@@ -626,6 +626,8 @@ def _scatter_add_1d(length, idx, updates):
     dn = lax.ScatterDimensionNumbers(update_window_dims=(), inserted_window_dims=(0,),
                                      scatter_dims_to_operand_dims=(0,))
     zeros = _full((length,), 0, updates.dtype)
+    if length == 0 or idx.size == 0:   # nothing to add (XLA rejects a scatter into (0,))
+        return zeros
     return lax.scatter_add(zeros, lax.expand_dims(idx, (1,)), updates, dn,
                            mode=lax.GatherScatterMode.FILL_OR_DROP)
 
@@ -638,8 +640,15 @@ def _bincount(x, weights, length):
         raise ValueError(f"{name}(): argument 'x' must be 1-D, got shape {v.shape}")
     if not (dtypes.is_integer(v.dtype) or v.dtype == np.bool_):
         raise TypeError(f"{name}(): argument 'x' must be integers, got dtype {v.dtype}")
-    idx = lax.convert_element_type(v, np.int32) if v.dtype != np.int32 else v
-    idx = lax.max(idx, _c(idx, 0))      # jax's rule: negative values count as 0
+    if v.dtype == np.bool_:
+        v = lax.convert_element_type(v, np.int32, False)
+    # Clip in x's own dtype before narrowing to int32, so that large (e.g. uint32 or
+    # int64) values land past the last bin and are dropped instead of wrapping around.
+    if np.iinfo(v.dtype).max > length:
+        v = lax.min(v, _c(v, length))
+    if dtypes.is_signed(v.dtype):
+        v = lax.max(v, _c(v, 0))        # jax's rule: negative values count as 0
+    idx = lax.convert_element_type(v, np.int32, False) if v.dtype != np.int32 else v
     if weights is None:
         upd = _full(idx.shape, 1, dtypes.default_int_dtype())
     else:

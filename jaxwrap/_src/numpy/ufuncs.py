@@ -16,6 +16,7 @@ integer by zero does not raise).
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 
@@ -28,6 +29,7 @@ from ._util import (
     check_arraylike,
     const,
     full_like,
+    is_arraylike,
     public,
     where,
 )
@@ -64,6 +66,9 @@ def _promote(name, promotion, args, numeric=False):
     ``to_numeric_dtype``), for arithmetic that has no boolean meaning.
     """
     check_arraylike(name, *args)
+    from ._util import asarray
+    # Python lists and tuples are arrays, as in numpy (jax.numpy rejects them).
+    args = tuple(asarray(a, name=name) if isinstance(a, (list, tuple)) else a for a in args)
     dt, weak = dtypes.result_type(*args, return_weak_type_flag=True)
     if _kind(dt) not in _PROMOTIONS[promotion]:
         types = ", ".join(np.dtype(dtypes.dtype(a)).name for a in args)
@@ -116,7 +121,7 @@ Examples
 
 
 def _make(name, nargs, promotion, impl, summary, returns="the element-wise result.",
-          extra="", nout=1, numeric=False, weak=True):
+          extra="", nout=1, numeric=False, weak=True, precheck=None):
     argnames = ("x",) if nargs == 1 else ("x1", "x2")
     params = "\n".join(f"{a} : array_like" for a in argnames)
 
@@ -135,7 +140,15 @@ def _make(name, nargs, promotion, impl, summary, returns="the element-wise resul
     example = "[0.5, 1.0]" if nargs == 1 else "[0.5, 1.0], 2.0"
     f.__doc__ = _DOC.format(summary=summary, params=params, returns=returns, name=name,
                             promotion=promotion, extra=extra, example=example)
-    return _builtin_ufunc(public(f), nargs, nout, name)
+    jitted = public(f)
+    if precheck is not None:
+        # Checks of concrete (host) argument values, outside the jit where they are known.
+        def checked(*args):
+            precheck(*args)
+            return jitted(*args)
+        functools.update_wrapper(checked, jitted)
+        return _builtin_ufunc(checked, nargs, nout, name)
+    return _builtin_ufunc(jitted, nargs, nout, name)
 
 
 def _builtin_ufunc(jitted, nin, nout, name):
@@ -209,14 +222,20 @@ def _copysign(x, y):
     return where(_signbit(y), lax.neg(ax), ax)
 
 
+def _int_by_zero(y, r):
+    """Integer division by zero gives 0, quotient and remainder alike (numpy's answer,
+    chosen over XLA's -1 / dividend / all-ones so that jaxwrap agrees with numpy)."""
+    return where(lax.eq(y, const(y, 0)), full_like(r, 0), r)
+
+
 def _floor_divide(x, y):
     if _is_exact(x):
         if _kind(x.dtype) == "uint":
-            return lax.div(x, y)
+            return _int_by_zero(y, lax.div(x, y))
         q = lax.div(x, y)
         fix = lax.and_(lax.ne(lax.lt(x, const(x, 0)), lax.lt(y, const(y, 0))),
                        lax.ne(lax.rem(x, y), const(x, 0)))
-        return where(fix, lax.sub(q, const(q, 1)), q)
+        return _int_by_zero(y, where(fix, lax.sub(q, const(q, 1)), q))
     if _is_complex(x):
         raise TypeError("floor_divide() is not supported for complex inputs")
     return _float_divmod(x, y)[0]
@@ -243,18 +262,18 @@ def _float_divmod(x, y):
 def _remainder(x, y):
     if _is_exact(x):
         if _kind(x.dtype) != "int":
-            return lax.rem(x, y)
+            return _int_by_zero(y, lax.rem(x, y))
         r = lax.rem(x, y)
         fix = lax.and_(lax.ne(r, const(r, 0)), lax.ne(lax.lt(r, const(r, 0)),
                                                       lax.lt(y, const(y, 0))))
-        return where(fix, lax.add(r, y), r)
+        return _int_by_zero(y, where(fix, lax.add(r, y), r))
     if _is_complex(x):
         raise TypeError("remainder() is not supported for complex inputs")
     return _float_divmod(x, y)[1]
 
 
 def _fmod(x, y):
-    return lax.rem(x, y)
+    return _int_by_zero(y, lax.rem(x, y)) if _is_exact(x) else lax.rem(x, y)
 
 
 def _divmod(x, y):
@@ -284,6 +303,27 @@ def _power(x, y):
                           full_like(x, 0)))
         acc = where(neg, inv, acc)
     return acc
+
+
+def _check_int_power(name):
+    """numpy's ValueError for an integer base raised to a negative integer exponent that is
+    known on the host (a Python or numpy value); traced or device exponents give 0 for
+    bases other than 1 and -1 (jax's rule for array exponents)."""
+    def check(x1, x2, /):
+        if isinstance(x2, (jax.Array, list, tuple)) or not is_arraylike(x2):
+            return
+        if isinstance(x1, (list, tuple)):
+            try:
+                x1 = np.asarray(x1)
+            except Exception:   # holds tracers: the dtype check is left to the call
+                return
+        if not is_arraylike(x1) or getattr(x1, "dtype", None) == object:
+            return
+        dt = dtypes.result_type(x1, x2)
+        if _kind(dt) in ("int", "uint", "bool") and np.any(np.asarray(x2) < 0):
+            raise ValueError(f"{name}(): integers to negative integer powers are not "
+                             f"allowed (argument 'x2' has a negative value)")
+    return check
 
 
 def _true_divide(x, y):
@@ -1108,21 +1148,30 @@ subtract = _binary("subtract", "numeric", _subtract, "Subtract arguments element
 multiply = _binary("multiply", "numeric", _multiply, "Multiply arguments element-wise.")
 divide = _binary("divide", "inexact", _true_divide, "Divide arguments element-wise (true division).")
 true_divide = _binary("true_divide", "inexact", _true_divide, "Divide arguments element-wise.")
+_INT_DIV_ZERO = ("\nInteger division by zero gives 0, for the quotient and the remainder "
+                 "alike (numpy's answer;\nXLA's would be -1, the dividend or all-ones); "
+                 "numpy also warns, jaxwrap does not.\n")
+_INT_POW = ("\nAn integer base with a negative integer exponent raises ValueError when the "
+            "exponent is a\nPython or numpy value (numpy's rule); a jax array or traced "
+            "exponent gives 0 there\n(1 and -1 for bases 1 and -1), as jax does.\n")
 floor_divide = _binary("floor_divide", "numeric", _floor_divide,
                        "Largest integer smaller or equal to the division of the inputs.",
-                       numeric=True)
+                       numeric=True, extra=_INT_DIV_ZERO)
 remainder = _binary("remainder", "numeric", _remainder,
                     "Element-wise remainder of division, with the sign of the divisor.",
-                    numeric=True)
+                    numeric=True, extra=_INT_DIV_ZERO)
 mod = _binary("mod", "numeric", _remainder, "Element-wise remainder (alias of remainder).",
-              numeric=True)
+              numeric=True, extra=_INT_DIV_ZERO)
 fmod = _binary("fmod", "real", _fmod,
-               "Element-wise remainder with the sign of the dividend (C fmod).", numeric=True)
+               "Element-wise remainder with the sign of the dividend (C fmod).", numeric=True,
+               extra=_INT_DIV_ZERO)
 divmod = _binary("divmod", "real", _divmod, "Return (floor_divide, remainder) at once.",
-                 nout=2, returns="tuple of two arrays.", numeric=True)
+                 nout=2, returns="tuple of two arrays.", numeric=True, extra=_INT_DIV_ZERO)
 power = _binary("power", "numeric", _power,
-                "First array elements raised to powers from the second.", numeric=True)
-pow = _binary("pow", "numeric", _power, "Alias of power (Array API name).", numeric=True)
+                "First array elements raised to powers from the second.", numeric=True,
+                extra=_INT_POW, precheck=_check_int_power("power"))
+pow = _binary("pow", "numeric", _power, "Alias of power (Array API name).", numeric=True,
+              extra=_INT_POW, precheck=_check_int_power("pow"))
 float_power = _binary("float_power", "inexact", _float_power,
                       "First array elements raised to powers, computed in floating point.")
 negative = _unary("negative", "numeric", _negative, "Numerical negative, element-wise.")

@@ -17,6 +17,7 @@ import numpy as np
 
 from .. import dtypes, lax
 from ..numpy._util import public
+from ..numpy.indexing import take_along_axis
 from . import linalg_common as C
 
 __all__ = [
@@ -197,9 +198,11 @@ def qr(a, overwrite_a=False, lwork=None, mode="full", pivoting=False, check_fini
     Parameters
     ----------
     a : array_like, shape (..., m, n)
-    mode : {'full', 'r', 'economic'}
-        Full ``Q`` (m, m) and ``R`` (m, n); only ``R``; or ``Q`` (m, k) and
-        ``R`` (k, n) with ``k = min(m, n)``.  ('raw' is not supported.)
+    mode : {'full', 'r', 'economic', 'raw'}
+        Full ``Q`` (m, m) and ``R`` (m, n); only ``R``; ``Q`` (m, k) and
+        ``R`` (k, n) with ``k = min(m, n)``; or ``Q`` in LAPACK's Householder
+        form ``(h, tau)`` (``h`` (m, n) holds ``R`` on and above its diagonal
+        and the reflectors below it) and ``R`` (k, n).
     pivoting : bool
         Column pivoting; also returns the permutation ``P`` (indices).
     overwrite_a, lwork, check_finite
@@ -207,22 +210,37 @@ def qr(a, overwrite_a=False, lwork=None, mode="full", pivoting=False, check_fini
 
     Returns
     -------
-    (Q, R), (R,), or with pivoting (Q, R, P) / (R, P)
+    (Q, R), (R,), ((h, tau), R), or with pivoting (Q, R, P) / (R, P) /
+    ((h, tau), R, P)
 
     Examples
     --------
     >>> q, r = qr([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
     """
     if mode not in _QR_MODES:
-        raise ValueError(f"qr(): mode must be one of {_QR_MODES[:3]}, got {mode!r}")
-    if mode == "raw":
-        raise NotImplementedError("qr(): mode='raw' (LAPACK's Householder form) is not supported")
+        raise ValueError(f"qr(): mode must be one of {_QR_MODES}, got {mode!r}")
     a = C.matrix("qr", a, square=False)
+    if mode == "raw":
+        return _qr_raw(a, bool(pivoting))
     out = lax.qr(a, pivoting=bool(pivoting), full_matrices=(mode != "economic"))
     q, r = out[0], out[1]
     if mode == "r":
         return (r, out[2]) if pivoting else (r,)
     return (q, r, out[2]) if pivoting else (q, r)
+
+
+def _qr_raw(a, pivoting):
+    # The pivoted Householder form (LAPACK's geqp3) is geqrf's on the columns
+    # in pivot order: the pivoted QR supplies the order.
+    perm = None
+    if pivoting:
+        perm = lax.qr(a, pivoting=True, full_matrices=False)[2]
+        nb = a.ndim - 2
+        idx = lax.broadcast_in_dim(perm, a.shape, tuple(range(nb)) + (nb + 1,))
+        a = take_along_axis(a, idx, axis=-1)
+    h, tau = lax.geqrf(a)
+    r = C.triangle(C.slice_last(h, 0, min(a.shape[-2:]), axis=-2), lower=False)
+    return ((h, tau), r, perm) if pivoting else ((h, tau), r)
 
 
 @public(static=("overwrite_a", "lwork", "mode", "check_finite"))

@@ -638,7 +638,7 @@ def logm(A, disp=True):
     """
     a = _to_complex(C.matrix("logm", A, "A"))
     out = a if a.shape[-1] == 0 else _per_matrix(_logm_ad, a)
-    return out if disp else (out, np.array(np.nan, C.real_dtype(a.dtype)))
+    return out if disp else (out, C.full((), np.nan, C.real_dtype(a.dtype)))
 
 
 def _int_power(a, p: int):
@@ -739,7 +739,7 @@ def signm(A, disp=True):
     """
     a = C.matrix("signm", A, "A")
     out = a if a.shape[-1] == 0 else _per_matrix(_signm_2d, a)
-    return out if disp else (out, np.array(np.nan, C.real_dtype(a.dtype)))
+    return out if disp else (out, C.full((), np.nan, C.real_dtype(a.dtype)))
 
 
 def _funm_2d(a, func):
@@ -800,4 +800,4 @@ def funm(A, func, disp=True):
         raise TypeError(f"funm(): func must be callable, got {type(func).__name__}")
     a = _to_complex(C.matrix("funm", A, "A"))
     out = a if a.shape[-1] == 0 else _per_matrix(lambda x: _funm_2d(x, func), a)
-    return out if disp else (out, np.array(np.nan, C.real_dtype(a.dtype)))
+    return out if disp else (out, C.full((), np.nan, C.real_dtype(a.dtype)))

@@ -624,17 +624,18 @@ def _solve_circulant(c, b, singular, tol, caxis, baxis, outaxis):
     bb = lax.reshape(b, (n, int(np.prod(b.shape[1:], dtype=int))))
     fb = C.mm(f, lax.convert_element_type(bb, cdt, False))             # (n, k)
     mag = lax.abs(lam)
-    if singular == "lstsq":
-        t = tol if tol is not None else n * C.eps(mag.dtype) * 1.0
-        cut = lax.mul(np.array(t, mag.dtype), lax.reduce_max(mag, (mag.ndim - 1,))) if tol is None \
-            else lax.broadcast_in_dim(np.array(t, mag.dtype), mag.shape[:-1], ())
-        cut = lax.broadcast_in_dim(cut, mag.shape, tuple(range(mag.ndim - 1)))
-        small = lax.le(mag, cut)
-        lam_safe = C.select(small, C.full(lam.shape, 1, cdt), lam)
-        inv = C.select(small, C.full(lam.shape, 0, cdt),
-                       lax.div(C.full(lam.shape, 1, cdt), lam_safe))
-    else:
-        inv = lax.div(C.full(lam.shape, 1, cdt), lam)
+    # Near-zero Fourier modes (scipy's test): |lambda| <= tol, default n eps max|lambda|.
+    t = tol if tol is not None else n * C.eps(mag.dtype) * 1.0
+    cut = lax.mul(np.array(t, mag.dtype), lax.reduce_max(mag, (mag.ndim - 1,))) if tol is None \
+        else lax.broadcast_in_dim(np.array(t, mag.dtype), mag.shape[:-1], ())
+    cut = lax.broadcast_in_dim(cut, mag.shape, tuple(range(mag.ndim - 1)))
+    small = lax.le(mag, cut)
+    lam_safe = C.select(small, C.full(lam.shape, 1, cdt), lam)
+    # 'lstsq' drops those modes; 'raise' (scipy raises LinAlgError) gives NaN, which the
+    # inverse DFT spreads to every entry of that solution (no DFT entry is zero).
+    fill = 0 if singular == "lstsq" else complex(np.nan, np.nan)
+    inv = C.select(small, C.full(lam.shape, fill, cdt),
+                   lax.div(C.full(lam.shape, 1, cdt), lam_safe))
     batch = lam.shape[:-1]
     k = fb.shape[-1]
     nb = len(batch)
@@ -660,7 +661,7 @@ def solve_circulant(c, b, singular="raise", tol=None, caxis=-1, baxis=0, outaxis
     singular : {'raise', 'lstsq'}
         'lstsq' drops the Fourier modes with ``|lambda| <= tol`` (a
         least-squares solution); 'raise' cannot raise under jit and returns
-        inf / NaN for a singular ``C``.
+        NaN for a (near) singular ``C``, where scipy raises LinAlgError.
     tol : float, optional
         Default ``n * eps * max|lambda|``.
     caxis, baxis, outaxis : int

@@ -1,0 +1,420 @@
+"""Hypergeometric functions 0F1, 1F1 (Kummer's M) and 2F1 (Gauss), real arguments.
+
+Regimes and domain of accuracy (measured against mpmath in
+tests/test_special_hypergeometric.py; every loop is bounded, see
+``_hyp_series.MAX_TERMS``):
+
+* ``hyp2f1(a, b, c, x)``:
+  - a or b a non-positive integer (a polynomial, degree up to ``MAX_TERMS``):
+    the terminating series for x < 0; Euler's transformation (DLMF 15.8.1, a
+    convergent series of one sign) for 0 <= x <= 1/2; DLMF 15.8.7 (the
+    polynomial in 1 - x) for x > 1/2, where c - b is not an integer;
+  - 0 <= x <= 1/2, or x <= 0.8 (float32, or c - a - b an integer: 0.9) when
+    a, b > -4, c > 0 (terms of one sign but the first few): the Gauss series
+    (DLMF 15.2.1);
+  - x < 0: Pfaff's transformation (DLMF 15.8.1) to z = x / (x - 1) in
+    (1/3, 1), in the form (a, c - b) or (c - a, b) whose parameters are
+    larger, then as below with 1 - z = 1 / (1 - x) computed directly;
+  - otherwise for x < 1: the 1 - x connection formula (DLMF 15.8.4); when c - a - b
+    is an integer m, the limit form (Abramowitz & Stegun 15.3.10-12, DLMF
+    15.8.10), whose log-series digammas run by recurrence;
+  - x = 1: Gauss's sum (DLMF 15.4.20) for c - a - b > 0, inf otherwise;
+    x > 1 (not a polynomial): inf, as scipy.
+  Accurate to ~1e-13 relative for moderate parameters (|a|, |b|, |c| <= ~30);
+  loses digits when c - a - b is within ~1e-4 of a non-zero integer (the two
+  terms of 15.8.4 cancel) and, for polynomials of high degree, where the
+  terms cancel (|result| << largest term).
+* ``hyp1f1(a, b, x)``:
+  - x >= 0 up to the asymptotic threshold: the Kummer series (DLMF 13.2.2);
+  - x < 0: Kummer's transformation M(a, b, x) = e^x M(b - a, b, -x)
+    (DLMF 13.2.39), so that for a > 0, b - a >= 0 every term is positive;
+    a non-positive integer a keeps the (terminating) direct series;
+  - |x| beyond max(40, 4 (|a| + |b|)): the
+    asymptotic expansion DLMF 13.7.2 (the exponentially dominant term),
+    summed up to its smallest term.
+  Accurate to ~1e-13 relative for moderate |a|, |b| where the series has no
+  cancellation (a > 0, b > 0); degrades for a < 0 and large |x|.
+* ``hyp0f1(b, x)``: the series (DLMF 16.2.1) for x >= -6; for x < -6,
+  0F1(; b; x) = Gamma(b) y^{(1-b)/2} J_{b-1}(2 sqrt(y)), y = -x (DLMF 10.16.9)
+  through ``jv``.
+
+Complex arguments are not provided: they raise TypeError.
+"""
+
+from __future__ import annotations
+
+from ...numpy._util import public
+from . import _hyp_base as B
+from . import _hyp_series as S
+from ._hyp_base import (
+    abs_,
+    add,
+    c,
+    div,
+    eq,
+    exp,
+    full,
+    ge,
+    gt,
+    le,
+    log,
+    log1p,
+    lt,
+    mul,
+    neg,
+    sub,
+    where,
+)
+
+__all__ = ["hyp0f1", "hyp1f1", "hyp2f1"]
+
+_INF = float("inf")
+_NAN = float("nan")
+
+
+# --- 2F1 -------------------------------------------------------------------------------
+def _f21_series(a, b, c_, x):
+    return S.pfq_series((a, b), (c_,), x)
+
+
+def _f21_one_minus(a, b, c_, w):
+    """F(a, b; c; 1 - w) for 0 < w < 1/2 through DLMF 15.8.4, c - a - b not an integer."""
+    m = sub(sub(c_, a), b)
+    t1 = mul(S.gamma_ratio((c_, m), (sub(c_, a), sub(c_, b))),
+             S.pfq_series((a, b), (sub(c(m, 1), m),), w))
+    t2 = mul(mul(B.L.pow(w, m), S.gamma_ratio((c_, neg(m)), (a, b))),
+             S.pfq_series((sub(c_, a), sub(c_, b)), (add(c(m, 1), m),), w))
+    return add(t1, t2)
+
+
+def _f21_one_minus_int(a, b, c_, w):
+    """F(a, b; c; 1 - w), c - a - b = m an integer (A&S 15.3.10-12).
+
+    With p = |m| and (A, B) = (a, b) for m >= 0, (a + m, b + m) for m < 0, so
+    that c = A + B + p:  F = w^{min(m, 0)} [Gamma(p) Gamma(c) / (Gamma(A+p) Gamma(B+p))
+    sum_{n<p} (A)_n (B)_n / (n! (1-p)_n) w^n - (-1)^p Gamma(c) / (Gamma(A) Gamma(B)) w^p
+    sum_n (A+p)_n (B+p)_n / (n! (n+p)!) w^n (ln w - psi(n+1) - psi(n+p+1)
+    + psi(A+p+n) + psi(B+p+n))].
+    """
+    m = B.L.round(sub(sub(c_, a), b), rounding_method=1)
+    p = abs_(m)
+    neg_m = lt(m, c(m, 0))
+    A = where(neg_m, add(a, m), a)
+    Bb = where(neg_m, add(b, m), b)
+    one = c(w, 1)
+
+    # the finite sum (p terms, p <= MAX_TERMS)
+    def fin_flags(carry):
+        n, t, s = carry
+        return lt(n, p)
+
+    def fin_body(i, carry):
+        n, t, s = carry
+        t2 = div(mul(mul(t, add(A, n)), mul(add(Bb, n), w)), mul(add(n, one), add(sub(one, p), n)))
+        n1 = add(n, one)
+        return n1, t2, where(lt(n1, p), add(s, t2), s)
+
+    _, _, fin = B.bounded_while(fin_flags, fin_body, (full(w, 0), full(w, 1), full(w, 1)),
+                                S.MAX_TERMS)
+    fin = mul(fin, S.gamma_ratio((p, c_), (add(A, p), add(Bb, p))))
+    fin = where(eq(p, c(p, 0)), full(w, 0), fin)
+
+    # the logarithmic series, digammas by psi(z + 1) = psi(z) + 1/z
+    lw = log(w)
+    e = c(w, S.eps(w))
+    Ap, Bp = add(A, p), add(Bb, p)
+
+    def log_flags(carry):
+        n, t, s, *_ = carry
+        return B.and_(gt(abs_(t), mul(e, abs_(s))), B.L.is_finite(s))
+
+    def log_body(i, carry):
+        n, t, s, p1, pm, pa, pb = carry
+        n1 = add(n, one)
+        t = div(mul(mul(t, add(Ap, n)), mul(add(Bp, n), w)), mul(n1, add(n1, p)))
+        p1, pm = add(p1, div(one, n1)), add(pm, div(one, add(n1, p)))
+        pa, pb = add(pa, div(one, add(Ap, n))), add(pb, div(one, add(Bp, n)))
+        term = mul(t, add(sub(sub(lw, p1), pm), add(pa, pb)))
+        return n1, t, add(s, term), p1, pm, pa, pb
+
+    psi1 = full(w, -B.EULER)
+    psim = S.digamma(add(p, one))
+    psia, psib = S.digamma(Ap), S.digamma(Bp)
+    t0 = S.rgamma(add(p, one))
+    s0 = mul(t0, add(sub(sub(lw, psi1), psim), add(psia, psib)))
+    carry = (full(w, 0), t0, s0, psi1, psim, psia, psib)
+    logs = B.bounded_while(log_flags, log_body, carry, S.MAX_TERMS)[2]
+    sgn = where(eq(B.L.rem(p, c(p, 2)), c(p, 0)), full(w, 1), full(w, -1))
+    logs = mul(mul(sgn, mul(S.gamma_ratio((c_,), (A, Bb)), B.L.pow(w, p))), logs)
+    out = sub(fin, logs)
+    return where(neg_m, mul(B.L.pow(w, m), out), out)
+
+
+def _f21_unit(a, b, c_, z, w):
+    """F(a, b; c; z) for 0 <= z < 1 with w = 1 - z given accurately."""
+    poly = B.or_(S.is_nonpos_int(a), S.is_nonpos_int(b))
+    m = sub(sub(c_, a), b)
+    # c - a - b within the rounding of the parameters of an integer: the limit form
+    tol = mul(c(m, 8 * S.eps(m)), add(add(abs_(a), abs_(b)), abs_(c_)))
+    m_int = le(abs_(sub(m, B.L.round(m, rounding_method=1))), tol)
+    # Terms of one sign after the first four or so (a, b > -4, c > 0) sum more
+    # accurately than the connection formula's two terms up to z = 0.8 (float64,
+    # ~250 terms for z^k k^{a+b-c-1} to reach the rounding level; measured) or
+    # 0.9 (float32); otherwise z <= 1/2.
+    positive = B.and_(B.and_(gt(a, c(a, -4)), gt(b, c(b, -4))), gt(c_, c(c_, 0)))
+    # (0.9 in float64 too when c - a - b is an integer: the limit form's
+    # log-series with its digammas is the less accurate one there)
+    zmax = where(m_int, full(z, 0.9), full(z, 0.8 if B.is64(z) else 0.9))
+    use_series = B.or_(poly, le(z, where(positive, zmax, full(z, 0.5))))
+    zs = where(use_series, z, full(z, 0))
+    wt = where(use_series, full(w, 0.25), w)
+    ser = _f21_series(a, b, c_, zs)
+    # the transformed branches get harmless parameters where they are not used
+    mi = B.and_(m_int, B.not_(use_series))
+    mn = B.and_(B.not_(m_int), B.not_(use_series))
+    ci = where(mi, c_, add(add(a, b), full(c_, 1)))
+    cn = where(mn, c_, add(add(a, b), full(c_, 0.5)))
+    r_int = _f21_one_minus_int(a, b, ci, wt)
+    r_non = _f21_one_minus(a, b, cn, wt)
+    return where(use_series, ser, where(m_int, r_int, r_non))
+
+
+def _f21_poly(a, b, c_, x):
+    """F(-n, b; c; x), a = -n (or b = -n): the series in x, or for x > 1/2
+    (c - b)_n / (c)_n F(-n, b; b - c - n + 1; 1 - x) (DLMF 15.8.7), whose terms
+    shrink like (1 - x)^k, where c - b is not an integer."""
+    a_is = S.is_nonpos_int(a)
+    b_is = S.is_nonpos_int(b)
+    # the smaller degree goes first
+    swap = B.and_(b_is, B.or_(B.not_(a_is), gt(b, a)))
+    a, b = where(swap, b, a), where(swap, a, b)
+    n = neg(a)
+    one = c(x, 1)
+    cb = sub(c_, b)
+    use_t = B.and_(gt(x, c(x, 0.5)), B.not_(eq(cb, B.L.round(cb, rounding_method=1))))
+    use_t = B.and_(use_t, B.not_(S.is_nonpos_int(c_)))
+    nt = where(use_t, n, full(n, 0))
+
+    def flags(carry):
+        k, _ = carry
+        return lt(k, nt)
+
+    def body(i, carry):
+        k, pr = carry
+        return add(k, one), mul(pr, div(add(cb, k), add(c_, k)))
+
+    _, pref = B.bounded_while(flags, body, (full(x, 0), full(x, 1)), S.MAX_TERMS)
+    c2 = where(use_t, add(sub(sub(b, c_), n), one), c_)
+    xt = where(use_t, sub(one, x), x)
+    f = S.pfq_series((a, b), (c2,), xt)
+    f = where(use_t, mul(pref, f), f)
+    # 0 <= x <= 1/2, c > 0, c - b > -3: Euler's transformation (DLMF 15.8.1)
+    # (1 - x)^{c-a-b} F(c - a, c - b; c; x), a convergent series whose terms keep
+    # one sign after the first few, where the polynomial's own terms cancel.
+    use_e = B.and_(B.and_(ge(x, c(x, 0)), le(x, c(x, 0.5))),
+                   B.and_(gt(c_, c(c_, 0)), gt(cb, c(cb, -3))))
+    xe = where(use_e, x, full(x, 0))
+    fe = mul(B.L.pow(sub(one, xe), sub(sub(c_, a), b)), S.pfq_series((sub(c_, a), cb), (c_,), xe))
+    return where(use_e, fe, f)
+
+
+def _hyp2f1(a, b, c_, x):
+    poly = B.or_(S.is_nonpos_int(a), S.is_nonpos_int(b))
+    # x < 0: Pfaff's transformation (z = x / (x - 1) in (0, 1)), whose series has
+    # terms of one sign where the direct one alternates
+    neg_far = lt(x, c(x, 0))
+    one = c(x, 1)
+    # x in [-1/2, 1): direct; x < -1/2: Pfaff, z = x / (x - 1), w = 1 / (1 - x)
+    xn = where(neg_far, x, full(x, -1))
+    z = where(neg_far, div(xn, sub(xn, one)), where(lt(x, one), x, full(x, 0)))
+    w = where(neg_far, div(one, sub(one, xn)), sub(one, z))
+    # Pfaff: (1-x)^{-a} F(a, c-b; c; z) or (1-x)^{-b} F(c-a, b; c; z): the form
+    # whose smaller parameter is larger (fewer sign changes in its terms)
+    use_b = gt(B.L.min(sub(c_, a), b), B.L.min(a, sub(c_, b)))
+    p1 = where(B.and_(neg_far, use_b), sub(c_, a), a)
+    p2 = where(neg_far, where(use_b, b, sub(c_, b)), b)
+    f = _f21_unit(p1, p2, c_, where(poly, full(x, 0), z), where(poly, full(x, 1), w))
+    f = where(neg_far, mul(B.L.pow(w, where(use_b, b, a)), f), f)  # (1 - x)^{-a} = w^a
+    # polynomials: the terminating series at x itself, or in 1 - x for x > 1/2
+    xp = where(poly, x, full(x, 0))
+    f = where(poly, _f21_poly(a, b, c_, xp), f)
+    # x = 1 (Gauss), x > 1 (scipy: inf)
+    m = sub(sub(c_, a), b)
+    gauss = where(gt(m, c(m, 0)), S.gamma_ratio((c_, where(gt(m, c(m, 0)), m, full(m, 1))),
+                                                (sub(c_, a), sub(c_, b))), full(x, _INF))
+    f = where(B.and_(eq(x, one), B.not_(poly)), gauss, f)
+    f = where(B.and_(gt(x, one), B.not_(poly)), full(x, _INF), f)
+    f = where(B.and_(S.is_nonpos_int(c_), B.not_(poly)), full(x, _INF), f)
+    return f
+
+
+@public
+def hyp2f1(a, b, c, x):
+    """Gauss hypergeometric function 2F1(a, b; c; x).
+
+    Parameters
+    ----------
+    a, b, c : array_like
+        Real parameters.
+    x : array_like
+        Real argument, ``x <= 1`` (``x > 1`` gives inf unless the series
+        terminates, as in scipy).
+
+    Returns
+    -------
+    Array
+        ``2F1(a, b; c; x)``.
+
+    Notes
+    -----
+    See the module docstring for the regimes and the domain where the result
+    is accurate.  Not differentiable with respect to the parameters.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> print(f"{float(sp.hyp2f1(1.0, 1.0, 2.0, 0.5)):.4f}")  # -log(1 - x) / x
+    1.3863
+    """
+    a, b, c_, x = B.prepare("hyp2f1", ("a", "b", "c", "x"), a, b, c, x)
+    return _hyp2f1(a, b, c_, x)
+
+
+# --- 1F1 -------------------------------------------------------------------------------
+def _asym_threshold(a, b, x):
+    base = 40.0
+    return B.L.max(c(x, base), mul(c(x, 4), add(abs_(a), abs_(b))))
+
+
+def _f11_asymptotic(a, b, x, scaled):
+    """M(a, b, x) ~ Gamma(b) / Gamma(a) e^x x^{a-b} sum_s (b-a)_s (1-a)_s / s! x^{-s}
+    (DLMF 13.7.2, the dominant term, x -> +inf), summed to its smallest term
+    (at most 60 terms); without the factor e^x when ``scaled``."""
+    terms = 60
+    one = c(x, 1)
+    u, v = sub(b, a), sub(one, a)
+
+    def body(i, carry):
+        t, s, live = carry
+        k = B.as_float(i, x)
+        t2 = div(mul(mul(t, add(u, k)), add(v, k)), mul(add(k, one), x))
+        live = B.and_(live, lt(abs_(t2), abs_(t)))
+        return t2, where(live, add(s, t2), s), live
+
+    _, s, _ = B.loop(terms, body, (full(x, 1), full(x, 1), B.L.ne(x, c(x, -1))))
+    xab = B.L.pow(x, sub(a, b))
+    if scaled:
+        pw = xab
+    else:
+        # e^x x^{a-b}: as a product while e^x cannot overflow, else through logs
+        direct = mul(exp(x), xab)
+        vialog = exp(add(x, mul(sub(a, b), log(x))))
+        pw = where(lt(x, c(x, 600.0 if B.is64(x) else 80.0)), direct, vialog)
+    return mul(mul(S.gamma_ratio((b,), (a,)), pw), s)
+
+
+def _f11_nonneg(a, b, x, scaled=False):
+    """M(a, b, x) for x >= 0 (times e^{-x} when ``scaled``)."""
+    big = B.and_(gt(x, _asym_threshold(a, b, x)), B.not_(S.is_nonpos_int(a)))
+    xs = where(big, full(x, 0), x)
+    xl = where(big, x, _asym_threshold(a, b, x))
+    ser = S.pfq_series((a,), (b,), xs)
+    if scaled:
+        ser = mul(exp(neg(xs)), ser)
+    return where(big, _f11_asymptotic(a, b, xl, scaled), ser)
+
+
+def _hyp1f1(a, b, x):
+    neg_x = lt(x, c(x, 0))
+    kummer = B.and_(neg_x, B.not_(S.is_nonpos_int(a)))
+    xk = where(kummer, neg(x), full(x, 0))
+    ak = where(kummer, sub(b, a), a)
+    direct_x = where(kummer, full(x, 0), x)
+    # direct: x >= 0, or the terminating series (a = 0, -1, -2, ...)
+    r_direct = where(neg_x, S.pfq_series((a,), (b,), where(neg_x, direct_x, full(x, 0))),
+                     _f11_nonneg(a, b, where(neg_x, full(x, 0), x)))
+    # Kummer: e^x M(b - a, b, -x), the factor e^x folded into the evaluation
+    r_kummer = _f11_nonneg(ak, b, xk, scaled=True)
+    r = where(kummer, r_kummer, r_direct)
+    return where(S.is_nonpos_int(b), full(x, _INF), r)  # scipy: inf at the poles in b
+
+
+@public
+def hyp1f1(a, b, x):
+    """Confluent hypergeometric function 1F1(a; b; x) (Kummer's M).
+
+    Parameters
+    ----------
+    a, b : array_like
+        Real parameters.
+    x : array_like
+        Real argument.
+
+    Returns
+    -------
+    Array
+        ``1F1(a; b; x)``.
+
+    Notes
+    -----
+    Uses Kummer's transformation for x < 0 and the asymptotic expansion for
+    large |x| (see the module docstring).  Not differentiable with respect to
+    the parameters.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> print(f"{float(sp.hyp1f1(1.0, 1.0, -2.0)):.6f}")  # exp(x)
+    0.135335
+    """
+    a, b, x = B.prepare("hyp1f1", ("a", "b", "x"), a, b, x)
+    return _hyp1f1(a, b, x)
+
+
+# --- 0F1 -------------------------------------------------------------------------------
+_F01_SERIES_MIN = -6.0  # the series loses < 7 bits to cancellation above this x
+
+
+def _hyp0f1(b, x):
+    series_ok = ge(x, c(x, _F01_SERIES_MIN))
+    xs = where(series_ok, x, full(x, 0))
+    ser = S.pfq_series((), (b,), xs)
+    from .bessel import jv  # sibling family module, imported when used
+
+    y = where(series_ok, full(x, 1), neg(x))
+    bb = where(series_ok, full(b, 1.5), b)
+    nu = sub(bb, c(b, 1))
+    jpart = jv(nu, mul(c(x, 2), B.sqrt(y)))
+    gb = S.gamma_ratio((bb,), ())
+    big = mul(mul(gb, B.L.pow(y, mul(c(x, -0.5), nu))), jpart)
+    r = where(series_ok, ser, big)
+    return where(S.is_nonpos_int(b), full(x, _NAN), r)
+
+
+@public
+def hyp0f1(v, z):
+    """Confluent hypergeometric limit function 0F1(; v; z).
+
+    Parameters
+    ----------
+    v : array_like
+        Real parameter (NaN at non-positive integers, as scipy).
+    z : array_like
+        Real argument.
+
+    Returns
+    -------
+    Array
+        ``0F1(; v; z) = sum_k z^k / ((v)_k k!)``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> print(f"{float(sp.hyp0f1(0.5, 1.0)):.6f}")  # cosh(2 sqrt(z))
+    3.762196
+    """
+    v, z = B.prepare("hyp0f1", ("v", "z"), v, z)
+    return _hyp0f1(v, z)
+
+
+del log1p

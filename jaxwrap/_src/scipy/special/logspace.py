@@ -1,0 +1,839 @@
+"""scipy.special's log-space and information-theory helpers: logsumexp,
+softmax / log_softmax, xlogy / xlog1py, entr / rel_entr / kl_div, the
+logistic family (expit, logit, log_expit, softplus), Huber losses and the
+Box-Cox transforms.
+
+Accuracy notes (the cancellations that naive formulas suffer):
+
+* logsumexp / log_softmax: with m the maximum, the sum is split as
+  ``B + R`` where ``B`` collects the terms at the maximum (each exactly
+  ``b * exp(0)``) and ``R`` the rest, and ``log(B + R) = log|B| + log1p(R/B)``,
+  so a dominant term does not drown the small ones in a rounded ``1 + R``.
+* rel_entr / kl_div: ``log(x/y)`` is ``log1p((x - y)/y)`` when x and y are
+  within a factor 2 (``x - y`` is then exact, Sterbenz's lemma); kl_div's
+  ``x log(x/y) - x + y = y g(u)`` with ``u = (x - y)/y`` and
+  ``g(u) = (1+u) log1p(u) - u`` summed as its Taylor series for ``|u| <= 1/2``.
+* logit: ``log1p((2p - 1)/(1 - p))`` for p in [1/4, 3/4] (both differences exact).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ... import lax as L
+from ...numpy import _util
+from ...numpy._util import public
+from . import _elem_util as U
+
+__all__ = [
+    "boxcox", "boxcox1p", "entr", "expit", "huber", "inv_boxcox", "inv_boxcox1p", "kl_div",
+    "log_expit", "log_softmax", "logit", "logsumexp", "pseudo_huber", "rel_entr", "softmax",
+    "softplus", "xlog1py", "xlogy",
+]
+
+
+def _jnp():
+    import jaxwrap.numpy as jnp  # the public numpy layer (imported late: no cycle)
+    return jnp
+
+
+# --- xlogy / xlog1py ---------------------------------------------------------------------
+def _xlog_core(logf, dlogf):
+    def value(x, y):
+        np_ = _jnp()
+        zero = np_.logical_and(L.eq(x, U.c(x, 0)), np_.logical_not(np_.isnan(y)))
+        return _util.where(zero, U.c(x, 0), L.mul(x, logf(y)))
+
+    def d_x(x, y, out):
+        return logf(y)
+
+    def d_y(x, y, out):
+        return _util.where(L.eq(x, U.c(x, 0)), U.c(x, 0), L.mul(x, dlogf(y)))
+
+    return U.with_derivatives(value, d_x, d_y)
+
+
+_xlogy = _xlog_core(L.log, lambda y: L.div(U.c(y, 1), y))
+_xlog1py = _xlog_core(lambda y: _jnp().log1p(y), lambda y: L.div(U.c(y, 1), L.add(U.c(y, 1), y)))
+
+
+@public
+@U.elementwise("xlogy", ("x", "y"), complex_ok=True)
+def xlogy(x, y):
+    """Compute ``x * log(y)``, with the value 0 where ``x == 0``.
+
+    Parameters
+    ----------
+    x, y : array_like
+        Real or complex arguments (broadcast together).
+
+    Returns
+    -------
+    jax.Array
+        ``x * log(y)``; 0 where ``x == 0`` and ``y`` is not NaN.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.xlogy(0.0, 0.0).item(), round(sp.xlogy(2.0, 3.0).item(), 5)
+    (0.0, 2.19722)
+    """
+    return _xlogy(x, y)
+
+
+@public
+@U.elementwise("xlog1py", ("x", "y"), complex_ok=True)
+def xlog1py(x, y):
+    """Compute ``x * log1p(y)``, with the value 0 where ``x == 0``.
+
+    Parameters
+    ----------
+    x, y : array_like
+        Real or complex arguments (broadcast together).
+
+    Returns
+    -------
+    jax.Array
+        ``x * log(1 + y)``; 0 where ``x == 0`` and ``y`` is not NaN.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.xlog1py(0.0, -1.0).item(), round(sp.xlog1py(2.0, 1e-10).item(), 15)
+    (0.0, 2e-10)
+    """
+    return _xlog1py(x, y)
+
+
+# --- entropies ---------------------------------------------------------------------------
+def _log_ratio_value(x, y):
+    """log(x / y) for x, y > 0 without the rounding of x / y near 1 and without
+    overflow/underflow of the quotient: log1p((x - y)/y) for x/y in [1/2, 2]
+    (x - y exact), else log(mx / my) + (ex - ey) log 2 from frexp (one log)."""
+    np_ = _jnp()
+    r = L.div(x, y)
+    near = np_.logical_and(L.ge(r, U.c(r, 0.5)), L.le(r, U.c(r, 2.0)))
+    u = L.div(L.sub(x, y), y)
+    mx, ex = np_.frexp(x)
+    my, ey = np_.frexp(y)
+    de = L.convert_element_type(L.sub(ex, ey), x.dtype, False)
+    far = L.add(L.log(L.div(mx, my)), L.mul(de, U.c(x, math.log(2))))
+    return _util.where(near, np_.log1p(_util.where(near, u, U.c(u, 0))), far)
+
+
+# frexp's mantissa has no useful derivative: give log(x/y) its closed form
+_log_ratio = U.with_derivatives(
+    _log_ratio_value,
+    lambda x, y, out: L.div(U.c(x, 1), x),
+    lambda x, y, out: L.neg(L.div(U.c(y, 1), y)))
+
+
+def _entr_value(x):
+    np_ = _jnp()
+    pos = L.gt(x, U.c(x, 0))
+    xs = _util.where(pos, x, U.c(x, 1))
+    v = L.neg(L.mul(xs, L.log(xs)))
+    v = _util.where(pos, v, _util.where(L.eq(x, U.c(x, 0)), U.c(x, 0), U.c(x, -np.inf)))
+    return _util.where(np_.isnan(x), x, v)
+
+
+_entr = U.with_derivatives(
+    _entr_value, lambda x, out: L.neg(L.add(L.log(x), U.c(x, 1))))
+
+
+@public
+@U.elementwise("entr", ("x",))
+def entr(x):
+    """Elementwise entropy term ``-x log(x)``.
+
+    Parameters
+    ----------
+    x : array_like
+        Real argument.
+
+    Returns
+    -------
+    jax.Array
+        ``-x log x`` for ``x > 0``, 0 at ``x == 0``, ``-inf`` for ``x < 0``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.entr(0.0).item(), round(sp.entr(0.5).item(), 6)
+    (0.0, 0.346574)
+    """
+    return _entr(x)
+
+
+def _pos_pair(x, y):
+    """(x > 0 and y > 0, x == 0 and y >= 0, x and y with 1 outside the first set)."""
+    np_ = _jnp()
+    both = np_.logical_and(L.gt(x, U.c(x, 0)), L.gt(y, U.c(y, 0)))
+    zero = np_.logical_and(L.eq(x, U.c(x, 0)), L.ge(y, U.c(y, 0)))
+    return both, zero, _util.where(both, x, U.c(x, 1)), _util.where(both, y, U.c(y, 1))
+
+
+def _nan_of(x, y, v):
+    np_ = _jnp()
+    return _util.where(np_.logical_or(np_.isnan(x), np_.isnan(y)), U.c(v, np.nan), v)
+
+
+def _rel_entr_value(x, y):
+    both, zero, xs, ys = _pos_pair(x, y)
+    v = L.mul(xs, _log_ratio(xs, ys))
+    v = _util.where(both, v, _util.where(zero, U.c(x, 0), U.c(x, np.inf)))
+    return _nan_of(x, y, v)
+
+
+_rel_entr = U.with_derivatives(
+    _rel_entr_value,
+    lambda x, y, out: L.add(_log_ratio(x, y), U.c(x, 1)),
+    lambda x, y, out: L.neg(L.div(x, y)))
+
+
+@public
+@U.elementwise("rel_entr", ("p", "q"))
+def rel_entr(p, q):
+    """Elementwise relative entropy term ``p log(p / q)``.
+
+    Parameters
+    ----------
+    p, q : array_like
+        Real arguments (broadcast together); the term is ``p log(p/q)``.
+
+    Returns
+    -------
+    jax.Array
+        ``p log(p/q)`` for ``p, q > 0``; 0 for ``p == 0, q >= 0``; ``inf`` otherwise.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> round(sp.rel_entr(1.0, 2.0).item(), 6), sp.rel_entr(0.0, 1.0).item()
+    (-0.693147, 0.0)
+    """
+    return _rel_entr(p, q)
+
+
+def _kl_series_coeffs(n_terms: int):
+    # g(u) = (1+u) log1p(u) - u = sum_{k>=2} (-1)^k u^k / (k (k-1))  (from the series of log1p)
+    return [(-1.0) ** k / (k * (k - 1)) for k in range(2, 2 + n_terms)]
+
+
+# Terms of g's series for |u| <= 1/2: the tail after n terms is below
+# 2^-n / n^2 relative to u^2/2, so 48 terms reach 2^-53 (float64) and 20 reach 2^-24.
+_KL_TERMS = {np.dtype(np.float64): 48, np.dtype(np.float32): 20}
+
+
+def _kl_div_value(x, y):
+    np_ = _jnp()
+    both, zero, xs, ys = _pos_pair(x, y)
+    u = L.div(L.sub(xs, ys), ys)
+    small = L.le(L.abs(u), U.c(u, 0.5))
+    us = _util.where(small, u, U.c(u, 0))
+    series = L.mul(ys, L.mul(L.mul(us, us), U.horner(us, _kl_series_coeffs(_KL_TERMS[U.real_dtype(x)]))))
+    direct = L.add(L.sub(L.mul(xs, _log_ratio(xs, ys)), xs), ys)
+    v = _util.where(small, series, direct)
+    v = _util.where(both, v, _util.where(zero, y, U.c(x, np.inf)))
+    del np_
+    return _nan_of(x, y, v)
+
+
+_kl_div = U.with_derivatives(
+    _kl_div_value,
+    lambda x, y, out: _log_ratio(x, y),
+    lambda x, y, out: L.sub(U.c(x, 1), L.div(x, y)))
+
+
+@public
+@U.elementwise("kl_div", ("p", "q"))
+def kl_div(p, q):
+    """Elementwise Kullback-Leibler divergence term ``p log(p/q) - p + q``.
+
+    Parameters
+    ----------
+    p, q : array_like
+        Real arguments (broadcast together).
+
+    Returns
+    -------
+    jax.Array
+        ``p log(p/q) - p + q`` for ``p, q > 0``; ``q`` for ``p == 0, q >= 0``;
+        ``inf`` otherwise.  Accurate also for ``p`` close to ``q``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> round(sp.kl_div(1.0, 2.0).item(), 6), sp.kl_div(0.0, 3.0).item()
+    (0.306853, 3.0)
+    """
+    return _kl_div(p, q)
+
+
+# --- Huber losses ------------------------------------------------------------------------
+def _huber_value(delta, r):
+    np_ = _jnp()
+    a = L.abs(r)
+    quad = L.mul(U.c(r, 0.5), L.mul(r, r))
+    lin = L.mul(delta, L.sub(a, L.mul(U.c(r, 0.5), delta)))
+    v = _util.where(L.le(a, delta), quad, lin)
+    v = _util.where(L.lt(delta, U.c(delta, 0)), U.c(v, np.inf), v)
+    return _util.where(np_.logical_or(np_.isnan(delta), np_.isnan(r)), U.c(v, np.nan), v)
+
+
+_huber = U.with_derivatives(
+    _huber_value,
+    lambda d, r, out: _util.where(L.le(L.abs(r), d), U.c(r, 0),
+                                  L.sub(L.abs(r), d)),
+    lambda d, r, out: _util.where(L.le(L.abs(r), d), r, L.mul(d, L.sign(r))))
+
+
+@public
+@U.elementwise("huber", ("delta", "r"))
+def huber(delta, r):
+    """Huber loss: ``r**2 / 2`` for ``|r| <= delta``, else ``delta (|r| - delta/2)``.
+
+    Parameters
+    ----------
+    delta : array_like
+        Threshold between the quadratic and linear pieces.
+    r : array_like
+        Residuals.
+
+    Returns
+    -------
+    jax.Array
+        The loss; ``inf`` where ``delta < 0``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.huber(1.0, 0.5).item(), sp.huber(1.0, 3.0).item()
+    (0.125, 2.5)
+    """
+    return _huber(delta, r)
+
+
+def _pseudo_huber_value(delta, r):
+    # delta^2 (sqrt(1 + t^2) - 1) with t = r/delta, written without cancellation as
+    # |r| w with w = |r| / (sqrt(1 + t^2) + 1), and for |t| > 1 as
+    # w = delta / (sqrt(1 + 1/t^2) + 1/|t|): no overflow of r^2 or t^2 (t = inf: w = delta).
+    np_ = _jnp()
+    a = L.abs(r)
+    t = L.abs(L.div(r, delta))
+    big = L.gt(t, U.c(t, 1))
+    tb = _util.where(big, t, U.c(t, 2))
+    ts = _util.where(big, U.c(t, 0), t)
+    inv = L.div(U.c(t, 1), tb)
+    w_big = L.div(delta, L.add(np_.hypot(U.c(t, 1), inv), inv))
+    w_small = L.div(a, L.add(np_.hypot(U.c(t, 1), ts), U.c(t, 1)))
+    v = L.mul(a, _util.where(big, w_big, w_small))
+    v = _util.where(L.eq(delta, U.c(delta, 0)), U.c(v, 0), v)
+    v = _util.where(L.lt(delta, U.c(delta, 0)), U.c(v, np.inf), v)
+    return _util.where(np_.logical_or(np_.isnan(delta), np_.isnan(r)), U.c(v, np.nan), v)
+
+
+
+def _ph_ddelta(d, r, out):
+    # d/d delta [delta^2 (s - 1)] = 2 delta (s - 1) - r^2 / (delta s),  s = sqrt(1 + (r/d)^2)
+    np_ = _jnp()
+    s = np_.hypot(U.c(r, 1), L.div(r, d))
+    return L.sub(L.div(L.mul(U.c(d, 2), out), d), L.div(L.mul(r, r), L.mul(d, s)))
+
+
+_pseudo_huber = U.with_derivatives(
+    _pseudo_huber_value, _ph_ddelta,
+    lambda d, r, out: L.div(r, _jnp().hypot(U.c(r, 1), L.div(r, d))))
+
+
+@public
+@U.elementwise("pseudo_huber", ("delta", "r"))
+def pseudo_huber(delta, r):
+    """Pseudo-Huber loss ``delta**2 (sqrt(1 + (r/delta)**2) - 1)``.
+
+    Parameters
+    ----------
+    delta : array_like
+        Scale parameter.
+    r : array_like
+        Residuals.
+
+    Returns
+    -------
+    jax.Array
+        The loss (computed without cancellation); ``inf`` where ``delta < 0``,
+        0 where ``delta == 0``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> round(sp.pseudo_huber(1.0, 1.0).item(), 6)
+    0.414214
+    """
+    return _pseudo_huber(delta, r)
+
+
+# --- logistic family ---------------------------------------------------------------------
+def _expit(x):
+    # 1 / (1 + e^-x) for x >= 0, e^x / (1 + e^x) for x < 0: no overflow, full relative accuracy
+    e = L.exp(L.neg(L.abs(x)))
+    d = L.add(U.c(x, 1), e)
+    return _util.where(L.ge(x, U.c(x, 0)), L.div(U.c(x, 1), d), L.div(e, d))
+
+
+@public
+@U.elementwise("expit", ("x",))
+def expit(x):
+    """Logistic sigmoid ``1 / (1 + exp(-x))``.
+
+    Parameters
+    ----------
+    x : array_like
+        Real argument.
+
+    Returns
+    -------
+    jax.Array
+        ``expit(x)`` in [0, 1].
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.expit(0.0).item()
+    0.5
+    """
+    return _expit(x)
+
+
+@public
+@U.elementwise("logit", ("x",))
+def logit(x):
+    """Log-odds ``log(x / (1 - x))``, the inverse of :func:`expit`.
+
+    Parameters
+    ----------
+    x : array_like
+        Probabilities; NaN outside [0, 1].
+
+    Returns
+    -------
+    jax.Array
+        ``logit(p)``; ``-inf`` at 0 and ``inf`` at 1.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.logit(0.5).item(), round(sp.logit(0.75).item(), 6)
+    (0.0, 1.098612)
+    """
+    p = x
+    np_ = _jnp()
+    one = U.c(p, 1)
+    q = L.sub(one, p)
+    mid = L.le(L.abs(L.sub(p, U.c(p, 0.5))), U.c(p, 0.25))
+    near = np_.log1p(L.div(L.sub(L.mul(U.c(p, 2), p), one), _util.where(mid, q, one)))
+    far = L.log(L.div(p, q))
+    return _util.where(mid, near, far)
+
+
+def _log1pexp(x):
+    """log(1 + e^x) = max(x, 0) + log1p(e^-|x|)."""
+    np_ = _jnp()
+    return L.add(L.max(x, U.c(x, 0)), np_.log1p(L.exp(L.neg(L.abs(x)))))
+
+
+@public
+@U.elementwise("log_expit", ("x",))
+def log_expit(x):
+    """Logarithm of the logistic sigmoid, ``-log1p(exp(-x))``, without overflow.
+
+    Parameters
+    ----------
+    x : array_like
+        Real argument.
+
+    Returns
+    -------
+    jax.Array
+        ``log(expit(x))``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> round(sp.log_expit(0.0).item(), 6), sp.log_expit(-100.0).item()
+    (-0.693147, -100.0)
+    """
+    return L.neg(_log1pexp(L.neg(x)))
+
+
+@public
+def softplus(x, **kwargs):
+    """Softplus ``log(1 + exp(x))``, without overflow.
+
+    Parameters
+    ----------
+    x : array_like
+        Real argument.
+    **kwargs
+        scipy's ufunc keywords are not supported (TypeError if given).
+
+    Returns
+    -------
+    jax.Array
+        ``log(1 + exp(x))``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.softplus(100.0).item()
+    100.0
+    """
+    if kwargs:
+        raise TypeError(f"softplus(): unsupported keyword arguments {sorted(kwargs)}")
+    (x,), weak = U.promote("softplus", ("x",), (x,))
+    return U.weaken(_log1pexp(x), weak)
+
+
+# --- Box-Cox -------------------------------------------------------------------------------
+# |lmbda| below this is treated as 0: the neglected term of expm1(l*t)/l - t is l t^2 / 2,
+# below an ulp of t for |l t| < 2^-52 with |t| <= 745 (the range of log).
+_LMBDA_ZERO = 1e-19
+
+
+def _boxcox_core(logf, x, lmbda):
+    t = logf(x)
+    lz = L.lt(L.abs(lmbda), U.c(lmbda, _LMBDA_ZERO))
+    ls = _util.where(lz, U.c(lmbda, 1), lmbda)
+    return _util.where(lz, t, L.div(L.expm1(L.mul(ls, t)), ls))
+
+
+def _inv_boxcox_core(expf, y, lmbda):
+    np_ = _jnp()
+    lz = L.lt(L.abs(lmbda), U.c(lmbda, _LMBDA_ZERO))
+    ls = _util.where(lz, U.c(lmbda, 1), lmbda)
+    return _util.where(lz, expf(y), expf(L.div(np_.log1p(L.mul(ls, y)), ls)))
+
+
+@public
+@U.elementwise("boxcox", ("x", "lmbda"))
+def boxcox(x, lmbda):
+    """Box-Cox transform ``(x**lmbda - 1) / lmbda`` (``log(x)`` for ``lmbda == 0``).
+
+    Parameters
+    ----------
+    x : array_like
+        Data (NaN for ``x < 0``).
+    lmbda : array_like
+        Transform parameter.
+
+    Returns
+    -------
+    jax.Array
+        The transformed data.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.boxcox(4.0, 0.5).item()
+    2.0
+    """
+    return _boxcox_core(L.log, x, lmbda)
+
+
+@public
+@U.elementwise("boxcox1p", ("x", "lmbda"))
+def boxcox1p(x, lmbda):
+    """Box-Cox transform of ``1 + x``: ``((1 + x)**lmbda - 1) / lmbda``.
+
+    Parameters
+    ----------
+    x : array_like
+        Data (NaN for ``x < -1``); accurate for small ``x``.
+    lmbda : array_like
+        Transform parameter.
+
+    Returns
+    -------
+    jax.Array
+        The transformed data.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.boxcox1p(3.0, 0.5).item()
+    2.0
+    """
+    return _boxcox_core(lambda v: _jnp().log1p(v), x, lmbda)
+
+
+@public
+@U.elementwise("inv_boxcox", ("y", "lmbda"))
+def inv_boxcox(y, lmbda):
+    """Inverse of :func:`boxcox`: ``(1 + lmbda y)**(1/lmbda)``.
+
+    Parameters
+    ----------
+    y : array_like
+        Transformed data.
+    lmbda : array_like
+        Transform parameter.
+
+    Returns
+    -------
+    jax.Array
+        ``x`` with ``boxcox(x, lmbda) == y``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.inv_boxcox(2.0, 0.5).item()
+    4.0
+    """
+    return _inv_boxcox_core(L.exp, y, lmbda)
+
+
+@public
+@U.elementwise("inv_boxcox1p", ("y", "lmbda"))
+def inv_boxcox1p(y, lmbda):
+    """Inverse of :func:`boxcox1p`: ``(1 + lmbda y)**(1/lmbda) - 1``.
+
+    Parameters
+    ----------
+    y : array_like
+        Transformed data.
+    lmbda : array_like
+        Transform parameter.
+
+    Returns
+    -------
+    jax.Array
+        ``x`` with ``boxcox1p(x, lmbda) == y``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> sp.inv_boxcox1p(2.0, 0.5).item()
+    3.0
+    """
+    return _inv_boxcox_core(L.expm1, y, lmbda)
+
+
+# --- logsumexp and softmax -------------------------------------------------------------------
+def _dims(name, axis, nd):
+    return _util.canonicalize_axes(axis, nd, name)
+
+
+def _squeeze(x, dims, keepdims):
+    return x if keepdims or not dims else L.squeeze(x, dims)
+
+
+def _split_sum(np_, a, w, valid, dims):
+    """The maximum m of ``a`` over ``valid`` entries and the weighted sum of
+    ``w exp(a - m)`` split as (B, R): B over the entries at the maximum, R over
+    the rest.  m has a zero derivative; B carries exp(a - m) (== 1) so that the
+    derivative of log(B + R) is still the full softmax."""
+    ninf = U.c(a, -np.inf)
+    m = np_.max(_util.where(valid, a, ninf), axis=dims, keepdims=True)
+    m = _util.broadcast_to(U.stop_gradient(m), a.shape)
+    ms = _util.where(L.is_finite(m), m, U.c(m, 0))
+    at_max = np_.logical_and(valid, L.eq(a, m))
+    below = np_.logical_and(valid, np_.logical_not(at_max))
+    e = L.exp(L.sub(_util.where(valid, a, ms), ms))  # masked entries: exp(0), never overflow
+    t = L.mul(w, e)
+    zero = U.c(t, 0)
+    B = np_.sum(_util.where(at_max, t, zero), axis=dims, keepdims=True)
+    R = np_.sum(_util.where(below, t, zero), axis=dims, keepdims=True)
+    return m, ms, B, R
+
+
+def _first(x, dims):
+    """The reduced-shape (keepdims) view of an array constant along ``dims``."""
+    if not dims:
+        return x
+    start = (0,) * x.ndim
+    limit = tuple(1 if i in dims else d for i, d in enumerate(x.shape))
+    return L.slice(x, start, limit)
+
+
+def _log_abs_sum(np_, B, R):
+    """(log|B + R|, sign(B + R)) via log|B| + log|1 + R/B|."""
+    bz = L.eq(B, U.c(B, 0))
+    Bs = _util.where(bz, U.c(B, 1), B)
+    u = L.div(R, Bs)
+    v = L.add(U.c(u, 1), u)
+    big = L.gt(u, U.c(u, -0.5))
+    l1 = np_.log1p(_util.where(big, u, U.c(u, 0)))
+    l2 = L.log(L.abs(_util.where(big, U.c(v, 1), v)))
+    logS = L.add(L.log(L.abs(Bs)), _util.where(big, l1, l2))
+    sign = L.mul(L.sign(Bs), L.sign(v))
+    logS = _util.where(bz, L.log(L.abs(R)), logS)
+    sign = _util.where(bz, L.sign(R), sign)
+    return logS, sign
+
+
+def _lse_real(np_, a, w, valid, dims):
+    m, ms, B, R = _split_sum(np_, a, w, valid, dims)
+    m, ms = _first(m, dims), _first(ms, dims)
+    logS, sign = _log_abs_sum(np_, B, R)
+    out = L.add(ms, logS)
+    # non-finite maximum: +inf (sign of the weights there), -inf (empty sum), NaN
+    pinf = L.eq(m, U.c(m, np.inf))
+    minf = L.eq(m, U.c(m, -np.inf))
+    out = _util.where(pinf, _util.where(L.eq(B, U.c(B, 0)), U.c(out, np.nan), U.c(out, np.inf)), out)
+    sign = _util.where(pinf, L.sign(B), sign)
+    out = _util.where(minf, U.c(out, -np.inf), out)
+    sign = _util.where(minf, U.c(sign, 0), sign)
+    nan = np_.isnan(m)
+    return _util.where(nan, m, out), _util.where(nan, m, sign)
+
+
+def _lse_complex(np_, a, w, valid, dims):
+    re = L.real(a)
+    m = np_.max(_util.where(valid, re, U.c(re, -np.inf)), axis=dims, keepdims=True)
+    m = U.stop_gradient(_util.where(L.is_finite(m), m, U.c(m, 0)))
+    mc = _util.broadcast_to(L.convert_element_type(m, a.dtype, False), a.shape)
+    e = L.mul(w, L.exp(L.sub(_util.where(valid, a, mc), mc)))
+    s = np_.sum(_util.where(valid, e, U.c(e, 0)), axis=dims, keepdims=True)
+    return s, m
+
+
+@public(static=("axis", "keepdims", "return_sign"))
+def logsumexp(a, axis=None, b=None, keepdims=False, return_sign=False, where=None):
+    """Logarithm of the sum of exponentials, ``log(sum(b * exp(a)))``, computed stably.
+
+    Parameters
+    ----------
+    a : array_like
+        Input (real or complex).
+    axis : int or tuple of ints, optional
+        Axes to reduce; all axes by default.
+    b : array_like, optional
+        Weights of the exponentials (may be negative), broadcast with ``a``.
+    keepdims : bool, optional
+        Keep the reduced axes with size 1.
+    return_sign : bool, optional
+        Also return the sign of the sum (the result is then ``log|sum|``).
+    where : array_like of bool, optional
+        Elements to include in the sum.
+
+    Returns
+    -------
+    jax.Array or (jax.Array, jax.Array)
+        The reduction; with ``return_sign`` a pair ``(log|s|, sign(s))``.
+        Without ``return_sign`` a negative sum gives NaN.
+
+    Notes
+    -----
+    The terms at the maximum and the rest are summed apart and combined with
+    ``log1p``, so a dominant term keeps the small ones' contribution exactly.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> round(sp.logsumexp([0.0, 0.0]).item(), 6)
+    0.693147
+    >>> [round(v.item(), 6) for v in sp.logsumexp([1.0, 2.0], b=[1.0, -1.0], return_sign=True)]
+    [1.541325, -1.0]
+    """
+    np_ = _jnp()
+    name = "logsumexp"
+    _util.check_arraylike(name, a, argnames=["a"])
+    if b is not None:
+        _util.check_arraylike(name, b, argnames=["b"])
+        (a, w), weak = U.promote(name, ("a", "b"), (a, b), complex_ok=True)
+    else:
+        (a,), weak = U.promote(name, ("a",), (a,), complex_ok=True)
+        w = _util.full_like(a, 1)
+    if where is not None:
+        _util.check_arraylike(name, where, argnames=["where"])
+        mask = np_.asarray(where)
+        if mask.dtype != np.bool_:
+            raise TypeError(f"{name}(): where must be a boolean array, got {mask.dtype}")
+        shp = _util.broadcast_shapes(name, a.shape, mask.shape)
+        a, w, mask = (_util.broadcast_to(v, shp) for v in (a, w, mask))
+    else:
+        mask = _util.full_like(a, True, np.bool_)
+    dims = _dims(name, axis, a.ndim)
+    valid = np_.logical_and(mask, L.ne(w, U.c(w, 0)))
+    if U.is_complex(a):
+        s, m = _lse_complex(np_, a, w, valid, dims)
+        if return_sign:
+            out = L.add(L.log(L.abs(s)), m)
+            sign = L.sign(s)
+        else:
+            out = L.add(L.log(s), L.convert_element_type(m, s.dtype, False))
+            sign = None
+    else:
+        out, sign = _lse_real(np_, a, w, valid, dims)
+    out = _squeeze(out, dims, keepdims)
+    if return_sign:
+        return U.weaken(out, weak), U.weaken(_squeeze(sign, dims, keepdims), weak)
+    if sign is not None and b is not None:
+        out = _util.where(L.lt(_squeeze(sign, dims, keepdims), U.c(out, 0)), U.c(out, np.nan), out)
+    return U.weaken(out, weak)
+
+
+def _softmax_parts(name, x, axis):
+    np_ = _jnp()
+    (x,), weak = U.promote(name, ("x",), (x,))
+    dims = _dims(name, axis, x.ndim)
+    valid = _util.full_like(x, True, np.bool_)
+    m, ms, B, R = _split_sum(np_, x, _util.full_like(x, 1), valid, dims)
+    return np_, x, m, B, R, weak
+
+
+@public(static=("axis",))
+def softmax(x, axis=None):
+    """Softmax ``exp(x) / sum(exp(x))`` over ``axis``.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input.
+    axis : int or tuple of ints, optional
+        Axes of the normalisation; all axes by default (scipy's and
+        jax.scipy.special's default).
+
+    Returns
+    -------
+    jax.Array
+        Same shape as ``x``, non-negative, summing to 1 over ``axis``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> [round(v, 6) for v in sp.softmax([0.0, 0.0, 0.0]).tolist()]
+    [0.333333, 0.333333, 0.333333]
+    """
+    np_, x, m, B, R, weak = _softmax_parts("softmax", x, axis)
+    e = L.exp(L.sub(x, m))
+    return U.weaken(L.div(e, _util.broadcast_to(L.add(B, R), x.shape)), weak)
+
+
+@public(static=("axis",))
+def log_softmax(x, axis=None):
+    """Logarithm of :func:`softmax`, ``x - logsumexp(x)``, computed stably.
+
+    Parameters
+    ----------
+    x : array_like
+        Real input.
+    axis : int or tuple of ints, optional
+        Axes of the normalisation; all axes by default.
+
+    Returns
+    -------
+    jax.Array
+        Same shape as ``x``.
+
+    Examples
+    --------
+    >>> import jaxwrap.scipy.special as sp
+    >>> [round(v, 6) for v in sp.log_softmax([0.0, 0.0]).tolist()]
+    [-0.693147, -0.693147]
+    """
+    np_, x, m, B, R, weak = _softmax_parts("log_softmax", x, axis)
+    logS, _ = _log_abs_sum(np_, B, R)
+    return U.weaken(L.sub(L.sub(x, m), _util.broadcast_to(logS, x.shape)), weak)
