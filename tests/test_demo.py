@@ -10,4 +10,5 @@ def test_demo_runs():
     assert out.returncode == 0, out.stderr[-2000:]
     assert "demo finished" in out.stdout
     assert "fitted coefficients" in out.stdout
+    assert "norm.logcdf(-40) = -804.6085 " in out.stdout
     assert "out_of_scope" in out.stdout

@@ -1,5 +1,6 @@
 """``python -m jaxwrap demo``: a tour of jaxwrap -- numpy-style code on XLA,
-transformations, a custom primitive, and the scope manifest.
+transformations, scipy.special / scipy.stats, a custom primitive, and the scope
+manifest.
 
 ``examples/quickstart.py`` runs this same tour from a checkout.
 """
@@ -65,6 +66,20 @@ def transformations():
     print("primitives in the jaxpr (all jaxwrap's own):", ", ".join(prims))
 
 
+def special_and_stats():
+    section("scipy.special and scipy.stats: tails in log space, derivatives in shape parameters")
+    from jaxwrap.scipy import special
+    from jaxwrap.scipy.stats import gamma, norm
+    # float32 (jax's default): right to float32's precision, where naive log(cdf) is -inf
+    print(f"norm.logcdf(-40) = {float(norm.logcdf(-40.0)):.7g} (float32; exact -804.60844201)")
+    a, x = 3.5, jwnp.linspace(0.5, 8.0, 4)
+    da = jax.vmap(jax.grad(lambda a_, x_: special.gammainc(a_, x_)), (None, 0))(a, x)
+    print("d/da gammainc(3.5, x):", np.round(np.asarray(da), 5))
+    print("gamma.logsf(2000, a=30):", float(gamma.logsf(2000.0, 30.0)))
+    print("log_ndtr(-20) =", float(special.log_ndtr(-20.0)), " logsumexp([0, -800]) =",
+          float(special.logsumexp(jwnp.array([0.0, -800.0]))))
+
+
 def custom_primitive():
     section("a custom primitive with jaxwrap_extend")
     from jaxwrap_extend._prims import elementwise as ew
@@ -104,6 +119,7 @@ def main() -> int:
           f"backend {jax.default_backend()}")
     least_squares_fit()
     transformations()
+    special_and_stats()
     custom_primitive()
     scope_query()
     print("\ndemo finished")
