@@ -20,6 +20,8 @@ the other functions raise TypeError naming the argument.
 
 from __future__ import annotations
 
+import inspect
+
 import math
 
 import jax
@@ -112,12 +114,17 @@ def _make(name, real, cplx, deriv, summary, returns, example, *, argname="x",
     real_f = with_jvp(real, deriv) if real is not None else None
     cplx_f = with_jvp(cplx, deriv) if cplx is not None else None
 
-    def fn(x):
+    # the argument keeps its public name (ndtri(p=...), wofz(z=...)), as in jax
+    sig = inspect.Signature([inspect.Parameter(argname, inspect.Parameter.POSITIONAL_OR_KEYWORD)])
+
+    def fn(*args, **kwargs):
+        (x,) = sig.bind(*args, **kwargs).args
         (x,), dt, weak = promote(name, (argname,), (x,), complex_ok=cplx is not None,
                                  to_complex=to_complex)
         f = cplx_f if _kind(x.dtype) == "complex" else real_f
         return finish(f(x), dt, weak)
 
+    fn.__signature__ = sig
     fn.__name__ = fn.__qualname__ = name
     param = f"{argname} : array_like\n    {'Real or complex' if cplx else 'Real'} argument."
     fn.__doc__ = _doc(summary, param, returns, example, notes)
@@ -224,8 +231,8 @@ ndtri_exp = _make(
     argname="y")
 erfinv = _make(
     "erfinv", I.erfinv, None, _d_erfinv, "The inverse of the error function.",
-    "x with erf(x) = y; NaN outside [-1, 1].",
-    ">>> round(sp.erfinv(0.5).item(), 6)\n0.476936", argname="y")
+    "The y with erf(y) = x; NaN outside [-1, 1].",
+    ">>> round(sp.erfinv(0.5).item(), 6)\n0.476936", argname="x")  # jax calls it x (scipy: y)
 erfcinv = _make(
     "erfcinv", I.erfcinv, None, _d_erfcinv, "The inverse of the complementary error "
     "function.", "x with erfc(x) = y; NaN outside [0, 2].",

@@ -610,18 +610,18 @@ def _spence_jvp(primals, tangents):
 
 
 @public
-def spence(z):
-    """Spence's function (dilogarithm) ``spence(z) = int_1^z ln t / (1 - t) dt = Li_2(1 - z)``.
+def spence(x):
+    """Spence's function (dilogarithm) ``spence(x) = int_1^x ln t / (1 - t) dt = Li_2(1 - x)``.
 
     Parameters
     ----------
-    z : array_like
-        Real argument, ``z >= 0`` (NaN below).
+    x : array_like
+        Real argument, ``x >= 0`` (NaN below).
 
     Returns
     -------
     Array
-        ``Li_2(1 - z)``.
+        ``Li_2(1 - x)``.
 
     Examples
     --------
@@ -629,5 +629,5 @@ def spence(z):
     >>> print(f"{float(sp.spence(0.0)):.6f}")
     1.644934
     """
-    return _spence(_unary("spence", z))
+    return _spence(_unary("spence", x))
 
