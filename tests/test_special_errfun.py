@@ -139,7 +139,7 @@ def test_tail_derivatives():
     # closed-form JVPs stay finite and right where the functions are tiny or huge
     with jax.enable_x64(True):
         g = jax.grad(lambda x: sp.log_ndtr(x))(-40.0)
-        np.testing.assert_allclose(g, 40.02498439450078, rtol=1e-13)  # phi/Phi ~ -x
+        np.testing.assert_allclose(g, 40.02496884720726, rtol=1e-13)  # mpmath npdf/ncdf at -40
         g = jax.grad(lambda p: sp.ndtri(p))(1e-300)
         assert np.isfinite(g) and g > 0
         g = jax.grad(lambda x: sp.erfcx(x))(1e5)
@@ -158,7 +158,9 @@ def test_edges(name):
         got = np.asarray(getattr(sp, name)(_EDGES))
     with np.errstate(all="ignore"):
         want = getattr(ssp, name)(_EDGES)
-    np.testing.assert_allclose(got, want, rtol=1e-14, atol=0, equal_nan=True)
+    # 1e-13: scipy itself is off by 5.7e-14 at ndtr(-30) (mpmath 4.906713927148187e-198,
+    # which jaxwrap matches); the mpmath accuracy suite holds the tight budgets
+    np.testing.assert_allclose(got, want, rtol=1e-13, atol=0, equal_nan=True)
 
 
 @pytest.mark.parametrize("name,args", [
@@ -171,7 +173,8 @@ def test_inverse_edges(name, args):
         got = np.asarray(getattr(sp, name)(args))
     with np.errstate(all="ignore"):
         want = getattr(ssp, name)(args)
-    np.testing.assert_allclose(got, want, rtol=1e-14, atol=0, equal_nan=True)
+    # 1e-13: a few ulps of scipy's own error at the extreme points (see test_edges)
+    np.testing.assert_allclose(got, want, rtol=1e-13, atol=0, equal_nan=True)
 
 
 def test_other_edges():
