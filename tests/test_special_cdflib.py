@@ -32,10 +32,6 @@ BUDGET = {
     ("chdtrc", "upper_tail"): 1024.0, ("fdtrc", "upper_tail"): 1024.0,
     ("pdtr", "lower_tail"): 1024.0, ("stdtr", "far_tail"): 1024.0,
     ("stdtrit", "tail"): 1024.0, ("kolmogorov", "tail"): 1024.0,
-    # KNOWN DEFECT, not a tolerance: betaincinv's last kernel change lost nbdtri at
-    # (k=28, n=2, y=0.851): 1.4e6 ULP (scipy 6). Recorded in the stop-9 note; fix the
-    # inverse and restore the default budget.
-    ("nbdtri", "typical"): 2e6,
     # Known weakness of the incomplete beta primitive (gamma.py's betainc /
     # betaincc, not of these compositions): with one parameter large (a = 88,
     # b = 20 in float32; a = df/2 >= ~3e4 in float32, >= ~1e8 in float64) it

@@ -752,9 +752,16 @@ def _newton_solve(g, x0, lo, hi, unit=False):
     """Solve g(x) = 0 for an increasing g given as ``g(x) -> (r, xn)``, where r has the sign
     of g and ``xn`` is the Newton iterate, keeping a bracket [lo, hi] and bisecting
     (geometrically across decades) when the Newton iterate leaves it.  ``unit``: the root lies
-    in (0, 1), so the bracket's top is 1."""
+    in (0, 1), so the bracket's top is 1.
+
+    An element whose Newton step has shrunk to a few ulps is frozen: at the root the sign of
+    r is rounding noise, and a noisy iterate just outside a collapsed bracket would otherwise
+    send a converged element back to bisection (seen in a batch, where XLA's vectorized log
+    rounds differently from the scalar one)."""
+    tol = 8 * _eps(x0)
+
     def body(i, s):
-        x, lo, hi = s
+        x, lo, hi, fin = s
         r, xn = g(x)
         lo = where(r < 0, x, lo)
         hi = where(r > 0, x, hi)
@@ -767,15 +774,16 @@ def _newton_solve(g, x0, lo, hi, unit=False):
         if unit:   # near 1 bisect 1 - x geometrically too
             top = (1 - lo) > (1 - hi) * 4
             mid = where((lo >= 0.5) & top, 1 - sqrt((1 - lo) * (1 - hi)), mid)
-        xn = where(good, xn, mid)
-        done = r.eq(0)
-        return where(done, x, xn), lo, hi
-
-    def loop(i, s):
-        return body(i, s)
+        small = fabs(xn - x) <= tol * fabs(x)
+        if unit:
+            small = small | (fabs(xn - x) <= tol * (1 - x))
+        settle = r.eq(0) | (small & ~isnan(xn))
+        xn = where(good | settle, xn, mid)
+        xn = where(r.eq(0), x, xn)
+        return where(fin, x, xn), lo, hi, fin | settle
 
     from jax.lax import fori_loop  # control flow only (inside a lowering)
-    return fori_loop(0, _INV_STEPS, loop, (x0, lo, hi))[0]
+    return fori_loop(0, _INV_STEPS, body, (x0, lo, hi, x0 < x0))[0]   # x0 < x0: all False
 
 
 def _igammainv_kernel(a, p, *, upper):

@@ -89,21 +89,57 @@ def _kolmogorov(y):
     return 1 - mp.sqrt(2 * mp.pi) / y * s
 
 
+def _verified(f, x, y):
+    """x if forward(x) reproduces y to 1e-30 relative, else None."""
+    try:
+        return x if abs(f(x)) <= abs(mp.mpf(y)) * mp.mpf(10) ** -30 else None
+    except (ZeroDivisionError, ValueError):
+        return None
+
+
+def _bracketed(f, x0):
+    """Root of a monotone f by bisection on a bracket grown by decades from x0 (the fallback
+    where the secant from scipy's answer fails, e.g. stdtrit's far tail, where scipy is off
+    by 13 decades).  A bracket of one sign is bisected geometrically; 400 halvings
+    of its logarithm go far below the working precision."""
+    f0 = f(x0)
+    for k in range(1, 400):
+        for cand in (x0 * mp.mpf(10) ** k, x0 / mp.mpf(10) ** k, -x0 * mp.mpf(10) ** k):
+            if mp.sign(f(cand)) != mp.sign(f0):
+                a, b = x0, cand
+                for _ in range(400):
+                    m = mp.sign(a) * mp.sqrt(a * b) if a * b > 0 else (a + b) / 2
+                    if mp.sign(f(m)) == mp.sign(f0):
+                        a = m
+                    else:
+                        b = m
+                return a
+    raise RuntimeError("no sign change")
+
+
 def _inverse(forward, scipy_inv, lo=None):
-    """Reference of an inverse: root in the last argument of forward(*params, x) = y."""
+    """Reference of an inverse: root in the last argument of forward(*params, x) = y, started
+    from scipy's answer and verified (an unverifiable point raises: it must not become a NaN
+    expectation)."""
     def ref(*args):
         *params, y = args
         with np.errstate(all="ignore"):
             x0 = float(scipy_inv(*[float(v) for v in args]))
-        if not np.isfinite(x0):
-            return mp.mpf("nan")
+        if not np.isfinite(x0) or x0 == 0:
+            x0 = 1.0
         x0 = mp.mpf(x0)
         f = lambda x: forward(*params, x) - y  # noqa: E731
         try:
-            return mp.findroot(f, (x0, x0 * (1 + mp.mpf(10) ** -8)), solver="secant",
-                               tol=mp.mpf(10) ** -100, maxsteps=200, verify=False)
+            x = mp.findroot(f, (x0, x0 * (1 + mp.mpf(10) ** -8)), solver="secant",
+                            tol=mp.mpf(10) ** -100, maxsteps=200, verify=False)
         except (ZeroDivisionError, ValueError):
-            return mp.mpf("nan")
+            x = None
+        x = _verified(f, x, y) if x is not None else None
+        if x is None:
+            x = _verified(f, _bracketed(f, x0), y)
+        if x is None:
+            raise RuntimeError(f"inverse reference failed at {args}")
+        return x
     return ref
 
 

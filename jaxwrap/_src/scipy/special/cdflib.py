@@ -224,6 +224,15 @@ def _stdtrit(df, p):
     xc = G.betainccinv(c(a, 0.5), a, q2)
     t_lo = L.sqrt(L.div(L.mul(df, L.sub(c(x, 1.0), x)), x))
     t_hi = L.sqrt(L.div(L.mul(df, xc), L.sub(c(xc, 1.0), xc)))
+    # far tail: x = df/(df + t^2) underflows (t ~ 1e190 at df = 1.2, p = 1e-244) or is
+    # subnormal (digits lost).  There I_x(a, 1/2) = x^a / (a B(a, 1/2)) (1 + O(x)) (DLMF
+    # 8.17.8's first term), so ln x = (ln q2 + ln a + ln B(a, 1/2)) / a and, as 1 - x rounds
+    # to 1, t = sqrt(df / x) = sqrt(df) exp(-ln x / 2).
+    a1 = where(L.gt(a, c(a, 0.0)), a, c(a, 1.0))
+    q2s = where(L.gt(q2, c(q2, 0.0)), q2, c(q2, 1.0))
+    logx = L.div(L.add(L.add(L.log(q2s), L.log(a1)), G.betaln(a1, c(a1, 0.5))), a1)
+    t_pow = L.mul(L.sqrt(df), L.exp(L.mul(logx, c(logx, -0.5))))
+    t_lo = where(L.lt(logx, c(logx, 2 * math.log(np.finfo(logx.dtype).eps))), t_pow, t_lo)
     t = L.neg(where(L.le(q2, c(q2, 0.5)), t_lo, t_hi))
     big = L.gt(df, c(df, _WALLACE_DF[np.dtype(df.dtype)]))
     dfs = where(big, df, c(df, 1.0))
