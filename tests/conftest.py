@@ -8,7 +8,8 @@ compiles tens of thousands of programs; one reached Linux's
 and the next compile segfaulted inside ``backend_compile`` (seen in CI and
 locally, in a different test each time).  So at the end of each test module,
 once the process holds more than ``_MAX_MAPS`` mappings, jax's caches are
-cleared: the executables are freed with their mappings.  Programs shared by
+cleared: the executables are freed with their mappings.  Inside a long module
+the count is read every ``_EVERY`` tests, against a higher mark.  Programs shared by
 the next module are recompiled, which costs far less than clearing after
 every module.
 """
@@ -21,6 +22,9 @@ import jax
 import pytest
 
 _MAX_MAPS = 20000
+_MAX_MAPS_IN_MODULE = 40000
+_EVERY = 25
+_seen = [0]
 
 
 def _maps() -> int | None:
@@ -33,9 +37,11 @@ def _maps() -> int | None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item, nextitem):
-    if nextitem is not None and nextitem.module is item.module:
+    _seen[0] += 1
+    module_end = nextitem is None or nextitem.module is not item.module
+    if not module_end and _seen[0] % _EVERY:
         return
-    n = _maps()
-    if n is None or n > _MAX_MAPS:
+    n, limit = _maps(), (_MAX_MAPS if module_end else _MAX_MAPS_IN_MODULE)
+    if (n is None and module_end) or (n is not None and n > limit):
         jax.clear_caches()
         gc.collect()
