@@ -24,7 +24,8 @@ class _ScalarMeta(type):
         return cls is other or cls.dtype.type == other
 
     def __ne__(cls, other):
-        return not cls.__eq__(other)
+        # not cls.__eq__(other): that finds object.__eq__ on the class, unbound
+        return not _ScalarMeta.__eq__(cls, other)
 
     def __call__(cls, x=0):
         from ._util import asarray
@@ -42,7 +43,7 @@ def _scalar_type(name: str, np_type) -> type:
     return _ScalarMeta(name, (object,), {"dtype": dt, "__doc__": doc, "__module__": "jaxwrap.numpy"})
 
 
-bool_ = _scalar_type("bool_", np.bool_)
+bool_ = _scalar_type("bool", np.bool_)   # named "bool", as jax's jnp.bool_
 bool = bool_
 int8 = _scalar_type("int8", np.int8)
 int16 = _scalar_type("int16", np.int16)
