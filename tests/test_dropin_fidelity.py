@@ -26,3 +26,33 @@ def test_scalar_type_comparisons_match_jax(a, b):
 @pytest.mark.parametrize("name", _SCALAR_TYPES)
 def test_scalar_type_names_match_jax(name):
     assert getattr(wnp, name).__name__ == getattr(jnp, name).__name__
+
+
+_X = np.arange(24.0, dtype=np.float32).reshape(2, 3, 4)
+
+
+@pytest.mark.parametrize("name", ["sum", "mean", "max", "min", "std", "var", "any", "all",
+                                  "ptp", "average", "prod"])   # jax.numpy.median refuses lists
+@pytest.mark.parametrize("axis", [[0, 1], [-1], (0, 2)], ids=["list01", "list-1", "tuple02"])
+def test_list_axes_like_jax(name, axis):
+    got, want = getattr(wnp, name)(_X, axis=axis), getattr(jnp, name)(_X, axis=axis)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    np.testing.assert_allclose(got, want, rtol=1e-6)
+
+
+def test_concrete_array_statics_like_jax():
+    for got, want in [
+        (wnp.sum(_X, axis=jnp.array(1)), jnp.sum(_X, axis=jnp.array(1))),
+        (wnp.fft.fft(_X, n=jnp.array(8)), jnp.fft.fft(_X, n=jnp.array(8))),
+        (wnp.histogram(_X, bins=jnp.array(3))[1], jnp.histogram(_X, bins=jnp.array(3))[1]),
+    ]:
+        assert got.shape == want.shape
+        np.testing.assert_allclose(got, want, rtol=1e-6)
+
+
+def test_traced_static_argument_names_function_and_argument():
+    import jax
+    with pytest.raises(TypeError, match=r"sum\(\).*'axis'"):
+        jax.jit(lambda a: wnp.sum(_X, axis=a))(0)
+    with pytest.raises(TypeError, match=r"histogram\(\).*'bins'"):
+        jax.jit(lambda b: wnp.histogram(_X, bins=b))(3)

@@ -33,9 +33,12 @@ def public(fun: Callable | None = None, *, static: Sequence[str] = ()):
     def wrap(f):
         jitted = jax.jit(f, static_argnames=tuple(static), inline=True)
         label = f.__name__.lstrip("_")
+        positions = _static_positions(f, static)
 
         @functools.wraps(f)
         def call(*args, **kwargs):
+            if positions:
+                args, kwargs = _freeze_statics(label, positions, args, kwargs)
             try:
                 return jitted(*args, **kwargs)
             except _NAMED_ERRORS as e:
@@ -44,6 +47,46 @@ def public(fun: Callable | None = None, *, static: Sequence[str] = ()):
                 raise type(e)(f"{label}(): {e}").with_traceback(e.__traceback__) from None
         return call
     return wrap if fun is None else wrap(fun)
+
+
+def _static_positions(f, static) -> dict[str, int | None]:
+    """Static argument name -> its position (None: keyword-only)."""
+    if not static:
+        return {}
+    import inspect
+    params = list(inspect.signature(f).parameters.values())
+    pos = {p.name: i for i, p in enumerate(params)
+           if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)}
+    return {name: pos.get(name) for name in static}
+
+
+def _freeze(label: str, name: str, v):
+    """A static argument in hashable form, as jax.numpy accepts it: lists become tuples
+    and concrete 0-d arrays Python scalars (``axis=[0, 1]``, ``axis=jnp.array(0)``)."""
+    if isinstance(v, list | tuple):
+        return tuple(_freeze(label, name, e) for e in v)
+    if not isinstance(v, np.ndarray | jax.Array) or v.dtype.kind not in "biu" or v.ndim > 1:
+        return v
+    try:
+        host = np.asarray(v)
+    except (jax.errors.TracerArrayConversionError, jax.errors.ConcretizationTypeError):
+        raise TypeError(f"{label}(): argument {name!r} must be static (a concrete value), "
+                        "but a traced array was given") from None
+    return host.item() if host.ndim == 0 else tuple(host.tolist())
+
+
+_FROZEN = (str, int, float, type(None), builtins.bool)
+
+
+def _freeze_statics(label, positions, args, kwargs):
+    args = list(args)
+    for name, i in positions.items():
+        if i is not None and i < len(args):
+            if not isinstance(args[i], _FROZEN):
+                args[i] = _freeze(label, name, args[i])
+        elif name in kwargs and not isinstance(kwargs[name], _FROZEN):
+            kwargs = {**kwargs, name: _freeze(label, name, kwargs[name])}
+    return args, kwargs
 
 
 # Exactly these types are re-raised with the function's name (their constructors take a

@@ -772,6 +772,13 @@ def _static_bins(name, bins):
         raise NotImplementedError(f"{name}(): string values of 'bins' ({bins!r}) are not "
                                   "supported: the number of bins would depend on the data; "
                                   "pass an int or the bin edges")
+    if (isinstance(bins, (np.ndarray, jax.Array)) and bins.ndim == 0
+            and bins.dtype.kind in "iu"):
+        try:   # a concrete 0-d integer array counts as an int, as in jax (bins=jnp.array(3))
+            bins = int(bins)
+        except jax.errors.ConcretizationTypeError:
+            raise TypeError(f"{name}(): a traced 0-d 'bins' cannot set the number of bins; "
+                            "pass a Python int or the bin edges") from None
     if isinstance(bins, (int, np.integer)) and not isinstance(bins, bool):
         if bins < 1:
             raise ValueError(f"{name}(): 'bins' must be a positive integer, got {bins}")
@@ -995,7 +1002,11 @@ def _split_bins(name, bins, ndim):
 
 
 def _static_spec(bins):
-    """Split ``bins`` into a static part (ints per dimension) and array edges."""
+    """Split ``bins`` into a static part (ints per dimension) and array edges.  A concrete
+    0-d integer array is a count, as in jax (``bins=jnp.array(3)``)."""
+    if (isinstance(bins, (np.ndarray, jax.Array)) and bins.ndim == 0 and bins.dtype.kind in "iu"
+            and not isinstance(bins, jax.core.Tracer)):
+        bins = int(bins)
     if isinstance(bins, (list, tuple)):
         static = tuple(b if _hashable_bins(b) else None for b in bins)
         arrays = tuple(None if _hashable_bins(b) else b for b in bins)
