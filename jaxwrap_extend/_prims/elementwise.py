@@ -291,7 +291,9 @@ def _abs_jvp(t, ans, x):
         zero = eq(ans, _c(ans, 0))
         safe = _select(zero, _full_like(ans, 1), ans)
         return _select(zero, _full_like(ans, 0), div(num, safe))
-    return mul(t, sign(x))
+    # jax's convention at the kink: derivative 1 at x = 0 (select(x >= 0, t, -t)), so
+    # that L1 steps at zero match jax.numpy's
+    return _select(ge(x, _c(x, 0)), t, neg(t))
 
 
 def _select(pred, on_false_or_true, on_true=None):

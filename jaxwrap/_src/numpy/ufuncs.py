@@ -512,12 +512,14 @@ def _isneginf(x):
     return full_like(x, False, np.bool_) if _is_exact(x) else lax.eq(x, const(x, -np.inf))
 
 
+# fmax / fmin pick x where it wins or y is NaN, else y: ties (and -0 vs 0) go to y, and so
+# does the whole gradient at a tie, as in jax.numpy (maximum/minimum split it in halves).
 def _fmax(x, y):
-    return where(_isnan(y), x, where(_isnan(x), y, _maxmin(lax.max, lax.gt)(x, y)))
+    return where(lax.or_(lax.gt(x, y), _isnan(y)), x, y)
 
 
 def _fmin(x, y):
-    return where(_isnan(y), x, where(_isnan(x), y, _maxmin(lax.min, lax.lt)(x, y)))
+    return where(lax.or_(lax.lt(x, y), _isnan(y)), x, y)
 
 
 def _to_bool(x):
