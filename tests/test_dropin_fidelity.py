@@ -99,3 +99,13 @@ def test_gradients_at_kinks_match_jax(name, make, points):
         got = jax.grad(make(wnp), argnums=argnums)(*p)
         want = jax.grad(make(jnp), argnums=argnums)(*p)
         np.testing.assert_array_equal(np.asarray(got), np.asarray(want), err_msg=f"{name}{p}")
+
+
+def test_ufunc_objects_are_numpy_ufuncs():
+    """Every ufunc object of jaxwrap.numpy is a ufunc in numpy too (fix, isposinf, isneginf,
+    real and imag are plain functions there), and jax's 14 ufunc objects are all ufuncs."""
+    ours = {n for n in dir(wnp) if isinstance(getattr(wnp, n), wnp.ufunc)}
+    numpy_ufuncs = {n for n in dir(np) if isinstance(getattr(np, n), np.ufunc)}
+    jax_ufuncs = {n for n in dir(jnp) if isinstance(getattr(jnp, n), jnp.ufunc)}
+    assert ours <= numpy_ufuncs, sorted(ours - numpy_ufuncs)
+    assert jax_ufuncs <= ours, sorted(jax_ufuncs - ours)

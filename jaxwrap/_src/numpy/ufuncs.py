@@ -141,6 +141,8 @@ def _make(name, nargs, promotion, impl, summary, returns="the element-wise resul
     f.__doc__ = _DOC.format(summary=summary, params=params, returns=returns, name=name,
                             promotion=promotion, extra=extra, example=example)
     jitted = public(f)
+    if name in _PLAIN:
+        return jitted
     if precheck is not None:
         # Checks of concrete (host) argument values, outside the jit where they are known.
         def checked(*args):
@@ -149,6 +151,11 @@ def _make(name, nargs, promotion, impl, summary, returns="the element-wise resul
         functools.update_wrapper(checked, jitted)
         return _builtin_ufunc(checked, nargs, nout, name)
     return _builtin_ufunc(jitted, nargs, nout, name)
+
+
+# Plain functions in numpy (not np.ufunc objects), so plain functions here too: code that
+# walks the namespace for ufuncs and looks up numpy's counterpart must not find them.
+_PLAIN = frozenset({"fix", "isposinf", "isneginf", "real", "imag"})
 
 
 def _builtin_ufunc(jitted, nin, nout, name):
