@@ -33,6 +33,7 @@ from ._util import (
     public,
     where,
 )
+from .complex_special import annex_g
 from .dtype_utils import finfo
 
 _PROMOTIONS = {
@@ -363,8 +364,11 @@ def _sign(x):
     return lax.sign(x)
 
 
+_c99_log = annex_g("log", lax.log)   # complex special values of C99 Annex G (complex_special.py)
+
+
 def _log_base(x, base):
-    ln = lax.log(x)
+    ln = _c99_log(x)
     if _is_complex(x):
         # Divide the parts by the real constant: a complex division by (c + 0j)
         # turns the imaginary part of log(0) = -inf + 0j into NaN.
@@ -407,7 +411,20 @@ def _cos(x):
     return lax.complex(re, im)
 
 
+def _logaddexp_complex(x, y):
+    """Principal log(exp(x) + exp(y)) for complex x, y (jax's answer), without
+    overflow: big + log1p(exp(small - big)) with ``big`` the operand of larger real
+    part, the imaginary part then wrapped into (-pi, pi] with atan2(sin, cos)."""
+    first = lax.ge(lax.real(x), lax.real(y))
+    big, small = where(first, x, y), where(first, y, x)
+    t = lax.add(big, lax.log1p(lax.exp(lax.sub(small, big))))
+    re, im = lax.real(t), lax.imag(t)
+    return lax.complex(re, lax.atan2(lax.sin(im), lax.cos(im)))
+
+
 def _logaddexp(x, y):
+    if _is_complex(x):
+        return _logaddexp_complex(x, y)
     amax = lax.max(x, y)
     delta = lax.sub(x, y)
     isnan = lax.ne(delta, delta)   # both infinite of the same sign, or a NaN
@@ -416,6 +433,9 @@ def _logaddexp(x, y):
 
 
 def _logaddexp2(x, y):
+    if _is_complex(x):   # log2(2**x + 2**y) = logaddexp(x ln2, y ln2) / ln2
+        ln2 = const(x, math.log(2))
+        return lax.div(_logaddexp_complex(lax.mul(x, ln2), lax.mul(y, ln2)), ln2)
     ln2 = const(x, math.log(2))
     amax = lax.max(x, y)
     delta = lax.sub(x, y)
@@ -577,11 +597,24 @@ def _nextafter(x, y):
 
 def _spacing(x):
     toward = where(_signbit(x), _inf_like(x, -1), _inf_like(x, 1))
-    # At zero the answer is the smallest subnormal itself; returning it
-    # directly avoids a subtraction that flush-to-zero would erase.
-    zero = lax.eq(x, const(x, 0))
-    tiny = lax.nextafter(full_like(x, 0), _inf_like(x, 1))
-    return where(zero, tiny, lax.sub(lax.nextafter(x, toward), x))
+    big = lax.sub(lax.nextafter(x, toward), x)
+    # Where the answer is subnormal (exponent field E <= nmant) float arithmetic
+    # is unusable on a CPU that flushes subnormals (and treats subnormal inputs as
+    # zero), so the answer is built from bits: one unit in the last place is
+    # 2**(max(E, 1) - 1) subnormal units, signed like x (numpy: spacing(-0.) > 0).
+    nmant, nbits, _ = _float_bits(x.dtype)
+    ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
+
+    def c(v):
+        return full_like(bits, v)
+
+    bits = lax.bitcast_convert_type(x, ibits)
+    magnitude = lax.and_(bits, c((1 << (nbits - 1)) - 1))
+    field = lax.shift_right_logical(magnitude, c(nmant))
+    ulp = lax.shift_left(c(1), lax.sub(lax.max(field, c(1)), c(1)))
+    negative = lax.and_(lax.lt(bits, c(0)), lax.ne(magnitude, c(0)))
+    ulp = where(negative, lax.or_(ulp, c(-(1 << (nbits - 1)))), ulp)
+    return where(lax.le(field, c(nmant)), lax.bitcast_convert_type(ulp, x.dtype), big)
 
 
 def _heaviside(x, h0):
@@ -598,6 +631,25 @@ def _float_bits(dt):
 def _frexp(x):
     if _is_complex(x):
         raise TypeError("frexp() is not defined for complex inputs")
+    return _frexp_core(x)
+
+
+@jax.custom_jvp
+def _frexp_core(x):
+    return _frexp_bits(x)
+
+
+@_frexp_core.defjvp
+def _frexp_jvp(primals, tangents):
+    # x = m * 2**e with e piecewise constant: dm = dx * 2**-e (jax's convention,
+    # also at 0, inf and nan, where e = 0); the integer exponent has no tangent.
+    (x,), (t,) = primals, tangents
+    m, e = _frexp_core(x)
+    dm = _ldexp_impl(t, lax.neg(e))
+    return (m, e), (dm, np.zeros(e.shape, jax.dtypes.float0))
+
+
+def _frexp_bits(x):
     fi = finfo(x.dtype)
     nmant = int(fi.nmant)
     nbits = np.dtype(x.dtype).itemsize * 8
@@ -1193,35 +1245,37 @@ square = _unary("square", "numeric", lambda x: lax.mul(x, x), "Square of the inp
                 numeric=True)
 reciprocal = _unary("reciprocal", "numeric", _reciprocal, "Reciprocal 1/x, element-wise.",
                     numeric=True)
-sqrt = _unary("sqrt", "inexact", lax.sqrt, "Non-negative square root, element-wise.")
+sqrt = _unary("sqrt", "inexact", annex_g("sqrt", lax.sqrt), "Non-negative square root, element-wise.")
 cbrt = _unary("cbrt", "float", lax.cbrt, "Cube root, element-wise.")
-exp = _unary("exp", "inexact", lax.exp, "Exponential, element-wise.")
+exp = _unary("exp", "inexact", annex_g("exp", lax.exp), "Exponential, element-wise.")
 exp2 = _unary("exp2", "inexact", lax.exp2, "2**x, element-wise.")
-expm1 = _unary("expm1", "inexact", lax.expm1, "exp(x) - 1, accurate for small x.")
-log = _unary("log", "inexact", lax.log, "Natural logarithm, element-wise.")
+expm1 = _unary("expm1", "inexact", annex_g("expm1", lax.expm1), "exp(x) - 1, accurate for small x.")
+log = _unary("log", "inexact", _c99_log, "Natural logarithm, element-wise.")
 log2 = _unary("log2", "inexact", _log2, "Base-2 logarithm, element-wise.", weak=False)
 log10 = _unary("log10", "inexact", _log10, "Base-10 logarithm, element-wise.", weak=False)
-log1p = _unary("log1p", "inexact", lax.log1p, "log(1 + x), accurate for small x.")
-logaddexp = _binary("logaddexp", "float", _logaddexp, "log(exp(x1) + exp(x2)), computed stably.")
-logaddexp2 = _binary("logaddexp2", "float", _logaddexp2, "log2(2**x1 + 2**x2), computed stably.")
-sin = _unary("sin", "inexact", _sin, "Trigonometric sine, element-wise.")
-cos = _unary("cos", "inexact", _cos, "Trigonometric cosine, element-wise.")
-tan = _unary("tan", "inexact", lax.tan, "Trigonometric tangent, element-wise.")
-arcsin = _unary("arcsin", "inexact", lax.asin, "Inverse sine, element-wise.")
-arccos = _unary("arccos", "inexact", lax.acos, "Inverse cosine, element-wise.")
-arctan = _unary("arctan", "inexact", lax.atan, "Inverse tangent, element-wise.")
+log1p = _unary("log1p", "inexact", annex_g("log1p", lax.log1p), "log(1 + x), accurate for small x.")
+logaddexp = _binary("logaddexp", "inexact", _logaddexp,
+                    "log(exp(x1) + exp(x2)), computed stably.")
+logaddexp2 = _binary("logaddexp2", "inexact", _logaddexp2,
+                     "log2(2**x1 + 2**x2), computed stably.")
+sin = _unary("sin", "inexact", annex_g("sin", _sin), "Trigonometric sine, element-wise.")
+cos = _unary("cos", "inexact", annex_g("cos", _cos), "Trigonometric cosine, element-wise.")
+tan = _unary("tan", "inexact", annex_g("tan", lax.tan), "Trigonometric tangent, element-wise.")
+arcsin = _unary("arcsin", "inexact", annex_g("arcsin", lax.asin), "Inverse sine, element-wise.")
+arccos = _unary("arccos", "inexact", annex_g("arccos", lax.acos), "Inverse cosine, element-wise.")
+arctan = _unary("arctan", "inexact", annex_g("arctan", lax.atan), "Inverse tangent, element-wise.")
 asin = _unary("asin", "inexact", lax.asin, "Inverse sine (Array API name).")
 acos = _unary("acos", "inexact", lax.acos, "Inverse cosine (Array API name).")
 atan = _unary("atan", "inexact", lax.atan, "Inverse tangent (Array API name).")
 arctan2 = _binary("arctan2", "float", lax.atan2, "Quadrant-aware arctan(x1/x2), element-wise.")
 atan2 = _binary("atan2", "float", lax.atan2, "Quadrant-aware arctan(x1/x2) (Array API name).")
 hypot = _binary("hypot", "float", _hypot, "sqrt(x1**2 + x2**2) without undue overflow.")
-sinh = _unary("sinh", "inexact", lax.sinh, "Hyperbolic sine, element-wise.")
-cosh = _unary("cosh", "inexact", lax.cosh, "Hyperbolic cosine, element-wise.")
-tanh = _unary("tanh", "inexact", lax.tanh, "Hyperbolic tangent, element-wise.")
-arcsinh = _unary("arcsinh", "inexact", lax.asinh, "Inverse hyperbolic sine, element-wise.")
-arccosh = _unary("arccosh", "inexact", lax.acosh, "Inverse hyperbolic cosine, element-wise.")
-arctanh = _unary("arctanh", "inexact", lax.atanh, "Inverse hyperbolic tangent, element-wise.")
+sinh = _unary("sinh", "inexact", annex_g("sinh", lax.sinh), "Hyperbolic sine, element-wise.")
+cosh = _unary("cosh", "inexact", annex_g("cosh", lax.cosh), "Hyperbolic cosine, element-wise.")
+tanh = _unary("tanh", "inexact", annex_g("tanh", lax.tanh), "Hyperbolic tangent, element-wise.")
+arcsinh = _unary("arcsinh", "inexact", annex_g("arcsinh", lax.asinh), "Inverse hyperbolic sine, element-wise.")
+arccosh = _unary("arccosh", "inexact", annex_g("arccosh", lax.acosh), "Inverse hyperbolic cosine, element-wise.")
+arctanh = _unary("arctanh", "inexact", annex_g("arctanh", lax.atanh), "Inverse hyperbolic tangent, element-wise.")
 asinh = _unary("asinh", "inexact", lax.asinh, "Inverse hyperbolic sine (Array API name).")
 acosh = _unary("acosh", "inexact", lax.acosh, "Inverse hyperbolic cosine (Array API name).")
 atanh = _unary("atanh", "inexact", lax.atanh, "Inverse hyperbolic tangent (Array API name).")
