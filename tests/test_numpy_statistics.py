@@ -114,6 +114,19 @@ def test_median(fn, shape, axis, keepdims):
               peer=getattr(jnp, fn))
 
 
+@pytest.mark.parametrize("method", ["inverted_cdf", "averaged_inverted_cdf",
+                                    "closest_observation"])
+def test_step_quantiles_on_exact_order_statistics(method):
+    """n q landing on (or halfway to) an order statistic in float64, e.g. 10 * 0.1 = 1:
+    XLA fuses n q - 1 into one multiply-add, which skipped the rounding of n q."""
+    q = np.r_[np.linspace(0, 1, 41), 0.1, 0.15, 0.35, 0.85]
+    with jax.enable_x64(True):
+        for n in (1, 2, 5, 10, 11, 20):
+            x = np.arange(n) * 1.5 + np.arange(n) ** 2 * 0.01
+            got = np.asarray(S.quantile(x, q, method=method))
+            np.testing.assert_array_equal(got, np.quantile(x, q, method=method), err_msg=str(n))
+
+
 def test_quantile_int_input_and_nan_slices():
     x = _data((3, 5), dtype=I)
     check(S.quantile, np.quantile, [x, np.float32(0.3)], kwargs={"axis": 1},

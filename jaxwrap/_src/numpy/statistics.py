@@ -141,17 +141,24 @@ def _order_statistics(method, n, p, scale):
             up = lax.or_(lax.gt(frac, half), lax.and_(lax.eq(frac, half), odd))
             return _select(up, add(j, one), j), None
         return j, _select(zero, _c(frac, 0.0), half)
-    if method == "averaged_inverted_cdf":
-        j, frac = _split(sub(mul(n, p), sc), scale)
-        return j, _select(lax.eq(frac, _c(frac, 0)), half, one)
-    # H&F 1 and 3: the next order statistic unless v lands exactly on one
-    # (for closest_observation: exactly on an even one, 1-based).
-    shift = 1.5 if method == "closest_observation" else 1.0
-    j, frac = _split(sub(mul(n, p), _c(p, shift * scale)), scale)
-    exact = lax.eq(frac, _c(frac, 0))
-    if method == "closest_observation":
-        exact = lax.and_(exact, lax.eq(ufuncs.mod(j, _c(j, 2.0)), one))
-    return _select(exact, j, add(j, one)), None
+    # The step methods decide "does n p / scale land on an order statistic (or halfway)?"
+    # by comparisons with the rounded product m = n p only: XLA contracts n p - c into one
+    # fused multiply-add, which skips the rounding of n p (numpy's float64 arithmetic
+    # rounds it: 10 * 0.1 - 1 is 0 there, 5.6e-17 fused).
+    m = mul(n, p)
+    j0 = _split(m, scale)[0]                       # floor(m / scale), exact
+    exact = lax.eq(m, mul(j0, sc))
+    if method == "averaged_inverted_cdf":          # v = m - 1
+        return sub(j0, one), _select(exact, half, one)
+    if method == "inverted_cdf":                   # the next order statistic unless exact
+        return _select(exact, sub(j0, one), j0), None
+    # closest_observation, v = m - 1.5: halfway (v exact) takes the even order statistic
+    # (1-based), else the nearest one
+    two_m, mid = mul(m, _c(p, 2.0)), mul(add(mul(j0, _c(p, 2.0)), one), sc)
+    is_half, past_half = lax.eq(two_m, mid), lax.ge(two_m, mid)
+    j = sub(j0, one)
+    odd = lax.eq(ufuncs.mod(j, _c(j, 2.0)), one)
+    return _select(is_half, _select(odd, j, j0), _select(past_half, j0, j)), None
 
 
 def _gather_last(x, idx):
