@@ -23,7 +23,7 @@ import pytest
 from jaxwrap_extend._prims import registry
 from jaxwrap_extend.interpreters import ad, batching, mlir
 from tests.harness import impure_primitives
-from tests.purity import Closed, Foreign, NotArray, purity_special
+from tests.purity import Closed, Foreign, NotArray, Raises, purity_special
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 ALLOWED_LAX = {"cond", "switch", "while_loop", "fori_loop", "scan", "map"}
@@ -192,6 +192,10 @@ def test_public_function_is_pure(name):
         out = fn(*case.args, **case.kwargs)
         assert _no_array_out(out), f"{name} is listed as returning no array ({case.reason}), " \
             f"but returned {type(out).__name__} holding arrays"
+        return
+    if isinstance(case, Raises):
+        with pytest.raises(case.exception):
+            fn(*case.args, **case.kwargs)
         return
     if isinstance(case, Closed):
         # nothing traced: the arrays are constants; every primitive bound is still recorded

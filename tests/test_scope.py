@@ -166,7 +166,6 @@ def test_required_modules_have_verdicts():
     [
         "numpy.savetxt",
         "numpy.loadtxt",
-        "numpy.set_printoptions",
         "numpy.seterr",
         "numpy.errstate",
         "numpy.memmap",

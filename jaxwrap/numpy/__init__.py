@@ -936,6 +936,7 @@ __getattr__ = _module_getattr(__name__)
 
 # Families below export the names in their module's ``__all__``.
 from jaxwrap._src.numpy.array_api import *  # noqa: E402,F401,F403
+from jaxwrap._src.numpy.host_io import *  # noqa: E402,F401,F403
 from jaxwrap._src.numpy.indexing import *  # noqa: E402,F401,F403
 from jaxwrap._src.numpy.numeric import *  # noqa: E402,F401,F403
 from jaxwrap._src.numpy.polynomial import *  # noqa: E402,F401,F403

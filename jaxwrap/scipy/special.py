@@ -8,6 +8,8 @@ scipy.special.NAME``).
 """
 
 from jaxwrap._src.out_of_scope import module_getattr as _module_getattr
+from jaxwrap._src.scipy.special.airy import airy as airy
+from jaxwrap._src.scipy.special.airy import airye as airye
 from jaxwrap._src.scipy.special.bessel import bessel_jn as bessel_jn
 from jaxwrap._src.scipy.special.bessel import h1vp as h1vp
 from jaxwrap._src.scipy.special.bessel import h2vp as h2vp
@@ -149,6 +151,7 @@ from jaxwrap._src.scipy.special.gamma import zetac as zetac
 from jaxwrap._src.scipy.special.hypergeometric import hyp0f1 as hyp0f1
 from jaxwrap._src.scipy.special.hypergeometric import hyp1f1 as hyp1f1
 from jaxwrap._src.scipy.special.hypergeometric import hyp2f1 as hyp2f1
+from jaxwrap._src.scipy.special.kolmogorov_smirnov import smirnov as smirnov
 from jaxwrap._src.scipy.special.lambert import lambertw as lambertw
 from jaxwrap._src.scipy.special.lambert import wrightomega as wrightomega
 from jaxwrap._src.scipy.special.legendre import assoc_legendre_p as assoc_legendre_p
@@ -224,5 +227,9 @@ from jaxwrap._src.scipy.special.orthopoly import t_roots as t_roots
 from jaxwrap._src.scipy.special.orthopoly import ts_roots as ts_roots
 from jaxwrap._src.scipy.special.orthopoly import u_roots as u_roots
 from jaxwrap._src.scipy.special.orthopoly import us_roots as us_roots
+from jaxwrap._src.scipy.special.struve import modstruve as modstruve
+from jaxwrap._src.scipy.special.struve import struve as struve
+from jaxwrap._src.scipy.special.wright import log_wright_bessel as log_wright_bessel
+from jaxwrap._src.scipy.special.wright import wright_bessel as wright_bessel
 
 __getattr__ = _module_getattr(__name__)

@@ -10,7 +10,9 @@ name -> one of
   input is a host object), so nothing can be traced; the arrays are closed
   over as constants and every primitive the call binds is still recorded;
 - ``Foreign(args, kwargs, primitives, reason)``: the jaxpr may hold exactly
-  these jax primitives, by design (e.g. making a typed PRNG key).
+  these jax primitives, by design (e.g. making a typed PRNG key);
+- ``Raises(args, kwargs, exception, reason)``: the name exists for drop-in use
+  but refuses every call, as jax's does (``fromiter``); the test checks that.
 Every entry is a call that the test makes: none passes with nothing checked.
 Functions that the generic argument sets already cover need no entry.
 """
@@ -31,6 +33,13 @@ class NotArray(NamedTuple):
 class Closed(NamedTuple):
     args: tuple
     kwargs: dict
+    reason: str
+
+
+class Raises(NamedTuple):
+    args: tuple
+    kwargs: dict
+    exception: type
     reason: str
 
 

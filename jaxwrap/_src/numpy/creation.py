@@ -108,7 +108,8 @@ def _prepare(obj):
         return obj
     if getattr(obj, "__jax_array__", None) is not None:
         return obj
-    if isinstance(obj, (range, memoryview, _pyarray.array)) or hasattr(obj, "__array__"):
+    if isinstance(obj, (range, memoryview, bytearray, _pyarray.array)) or \
+            hasattr(obj, "__array__"):
         return np.asarray(obj)
     return obj
 
@@ -182,6 +183,8 @@ def _sequence_dtype(seq):
         for e in s:
             if isinstance(e, (list, tuple)):
                 walk(e)
+            elif e is None:   # jax's exception type for a None element
+                raise ValueError("array(): None is not a valid element of an array")
             else:
                 conv = None if isinstance(e, jax.Array) else getattr(e, "__jax_array__", None)
                 leaves.append(e if conv is None else conv())

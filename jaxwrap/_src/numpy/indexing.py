@@ -821,8 +821,21 @@ def take(a, indices, axis=None, out=None, mode=None, unique_indices=False,
                  None if fill_value is None else _static_fill(name, fill_value))
 
 
-@public(static=("axis", "mode", "fill_value"))
-def _take_along_axis(arr, indices, axis, mode, fill_value):
+def _along_axis_mode(i, n: int, mode, wrap_negative: bool):
+    """Indices, gather mode and fill value for take_along_axis (jax's rules: negative
+    indices are counted from the end first when ``wrap_negative``; 'one_hot' gives 0
+    out of bounds)."""
+    if wrap_negative:
+        i = _normalize(i, n)
+    if mode == "wrap":
+        return _wrap_mod(i, n), Mode.PROMISE_IN_BOUNDS
+    table = {None: Mode.FILL_OR_DROP, "fill": Mode.FILL_OR_DROP, "one_hot": Mode.FILL_OR_DROP,
+             "clip": Mode.CLIP, "promise_in_bounds": Mode.PROMISE_IN_BOUNDS}
+    return i, table[mode]
+
+
+@public(static=("axis", "mode", "fill_value", "wrap_negative"))
+def _take_along_axis(arr, indices, axis, mode, fill_value, wrap_negative):
     name = "take_along_axis"
     a = asarray(arr, name=name)
     i = _int_indices(name, "indices", indices)
@@ -845,7 +858,9 @@ def _take_along_axis(arr, indices, axis, mode, fill_value):
                          f"of shape {tuple(a.shape)} outside axis {axis}") from None
     if math.prod(out_shape) == 0 or n == 0:
         return _fill(out_shape, 0, a.dtype)
-    i, gmode = _prepare_mode(name, i, n, mode)
+    i, gmode = _along_axis_mode(i, n, mode, wrap_negative)
+    if mode == "one_hot":
+        fill_value = 0
     # Per axis j != axis: an index axis of size 1 takes all of arr's axis (a
     # window); an arr axis of size 1 is dropped (the index axis stays a batch
     # axis); equal sizes walk in lockstep (batching dims).
@@ -883,7 +898,8 @@ def _take_along_axis(arr, indices, axis, mode, fill_value):
     return lax.gather(a, gi, dn, tuple(sizes), mode=gmode, fill_value=fill_value)
 
 
-def take_along_axis(arr, indices, axis=-1, mode=None, fill_value=None):
+def take_along_axis(arr, indices, axis=-1, mode=None, fill_value=None, *,
+                    wrap_negative_indices=None):
     """Take values from an array by matching 1-d index and data slices.
 
     Parameters
@@ -895,10 +911,15 @@ def take_along_axis(arr, indices, axis=-1, mode=None, fill_value=None):
     axis : int or None, optional
         Axis to take along (default -1); None uses the flattened array and
         1-d indices.
-    mode : {'fill', 'clip', 'wrap'}, optional
-        Out-of-bounds indices, as in :func:`take` (default 'fill').
+    mode : {'fill', 'clip', 'wrap', 'promise_in_bounds', 'one_hot'}, optional
+        Out-of-bounds indices, as in :func:`take` (default 'fill');
+        'one_hot' gives 0 there, as jax.
     fill_value : scalar, optional
         Value for out-of-bounds indices in 'fill' mode.
+    wrap_negative_indices : bool, optional
+        Count negative indices from the end first (numpy's rule).  Default
+        (jax's): True unless ``mode='promise_in_bounds'``; with False a
+        negative index is out of bounds (clipped to 0 by 'clip').
 
     Returns
     -------
@@ -921,11 +942,16 @@ def take_along_axis(arr, indices, axis=-1, mode=None, fill_value=None):
     """
     name = "take_along_axis"
     _check_arrays(name, ("arr", "indices"), arr, indices)
-    if mode not in _TAKE_MODES:
-        raise ValueError(f"{name}(): invalid mode {mode!r}; expected 'fill', 'clip' or 'wrap'")
+    if mode == "raise":
+        _prepare_mode(name, None, 0, mode)   # the NotImplementedError of take
+    if mode not in _TAKE_MODES + ("one_hot",):
+        raise ValueError(f"{name}(): invalid mode {mode!r}; expected 'fill', 'clip', 'wrap', "
+                         "'promise_in_bounds' or 'one_hot'")
     if axis is not None:
         axis = operator.index(axis)
-    return _take_along_axis(arr, indices, axis, mode, _static_fill(name, fill_value))
+    wrap = mode != "promise_in_bounds" if wrap_negative_indices is None else \
+        bool(wrap_negative_indices)
+    return _take_along_axis(arr, indices, axis, mode, _static_fill(name, fill_value), wrap)
 
 
 # --- put / put_along_axis / place / fill_diagonal ------------------------------------------------
@@ -1581,8 +1607,9 @@ def indices(dimensions, dtype=None, sparse=False):
     ----------
     dimensions : sequence of ints
         Shape of the grid.
-    dtype : integer dtype, optional
-        Default: jax's default integer type.
+    dtype : numeric dtype, optional
+        Default: jax's default integer type (float and complex are accepted,
+        as in jax).
     sparse : bool, optional
         Return one broadcastable array per axis instead of a dense stack.
 
@@ -1605,7 +1632,10 @@ def indices(dimensions, dtype=None, sparse=False):
     dims = tuple(_int_arg(name, "dimensions", d) for d in dimensions)
     if any(d < 0 for d in dims):
         raise ValueError(f"{name}(): dimensions must be non-negative, got {dims}")
-    return _indices(dims, _int_dtype(name, dtype), bool(sparse))
+    dt = dtypes.default_int_dtype() if dtype is None else dtypes.check_user_dtype(dtype, name)
+    if np.dtype(dt).kind not in "iufc":   # jax accepts any numeric dtype (not bool)
+        raise TypeError(f"{name}(): dtype must be a numeric dtype, got {np.dtype(dt).name}")
+    return _indices(dims, np.dtype(dt), bool(sparse))
 
 
 def ix_(*args):
@@ -1740,7 +1770,7 @@ def _ravel_multi_index(multi_index, dims, modes, order, dtype):
     return out if out is not None else _fill((), 0, dtype)
 
 
-def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+def ravel_multi_index(multi_index, dims, mode="raise", order="C", *, dtype=None):
     """Convert a tuple of coordinate arrays into flat indices.
 
     Parameters
@@ -1754,6 +1784,9 @@ def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
         wrap around or clamp; one mode per axis if a tuple.
     order : {'C', 'F'}, optional
         Row-major (default) or column-major flattening.
+    dtype : integer dtype, optional
+        Dtype of the result (default: the coordinates' promoted dtype), as
+        in jax; it must hold the largest flat index.
 
     Returns
     -------
@@ -1790,7 +1823,15 @@ def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
         if np.dtype(dtypes.dtype(m)).kind not in "iu":
             raise TypeError(f"{name}(): multi_index[{k}] must have an integer dtype, got "
                             f"{np.dtype(dtypes.dtype(m)).name}")
-    dtype = dtypes.result_type(*multi_index) if multi_index else dtypes.default_int_dtype()
+    if dtype is not None:
+        dtype = dtypes.check_user_dtype(dtype, name)
+        if np.dtype(dtype).kind not in "iu":
+            raise TypeError(f"{name}(): dtype must be an integer dtype, got "
+                            f"{np.dtype(dtype).name}")
+    elif multi_index:
+        dtype = dtypes.result_type(*multi_index)
+    else:
+        dtype = dtypes.default_int_dtype()
     if math.prod(dims) - 1 > np.iinfo(dtype).max:
         raise ValueError(f"{name}(): dtype {np.dtype(dtype).name} cannot hold the flat indices "
                          f"of dims {dims}")
@@ -2063,8 +2104,8 @@ def _range_of(name: str, s: builtins.slice):
     if isinstance(step, complex) or np.iscomplexobj(step):
         num = int(abs(complex(step)))
         return linspace(start, s.stop, num, endpoint=True)
-    if s.stop is None:
-        raise ValueError(f"{name}: a slice needs a stop value, got {s!r}")
+    if s.stop is None:   # numpy and jax: ``[n:]`` counts like ``arange(n)``, ``[:]`` is empty
+        return arange(0, start, step)
     return arange(start, s.stop, step)
 
 
@@ -2106,14 +2147,16 @@ class _Concatenator:
         from .shape import concatenate
         key = key if isinstance(key, tuple) else (key,)
         axis, ndmin, trans1d = self.axis, self.ndmin, self.trans1d
-        items = []
+        items, matrix = [], None
         for j, item in enumerate(key):
             if isinstance(item, str):
                 if j != 0:
                     raise ValueError(f"{self.name}: a directive string must come first")
                 if item in ("r", "c"):
-                    raise NotImplementedError(f"{self.name}: matrix directives 'r'/'c' are not "
-                                              "supported (no matrix type)")
+                    # numpy's matrix directives, as jax: a 1-d result becomes a row
+                    # (1, n) or a column (n, 1) array; a 2-d result is unchanged
+                    matrix = item
+                    continue
                 try:
                     parts = [int(p) for p in item.split(",")]
                 except ValueError:
@@ -2143,7 +2186,10 @@ class _Concatenator:
         if not items:
             return _fill((0,), 0, dtypes.default_float_dtype())
         items = [lax.reshape(a, (1,)) if a.ndim == 0 else a for a in items]
-        return concatenate(items, axis=axis)
+        out = concatenate(items, axis=axis)
+        if matrix is not None and out.ndim == 1:
+            out = lax.reshape(out, (1, out.shape[0]) if matrix == "r" else (out.shape[0], 1))
+        return out
 
     def __len__(self):
         return 0

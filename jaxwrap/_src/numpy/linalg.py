@@ -347,6 +347,8 @@ def _det_jvp(primals, tangents):
     # d det(A) = trace(adj(A) dA)  (Jacobi's formula)
     (a,), (da,) = primals, tangents
     out = _det(a)
+    if a.shape[-1] == 1:   # adj of a 1x1 matrix is [[1]]: d det = da (no SVD to transpose)
+        return out, lax.reshape(da, da.shape[:-2])
     return out, reductions.sum(lax.mul(matrix_transpose(_adjugate(a)), da), axis=(-2, -1))
 
 
@@ -629,7 +631,9 @@ def _lstsq(a, b, rcond):
     k = s.shape[0]
     if k:
         smax = lax.reshape(lax.slice(s, (0,), (1,)), ())
-        keep = lax.ge(s, ufuncs.multiply(rc, smax))
+        # s > 0 too: for a zero matrix (smax = 0) nothing is kept, so x = 0 (the
+        # minimum-norm solution) and rank = 0, as numpy and jax
+        keep = lax.and_(lax.ge(s, ufuncs.multiply(rc, smax)), lax.gt(s, np.array(0, rdt)))
     else:
         keep = lax.eq(s, s)
     rank = reductions.sum(keep)

@@ -441,6 +441,7 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
     v = _arr(name, y, "y")
     if v.ndim == 0:
         raise ValueError(f"{name}(): argument 'y' must be at least 1-D")
+    axis_arg = operator.index(axis)
     axis = canonicalize_axis(axis, v.ndim, name)
     n = v.shape[axis]
     if x is None:
@@ -458,16 +459,20 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
                                  f"samples along axis {axis}")
             d = _along(lax.sub(_sl(xa, 0, 1, n), _sl(xa, 0, 0, max(n - 1, 0))), v.ndim, axis)
         else:
-            if xa.ndim != v.ndim:
-                raise ValueError(f"{name}(): 'x' must be 1-D or have the dimensions of 'y'")
-            m = xa.shape[axis]
-            d = lax.sub(_sl(xa, axis, 1, m), _sl(xa, axis, 0, max(m - 1, 0)))
+            # numpy's (and jax's) rule: the differences of x along ``axis`` (counted in
+            # x's own dimensions) broadcast against y's midpoints, and the sum runs over
+            # ``axis`` of the broadcast product
+            ax_x = canonicalize_axis(axis_arg, xa.ndim, name)
+            m = xa.shape[ax_x]
+            d = lax.sub(_sl(xa, ax_x, 1, m), _sl(xa, ax_x, 0, max(m - 1, 0)))
     if n == 0:
         mid = _sl(v, axis, 0, 0)
     else:
         mid = lax.mul(lax.add(_sl(v, axis, 1, n), _sl(v, axis, 0, n - 1)), _c(v, 0.5))
     prod = _bmul(d, mid) if d.ndim else lax.mul(mid, d)
-    return lax.reduce_sum(prod, (axis if d.ndim <= 1 else prod.ndim - v.ndim + axis,))
+    if d.ndim <= 1:
+        return lax.reduce_sum(prod, (axis,))
+    return lax.reduce_sum(prod, (canonicalize_axis(axis_arg, prod.ndim, name),))
 
 
 # --- convolve, correlate ---------------------------------------------------------------------

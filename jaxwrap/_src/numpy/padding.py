@@ -137,18 +137,21 @@ def _linear_ramp(x, axis, before, after, end_values):
         end = lax.convert_element_type(asarray(end), edge.dtype)
         shape = [1] * x.ndim
         shape[axis] = count
-        # numpy: linspace(end, edge, count, endpoint=False) on the left side.
-        frac = np.arange(count, dtype=np.float64) / count
-        frac = lax.reshape(np.asarray(frac, edge.dtype), tuple(shape))
+        # numpy: linspace(end, edge, count, endpoint=False) on the left side, i.e.
+        # end + i * ((edge - end) / count), in that order of operations.
+        steps = lax.reshape(np.arange(count, dtype=edge.dtype), tuple(shape))
         full = list(x.shape)
         full[axis] = count
-        frac = broadcast_to(frac, tuple(full))
+        steps = broadcast_to(steps, tuple(full))
         e = broadcast_to(edge, tuple(full))
         v = broadcast_to(end, tuple(full))
-        ramp = lax.add(v, lax.mul(frac, lax.sub(e, v)))
+        step = lax.div(lax.sub(e, v), lax.convert_element_type(np.array(count), edge.dtype))
+        ramp = lax.add(v, lax.mul(steps, step))
         if flip:
             ramp = lax.rev(ramp, (axis,))
-        # Integers: numpy truncates the ramp values when casting back.
+        if not dtypes.issubdtype(x.dtype, np.inexact):
+            # integers: numpy's (>= 2.0) and jax's linspace round toward -inf
+            ramp = lax.floor(ramp)
         parts.append(lax.convert_element_type(ramp, x.dtype))
     return _cat([p for p in (parts[0], x, parts[1]) if p is not None], axis)
 
@@ -192,6 +195,17 @@ def _pad(array, pad_width, mode, constant_values, stat_length, end_values, refle
     return x
 
 
+def _pad_callable(x, widths, fn, kwargs):
+    """numpy's (and jax's) rule for a callable mode: pad with zeros, then, one axis
+    after the other, replace every 1-d vector along that axis by
+    ``fn(vector, (before, after), axis, kwargs)``."""
+    from .structure import apply_along_axis
+    x = _pad(x, widths, "constant", 0, ((None, None),) * x.ndim, 0, "even")
+    for axis in range(x.ndim):
+        x = apply_along_axis(lambda v, ax=axis: fn(v, widths[ax], ax, kwargs), axis, x)
+    return x
+
+
 def pad(array, pad_width, mode="constant", **kwargs):
     """Pad an array.
 
@@ -200,9 +214,13 @@ def pad(array, pad_width, mode="constant", **kwargs):
     array : array_like
     pad_width : int or sequence
         Static widths: ``n``, ``(before, after)``, or one pair per axis.
-    mode : str, optional
+    mode : str or callable, optional
         'constant' (default), 'edge', 'linear_ramp', 'maximum', 'mean',
-        'median', 'minimum', 'reflect', 'symmetric', 'wrap' or 'empty' (zeros).
+        'median', 'minimum', 'reflect', 'symmetric', 'wrap' or 'empty' (zeros);
+        or ``f(vector, (before, after), axis, kwargs) -> vector``, applied to
+        every 1-d slice of the zero-padded array, axis after axis (numpy's
+        rule; ``vector`` is a jax array, and the other keywords are
+        ``kwargs``).
     constant_values, end_values : array_like, optional
         For 'constant' and 'linear_ramp' (scalar, pair or one pair per axis).
     stat_length : int or sequence, optional
@@ -217,8 +235,7 @@ def pad(array, pad_width, mode="constant", **kwargs):
 
     Notes
     -----
-    Differences from NumPy: a callable ``mode`` is not supported; 'empty'
-    fills with zeros.
+    Differences from NumPy: 'empty' fills with zeros.
 
     Examples
     --------
@@ -228,7 +245,9 @@ def pad(array, pad_width, mode="constant", **kwargs):
     """
     check_arraylike("pad", array)
     x = asarray(array, name="pad")
-    if callable(mode) or mode not in _MODES:
+    if callable(mode):
+        return _pad_callable(x, _pairs(pad_width, x.ndim, "pad", "pad_width"), mode, kwargs)
+    if mode not in _MODES:
         raise ValueError(f"pad(): mode {mode!r} is not supported; use one of {_MODES}")
     allowed = {"constant": {"constant_values"}, "linear_ramp": {"end_values"},
                "maximum": {"stat_length"}, "mean": {"stat_length"}, "median": {"stat_length"},

@@ -21,7 +21,15 @@ import jax
 import numpy as np
 
 from .. import dtypes, lax
-from ._util import asarray, canonicalize_axis, check_arraylike, promote_dtypes, public
+from ._util import (
+    asarray,
+    broadcast_shapes,
+    broadcast_to,
+    canonicalize_axis,
+    check_arraylike,
+    promote_dtypes,
+    public,
+)
 from .sorting import (
     _arr,
     _choice,
@@ -146,12 +154,22 @@ def _valid(size, total):
     return lax.lt(_iota(_index_dtype(), (size,), 0), total)
 
 
-def _fill_rows(values, fill_value, valid):
-    """Replace the rows of ``values`` where ``valid`` is False by ``fill_value``."""
+def _fill_rows(values, fill_value, valid, rest=()):
+    """Replace the rows of ``values`` where ``valid`` is False by ``fill_value``.
+
+    ``values`` is (size,) or (size, k) with rows of shape ``rest`` (k elements); an
+    array ``fill_value`` broadcasts against one row, as in jax (``unique(axis=)``)."""
     if fill_value is None:
         return values
     f = lax.convert_element_type(asarray(fill_value), values.dtype, False)
-    f = lax.broadcast_in_dim(f, values.shape, ())
+    if f.ndim == 0:
+        f = lax.broadcast_in_dim(f, values.shape, ())
+    else:
+        row = broadcast_to(f, broadcast_shapes("unique", f.shape, tuple(rest)))
+        if row.shape != tuple(rest):
+            raise ValueError(f"unique(): fill_value of shape {f.shape} does not broadcast "
+                             f"to the shape {tuple(rest)} of one unique slice")
+        f = lax.broadcast_in_dim(lax.reshape(row, values.shape[1:]), values.shape, (1,))
     v = lax.broadcast_in_dim(valid, values.shape, (0,))
     return lax.select_n(v, f, values)
 
@@ -177,14 +195,14 @@ def _unique(x, axis, return_index, return_inverse, return_counts, equal_nan, siz
 
     if n == 0:
         values = lax.broadcast_in_dim(np.zeros((), x.dtype), (size,) + x2.shape[1:], ())
-        values = _fill_rows(values, fill_value, _valid(size, np.array(0, idx_dtype)))
+        values = _fill_rows(values, fill_value, _valid(size, np.array(0, idx_dtype)), rest)
         extras = [zeros((size,)), zeros(inv_shape), zeros((size,))]
     else:
         perm, first, _ = _groups(x2, equal_nan)
         starts, total = flat_positions(first, size + 1)
         idx = lax.slice(starts, (0,), (size,))
         index = _gather1d(perm, idx)                    # first occurrence of each value
-        values = _fill_rows(_take_rows(x2, index), fill_value, _valid(size, total))
+        values = _fill_rows(_take_rows(x2, index), fill_value, _valid(size, total), rest)
         extras = [index]
         if return_inverse:
             # The rank of a sorted element's run goes back to its original position.
@@ -242,8 +260,9 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
     size : int, optional
         Static number of unique values to return (needed under ``jax.jit``):
         the smallest ``size`` ones, padded when there are fewer.
-    fill_value : scalar, optional
-        Padding for ``values`` (default: the smallest unique value); the
+    fill_value : array_like, optional
+        Padding for ``values`` (default: the smallest unique value); with
+        ``axis``, an array broadcasting to one unique slice; the
         padded indices are those of the smallest value, padded counts 0.
     sorted : bool, optional
         Accepted for numpy compatibility; the result is always sorted.
@@ -505,7 +524,7 @@ def setdiff1d(ar1, ar2, assume_unique=False, *, size=None, fill_value=None):
     Returns
     -------
     jax.Array
-        1-d, of the promoted dtype.
+        1-d, of ``ar1``'s dtype (as numpy and jax).
 
     Examples
     --------
@@ -513,7 +532,12 @@ def setdiff1d(ar1, ar2, assume_unique=False, *, size=None, fill_value=None):
     >>> jnp.setdiff1d(jnp.array([5, 1, 3]), jnp.array([3]))
     Array([1, 5], dtype=int32)
     """
-    return _set_operation("setdiff1d", "diff", ar1, ar2, size, fill_value)
+    name = "setdiff1d"
+    check_arraylike(name, ar1, ar2, argnames=("ar1", "ar2"))
+    dt = asarray(ar1, name=name).dtype
+    out = _set_operation(name, "diff", ar1, ar2, size, fill_value)
+    # the values all come from ar1, so going back to its dtype is exact
+    return out if out.dtype == dt else lax.convert_element_type(out, dt, False)
 
 
 def setxor1d(ar1, ar2, assume_unique=False, *, size=None, fill_value=None):
@@ -556,10 +580,15 @@ def _intersect(a, b, size, fill_value):
     pos_b = _search_scan(sb, sa, "left", np.dtype(np.int32), False)
     keep = lax.and_(fa, lax.eq(_gather1d(sb, pos_b), sa))
     vals, pos, valid = _compact(sa, keep, size, fill_value)
-    # first occurrences: stable sorts put the earliest equal element first
+    # first occurrences: stable sorts put the earliest equal element first; the padded
+    # slots hold ar1.size / ar2.size (one past the end), as in jax
     i1 = _gather1d(pa, pos)
     i2 = _gather1d(pb, _gather1d(pos_b, pos))
-    return vals, i1, i2
+    return vals, _pad_index(i1, valid, a.shape[0]), _pad_index(i2, valid, b.shape[0])
+
+
+def _pad_index(idx, valid, n):
+    return lax.select_n(valid, lax.broadcast_in_dim(np.array(n, idx.dtype), idx.shape, ()), idx)
 
 
 @public
@@ -588,6 +617,7 @@ def intersect1d(ar1, ar2, assume_unique=False, return_indices=False, *, size=Non
     Returns
     -------
     jax.Array, or (values, indices1, indices2)
+        With ``size``, padded indices are ``ar1.size`` and ``ar2.size`` (as jax).
 
     Examples
     --------
@@ -600,8 +630,11 @@ def intersect1d(ar1, ar2, assume_unique=False, return_indices=False, *, size=Non
     if a.shape[0] == 0 or b.shape[0] == 0:
         size = _sized(name, lambda: 0, size)
         vals = _empty_result(a.dtype, size, fill_value)
-        zeros = lax.broadcast_in_dim(np.array(0, _index_dtype()), (size,), ())
-        return (vals, zeros, zeros) if return_indices else vals
+        if not return_indices:
+            return vals
+        i1, i2 = (lax.broadcast_in_dim(np.array(v.shape[0], _index_dtype()), (size,), ())
+                  for v in (a, b))
+        return vals, i1, i2
     size = _sized(name, lambda: _intersect_count(a, b), size)
     out = _intersect(a, b, size, fill_value)
     return out if return_indices else out[0]

@@ -883,14 +883,16 @@ def vstack(tup, *, dtype=None, casting=None):
     return _concatenate("vstack", arrs, 0, dtype, casting)
 
 
-@_api(convert={"tup": _arrays_arg})
-def dstack(tup):
+@_api(static=("dtype",), convert={"tup": _arrays_arg})
+def dstack(tup, dtype=None):
     """Stack arrays depth-wise (along axis 2), after making them at least 3-d.
 
     Parameters
     ----------
     tup : sequence of array_like
         The arrays; (N,) becomes (1, N, 1) and (M, N) becomes (M, N, 1).
+    dtype : dtype, optional
+        The result dtype (default: promoted), as in jax.
 
     Returns
     -------
@@ -903,7 +905,7 @@ def dstack(tup):
     (1, 2, 2)
     """
     arrs = [_atleast(a, 3) for a in _as_list("dstack", tup)]
-    return _concatenate("dstack", arrs, 2)
+    return _concatenate("dstack", arrs, 2, dtype)
 
 
 @_api(convert={"tup": _arrays_arg})

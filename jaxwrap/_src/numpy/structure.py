@@ -834,7 +834,7 @@ class vectorize:
         Docstring of the vectorized function (default: ``pyfunc``'s).
     excluded : set of int or str, optional
         Positional indices or keyword names of arguments passed through
-        unchanged (not vectorized).
+        unchanged (not vectorized); None arguments always are, as in jax.
     cache : bool, optional
         Accepted for numpy compatibility (no effect).
     signature : str, optional
@@ -883,7 +883,9 @@ class vectorize:
                                  updated=())
 
     def __call__(self, *args, **kwargs):
-        excl = self.excluded
+        # None arguments pass through unchanged, as excluded ones (jax does the same)
+        excl = self.excluded | {i for i, a in enumerate(args) if a is None} | \
+            {k for k, v in kwargs.items() if v is None}
         pos = [i for i in range(len(args)) if i not in excl]
         kws = [k for k in kwargs if k not in excl]
         vargs = [args[i] for i in pos] + [kwargs[k] for k in kws]

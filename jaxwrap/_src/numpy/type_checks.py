@@ -110,6 +110,8 @@ def iscomplexobj(x, /) -> bool:
     >>> jwnp.iscomplexobj(1j)
     True
     """
+    if x is None:   # numpy and jax: an object array, not complex
+        return False
     return _is_complex_dtype(x)
 
 
@@ -176,8 +178,9 @@ def astype(x, dtype, /, *, copy: bool = False, device=None):
     Parameters
     ----------
     x : array_like
-    dtype : dtype_like
-        Target dtype (64-bit types follow ``jax_enable_x64``).
+    dtype : dtype_like or None
+        Target dtype (64-bit types follow ``jax_enable_x64``); None means the
+        default float dtype, as in jax.
     copy : bool, optional
         False (default): ``x`` itself is returned when it already has
         ``dtype``; True: always a new array.  (jax arrays are immutable, so
@@ -198,7 +201,8 @@ def astype(x, dtype, /, *, copy: bool = False, device=None):
     Array([ 1, -1], dtype=int32)
     """
     check_arraylike("astype", x)
-    dt = dtypes.check_user_dtype(dtype, "astype")
+    # dtype=None: jax's default float dtype (jax.numpy.astype does the same)
+    dt = dtypes.check_user_dtype(float if dtype is None else dtype, "astype")
     if (not copy and device is None and isinstance(x, jax.Array) and x.dtype == dt
             and not dtypes.is_weakly_typed(x)):
         return x   # nothing to convert, and copy=False allows returning x itself (as jax)

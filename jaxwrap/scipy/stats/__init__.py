@@ -10,6 +10,9 @@ scipy.stats.NAME``).
 """
 
 from jaxwrap._src.out_of_scope import module_getattr as _module_getattr
+from jaxwrap._src.scipy.stats.binned import binned_statistic as binned_statistic
+from jaxwrap._src.scipy.stats.binned import binned_statistic_2d as binned_statistic_2d
+from jaxwrap._src.scipy.stats.binned import binned_statistic_dd as binned_statistic_dd
 from jaxwrap._src.scipy.stats.circular import circmean as circmean
 from jaxwrap._src.scipy.stats.circular import circstd as circstd
 from jaxwrap._src.scipy.stats.circular import circvar as circvar
@@ -42,6 +45,11 @@ from jaxwrap._src.scipy.stats.summary import skew as skew
 from jaxwrap._src.scipy.stats.summary import variation as variation
 from jaxwrap._src.scipy.stats.summary import zmap as zmap
 from jaxwrap._src.scipy.stats.summary import zscore as zscore
+from jaxwrap._src.scipy.stats.summary_more import differential_entropy as differential_entropy
+from jaxwrap._src.scipy.stats.summary_more import directional_stats as directional_stats
+from jaxwrap._src.scipy.stats.summary_more import lmoment as lmoment
+from jaxwrap._src.scipy.stats.summary_more import obrientransform as obrientransform
+from jaxwrap._src.scipy.stats.summary_more import quantile as quantile
 from jaxwrap._src.scipy.stats.trimmed import tmax as tmax
 from jaxwrap._src.scipy.stats.trimmed import tmean as tmean
 from jaxwrap._src.scipy.stats.trimmed import tmin as tmin
@@ -51,20 +59,43 @@ from jaxwrap._src.scipy.stats.trimmed import trimboth as trimboth
 from jaxwrap._src.scipy.stats.trimmed import tsem as tsem
 from jaxwrap._src.scipy.stats.trimmed import tstd as tstd
 from jaxwrap._src.scipy.stats.trimmed import tvar as tvar
+from jaxwrap.scipy.stats import alpha as alpha
+from jaxwrap.scipy.stats import anglit as anglit
 from jaxwrap.scipy.stats import arcsine as arcsine
 from jaxwrap.scipy.stats import bernoulli as bernoulli
 from jaxwrap.scipy.stats import beta as beta
 from jaxwrap.scipy.stats import betabinom as betabinom
+from jaxwrap.scipy.stats import betanbinom as betanbinom
+from jaxwrap.scipy.stats import betaprime as betaprime
 from jaxwrap.scipy.stats import binom as binom
 from jaxwrap.scipy.stats import boltzmann as boltzmann
+from jaxwrap.scipy.stats import bradford as bradford
+from jaxwrap.scipy.stats import burr as burr
+from jaxwrap.scipy.stats import burr12 as burr12
 from jaxwrap.scipy.stats import cauchy as cauchy
+from jaxwrap.scipy.stats import chi as chi
 from jaxwrap.scipy.stats import chi2 as chi2
+from jaxwrap.scipy.stats import cosine as cosine
+from jaxwrap.scipy.stats import dgamma as dgamma
 from jaxwrap.scipy.stats import dirichlet as dirichlet
 from jaxwrap.scipy.stats import dirichlet_multinomial as dirichlet_multinomial
 from jaxwrap.scipy.stats import dlaplace as dlaplace
+from jaxwrap.scipy.stats import dweibull as dweibull
+from jaxwrap.scipy.stats import erlang as erlang
 from jaxwrap.scipy.stats import expon as expon
+from jaxwrap.scipy.stats import exponnorm as exponnorm
+from jaxwrap.scipy.stats import exponpow as exponpow
+from jaxwrap.scipy.stats import exponweib as exponweib
+from jaxwrap.scipy.stats import f as f
+from jaxwrap.scipy.stats import fatiguelife as fatiguelife
 from jaxwrap.scipy.stats import fisk as fisk
+from jaxwrap.scipy.stats import foldcauchy as foldcauchy
+from jaxwrap.scipy.stats import foldnorm as foldnorm
 from jaxwrap.scipy.stats import gamma as gamma
+from jaxwrap.scipy.stats import genextreme as genextreme
+from jaxwrap.scipy.stats import gengamma as gengamma
+from jaxwrap.scipy.stats import genhalflogistic as genhalflogistic
+from jaxwrap.scipy.stats import genlogistic as genlogistic
 from jaxwrap.scipy.stats import gennorm as gennorm
 from jaxwrap.scipy.stats import genpareto as genpareto
 from jaxwrap.scipy.stats import geom as geom
@@ -73,63 +104,132 @@ from jaxwrap.scipy.stats import gompertz as gompertz
 from jaxwrap.scipy.stats import gumbel_l as gumbel_l
 from jaxwrap.scipy.stats import gumbel_r as gumbel_r
 from jaxwrap.scipy.stats import halfcauchy as halfcauchy
+from jaxwrap.scipy.stats import halfgennorm as halfgennorm
 from jaxwrap.scipy.stats import halflogistic as halflogistic
 from jaxwrap.scipy.stats import halfnorm as halfnorm
+from jaxwrap.scipy.stats import hypergeom as hypergeom
 from jaxwrap.scipy.stats import hypsecant as hypsecant
+from jaxwrap.scipy.stats import invgamma as invgamma
+from jaxwrap.scipy.stats import invgauss as invgauss
 from jaxwrap.scipy.stats import invweibull as invweibull
+from jaxwrap.scipy.stats import invwishart as invwishart
+from jaxwrap.scipy.stats import johnsonsb as johnsonsb
+from jaxwrap.scipy.stats import johnsonsu as johnsonsu
+from jaxwrap.scipy.stats import kappa3 as kappa3
+from jaxwrap.scipy.stats import kappa4 as kappa4
+from jaxwrap.scipy.stats import ksone as ksone
+from jaxwrap.scipy.stats import kstwobign as kstwobign
 from jaxwrap.scipy.stats import laplace as laplace
+from jaxwrap.scipy.stats import laplace_asymmetric as laplace_asymmetric
 from jaxwrap.scipy.stats import levy as levy
 from jaxwrap.scipy.stats import levy_l as levy_l
+from jaxwrap.scipy.stats import loggamma as loggamma
 from jaxwrap.scipy.stats import logistic as logistic
+from jaxwrap.scipy.stats import loglaplace as loglaplace
 from jaxwrap.scipy.stats import lognorm as lognorm
+from jaxwrap.scipy.stats import logser as logser
 from jaxwrap.scipy.stats import loguniform as loguniform
 from jaxwrap.scipy.stats import lomax as lomax
+from jaxwrap.scipy.stats import matrix_normal as matrix_normal
+from jaxwrap.scipy.stats import matrix_t as matrix_t
 from jaxwrap.scipy.stats import maxwell as maxwell
+from jaxwrap.scipy.stats import mielke as mielke
+from jaxwrap.scipy.stats import moyal as moyal
 from jaxwrap.scipy.stats import multinomial as multinomial
+from jaxwrap.scipy.stats import multivariate_hypergeom as multivariate_hypergeom
 from jaxwrap.scipy.stats import multivariate_normal as multivariate_normal
 from jaxwrap.scipy.stats import multivariate_t as multivariate_t
+from jaxwrap.scipy.stats import nakagami as nakagami
 from jaxwrap.scipy.stats import nbinom as nbinom
+from jaxwrap.scipy.stats import nhypergeom as nhypergeom
 from jaxwrap.scipy.stats import norm as norm
+from jaxwrap.scipy.stats import normal_inverse_gamma as normal_inverse_gamma
 from jaxwrap.scipy.stats import pareto as pareto
+from jaxwrap.scipy.stats import pearson3 as pearson3
 from jaxwrap.scipy.stats import planck as planck
 from jaxwrap.scipy.stats import poisson as poisson
 from jaxwrap.scipy.stats import powerlaw as powerlaw
+from jaxwrap.scipy.stats import powerlognorm as powerlognorm
+from jaxwrap.scipy.stats import powernorm as powernorm
 from jaxwrap.scipy.stats import randint as randint
 from jaxwrap.scipy.stats import rayleigh as rayleigh
+from jaxwrap.scipy.stats import rdist as rdist
+from jaxwrap.scipy.stats import recipinvgauss as recipinvgauss
 from jaxwrap.scipy.stats import reciprocal as reciprocal
+from jaxwrap.scipy.stats import semicircular as semicircular
+from jaxwrap.scipy.stats import skewcauchy as skewcauchy
+from jaxwrap.scipy.stats import skewnorm as skewnorm
 from jaxwrap.scipy.stats import t as t
+from jaxwrap.scipy.stats import trapezoid as trapezoid
 from jaxwrap.scipy.stats import triang as triang
+from jaxwrap.scipy.stats import truncexpon as truncexpon
 from jaxwrap.scipy.stats import truncnorm as truncnorm
+from jaxwrap.scipy.stats import truncpareto as truncpareto
+from jaxwrap.scipy.stats import truncweibull_min as truncweibull_min
 from jaxwrap.scipy.stats import uniform as uniform
 from jaxwrap.scipy.stats import vonmises as vonmises
+from jaxwrap.scipy.stats import vonmises_fisher as vonmises_fisher
+from jaxwrap.scipy.stats import wald as wald
 from jaxwrap.scipy.stats import weibull_max as weibull_max
 from jaxwrap.scipy.stats import weibull_min as weibull_min
+from jaxwrap.scipy.stats import wishart as wishart
 from jaxwrap.scipy.stats import wrapcauchy as wrapcauchy
+from jaxwrap.scipy.stats import yulesimon as yulesimon
+from jaxwrap.scipy.stats import zipf as zipf
+from jaxwrap.scipy.stats import zipfian as zipfian
 
 __all__ = [
+    'alpha',
+    'anglit',
     'arcsine',
     'bernoulli',
     'beta',
     'betabinom',
+    'betanbinom',
+    'betaprime',
+    'binned_statistic',
+    'binned_statistic_2d',
+    'binned_statistic_dd',
     'binom',
     'boltzmann',
     'boxcox_llf',
+    'bradford',
+    'burr',
+    'burr12',
     'cauchy',
+    'chi',
     'chi2',
     'circmean',
     'circstd',
     'circvar',
+    'cosine',
     'cumfreq',
     'describe',
+    'dgamma',
+    'differential_entropy',
+    'directional_stats',
     'dirichlet',
     'dirichlet_multinomial',
     'dlaplace',
+    'dweibull',
     'energy_distance',
     'entropy',
+    'erlang',
     'expon',
+    'exponnorm',
+    'exponpow',
+    'exponweib',
+    'f',
+    'fatiguelife',
     'fisk',
+    'foldcauchy',
+    'foldnorm',
     'gamma',
     'gaussian_kde',
+    'genextreme',
+    'gengamma',
+    'genhalflogistic',
+    'genlogistic',
     'gennorm',
     'genpareto',
     'geom',
@@ -141,85 +241,152 @@ __all__ = [
     'gumbel_r',
     'gzscore',
     'halfcauchy',
+    'halfgennorm',
     'halflogistic',
     'halfnorm',
     'hmean',
+    'hypergeom',
     'hypsecant',
+    'invgamma',
+    'invgauss',
     'invweibull',
+    'invwishart',
     'iqr',
+    'johnsonsb',
+    'johnsonsu',
+    'kappa3',
+    'kappa4',
+    'ksone',
     'kstat',
     'kstatvar',
+    'kstwobign',
     'kurtosis',
     'laplace',
+    'laplace_asymmetric',
     'levy',
     'levy_l',
+    'lmoment',
+    'loggamma',
     'logistic',
+    'loglaplace',
     'lognorm',
+    'logser',
     'loguniform',
     'lomax',
+    'matrix_normal',
+    'matrix_t',
     'maxwell',
     'median_abs_deviation',
+    'mielke',
     'mode',
     'moment',
+    'moyal',
     'multinomial',
+    'multivariate_hypergeom',
     'multivariate_normal',
     'multivariate_t',
+    'nakagami',
     'nbinom',
+    'nhypergeom',
     'norm',
+    'normal_inverse_gamma',
+    'obrientransform',
     'pareto',
+    'pearson3',
     'percentileofscore',
     'planck',
     'pmean',
     'poisson',
     'powerlaw',
+    'powerlognorm',
+    'powernorm',
+    'quantile',
     'randint',
     'rankdata',
     'rayleigh',
+    'rdist',
+    'recipinvgauss',
     'reciprocal',
     'relfreq',
     'scoreatpercentile',
     'sem',
+    'semicircular',
     'skew',
+    'skewcauchy',
+    'skewnorm',
     't',
     'tmax',
     'tmean',
     'tmin',
+    'trapezoid',
     'triang',
     'trim1',
     'trim_mean',
     'trimboth',
+    'truncexpon',
     'truncnorm',
+    'truncpareto',
+    'truncweibull_min',
     'tsem',
     'tstd',
     'tvar',
     'uniform',
     'variation',
     'vonmises',
+    'vonmises_fisher',
+    'wald',
     'wasserstein_distance',
     'weibull_max',
     'weibull_min',
+    'wishart',
     'wrapcauchy',
     'yeojohnson_llf',
+    'yulesimon',
+    'zipf',
+    'zipfian',
     'zmap',
     'zscore',
 ]
 
 # modules that stand for scipy.stats's distribution objects (jaxwrap.scope)
 __object_modules__ = (
+    'alpha',
+    'anglit',
     'arcsine',
     'bernoulli',
     'beta',
     'betabinom',
+    'betanbinom',
+    'betaprime',
     'binom',
     'boltzmann',
+    'bradford',
+    'burr',
+    'burr12',
     'cauchy',
+    'chi',
     'chi2',
+    'cosine',
+    'dgamma',
     'dirichlet',
     'dirichlet_multinomial',
     'dlaplace',
+    'dweibull',
+    'erlang',
     'expon',
+    'exponnorm',
+    'exponpow',
+    'exponweib',
+    'f',
+    'fatiguelife',
     'fisk',
+    'foldcauchy',
+    'foldnorm',
     'gamma',
+    'genextreme',
+    'gengamma',
+    'genhalflogistic',
+    'genlogistic',
     'gennorm',
     'genpareto',
     'geom',
@@ -228,38 +395,79 @@ __object_modules__ = (
     'gumbel_l',
     'gumbel_r',
     'halfcauchy',
+    'halfgennorm',
     'halflogistic',
     'halfnorm',
+    'hypergeom',
     'hypsecant',
+    'invgamma',
+    'invgauss',
     'invweibull',
+    'invwishart',
+    'johnsonsb',
+    'johnsonsu',
+    'kappa3',
+    'kappa4',
+    'ksone',
+    'kstwobign',
     'laplace',
+    'laplace_asymmetric',
     'levy',
     'levy_l',
+    'loggamma',
     'logistic',
+    'loglaplace',
     'lognorm',
+    'logser',
     'loguniform',
     'lomax',
+    'matrix_normal',
+    'matrix_t',
     'maxwell',
+    'mielke',
+    'moyal',
     'multinomial',
+    'multivariate_hypergeom',
     'multivariate_normal',
     'multivariate_t',
+    'nakagami',
     'nbinom',
+    'nhypergeom',
     'norm',
+    'normal_inverse_gamma',
     'pareto',
+    'pearson3',
     'planck',
     'poisson',
     'powerlaw',
+    'powerlognorm',
+    'powernorm',
     'randint',
     'rayleigh',
+    'rdist',
+    'recipinvgauss',
     'reciprocal',
+    'semicircular',
+    'skewcauchy',
+    'skewnorm',
     't',
+    'trapezoid',
     'triang',
+    'truncexpon',
     'truncnorm',
+    'truncpareto',
+    'truncweibull_min',
     'uniform',
     'vonmises',
+    'vonmises_fisher',
+    'wald',
     'weibull_max',
     'weibull_min',
+    'wishart',
     'wrapcauchy',
+    'yulesimon',
+    'zipf',
+    'zipfian',
 )
 
 __getattr__ = _module_getattr(__name__)

@@ -1,0 +1,612 @@
+"""More discrete distributions of scipy.stats: one table entry each.
+
+hypergeom, nhypergeom, betanbinom, zipf, zipfian, logser, yulesimon; see
+``_distn.py`` for what the base derives from an entry.  Formulas: Johnson,
+Kemp & Kotz, "Univariate Discrete Distributions" (3rd ed., 2005) (JKK).
+
+* Log-pmfs are lgamma sums (as in discrete.py): relative error ~eps |lgamma|
+  at large counts.
+* Moments come from factorial moments E[X (X-1) ... (X-j+1)] (JKK 6.2,
+  6.2.2, 6.7.2) converted to mean, variance, skewness and excess kurtosis in
+  one place (``_from_factorial``).
+* cdf/sf of the finite-support laws (hypergeom, nhypergeom) are tail sums of
+  the pmf from the point outwards (``_tail``): chunks of ``_CHUNK`` terms in a
+  loop of at most ``_MAX_CHUNKS`` steps that stops once the pmf decreases and
+  the remaining terms (at most count x last term, the laws being
+  log-concave) are below 2^-60 of the sum; NaN if that has not happened
+  within ``_CHUNK * _MAX_CHUNKS`` terms (a standard deviation above ~1500).
+* zipf: sf = zeta(a, k + 1) / zeta(a) (Hurwitz zeta); zipfian: generalized
+  harmonic numbers by direct terms plus Euler-Maclaurin (``_powsum``);
+  logser: the tail sum_{j > k} p^j / j by a geometric series (p <= 1/2) or
+  direct terms plus Euler-Maclaurin with E1 (p > 1/2); yulesimon:
+  sf(k) = k B(k, alpha + 1) (JKK 6.10.3).
+"""
+
+from __future__ import annotations
+
+import math
+
+
+from jaxwrap import random as jr
+
+from ... import lax as L
+from ...numpy import _util
+from ..special._hyp_base import bounded_while
+from . import _ops as O
+from ._distn import Discrete, build
+
+__all__: list[str] = []  # distributions are published through NAMESPACES
+
+INF = math.inf
+NAN = math.nan
+
+
+def _int(x):
+    return O.and_(O.ge(x, 0.0), O.is_integer(x))
+
+
+def _lbinom(a, b):
+    """log C(a, b) from lgamma (the form of discrete.py; its Stirling-based betaln
+    form is more accurate at huge counts but compiles ~10x slower inside the loops)."""
+    return O.sub(O.lgamma(O.add(a, 1.0)),
+                 O.add(O.lgamma(O.add(b, 1.0)), O.lgamma(O.add(O.sub(a, b), 1.0))))
+
+
+# --- vectors of terms ------------------------------------------------------------------------
+def _lift(x, n):
+    """x (shape S) broadcast to (S..., n)."""
+    shape = _util.shape(x)
+    return L.broadcast_in_dim(x, shape + (n,), tuple(range(len(shape))))
+
+
+def _offsets(like, n):
+    """0, 1, ..., n - 1 along a new last axis, in like's shape and dtype."""
+    shape = _util.shape(like)
+    ks = L.convert_element_type(L.iota(like.dtype, (n,), 0), like.dtype, False)
+    return L.broadcast_in_dim(ks, shape + (n,), (len(shape),))
+
+
+def _rsum(x):
+    return L.reduce_sum(x, (len(_util.shape(x)) - 1,))
+
+
+# --- moments from factorial moments ------------------------------------------------------------
+def _from_factorial(f, which):
+    """Mean, variance, skewness or excess kurtosis from the factorial moments
+    f = [f1, f2, f3, f4] (raw moments: m2 = f2 + f1, m3 = f3 + 3 f2 + f1,
+    m4 = f4 + 6 f3 + 7 f2 + f1, Stirling numbers of the second kind)."""
+    f1 = f[0]
+    if which == "mean":
+        return f1
+    f2 = f[1]
+    var = O.sub(O.add(f2, f1), O.square(f1))  # E X(X-1) + E X - (E X)^2
+    if which == "var":
+        return var
+    f3 = f[2]
+    # third central moment: f3 + 3 f2 (1 - m) + f1 (1 - 3 m + 2 m^2) ... written on raw moments
+    m2 = O.add(f2, f1)
+    m3 = O.add(O.add(f3, O.mul(3.0, f2)), f1)
+    c3 = O.add(O.sub(m3, O.mul(3.0, O.mul(f1, m2))), O.mul(2.0, O.mul(f1, O.square(f1))))
+    if which == "skew":
+        return O.div(c3, O.power(var, 1.5))
+    m4 = O.add(O.add(O.add(f[3], O.mul(6.0, f3)), O.mul(7.0, f2)), f1)
+    c4 = O.sub(m4, O.mul(4.0, O.mul(f1, m3)))
+    c4 = O.add(c4, O.mul(6.0, O.mul(O.square(f1), m2)))
+    c4 = O.sub(c4, O.mul(3.0, O.square(O.square(f1))))
+    return O.sub(O.div(c4, O.square(var)), 3.0)
+
+
+def _fact_moments(factorial):
+    """mean/var/skew/kurtosis entry functions from ``factorial(j, *shapes)``."""
+    def make(which):
+        def f(*s):
+            return _from_factorial([factorial(j, *s) for j in range(1, 5)], which)
+        return f
+    return {w: make(w) for w in ("mean", "var", "skew", "kurtosis")}
+
+
+def _falling(x, j):
+    out = x
+    for i in range(1, j):
+        out = O.mul(out, O.sub(x, float(i)))
+    return out
+
+
+def _rising(x, j):
+    out = x
+    for i in range(1, j):
+        out = O.mul(out, O.add(x, float(i)))
+    return out
+
+
+# --- tail sums over a finite support ---------------------------------------------------------
+_CHUNK = 128       # terms per step of the tail loop
+_MAX_CHUNKS = 512  # 65536 terms: the window of a log-concave law with sd up to ~1500
+_STOP = 2.0 ** -60  # remaining mass bound, relative to the sum
+
+
+def _tail(logpmf, start, step, lo, hi, s):
+    """(sum pmf, sum pmf log pmf) over k = start, start + step, ... inside
+    [lo, hi] (step = +1 or -1, static), for a unimodal pmf.
+
+    The loop stops where the support ends or, once the terms decrease
+    (last term of a chunk <= first), where the last term times the number
+    of support points left is below 2^-60 of the sum (each later term is
+    smaller).  NaN where neither happened within _MAX_CHUNKS chunks.
+    """
+    offs = O.mul(_offsets(start, _CHUNK), float(step))
+    lo_, hi_ = _lift(lo, _CHUNK), _lift(hi, _CHUNK)
+    ps = [_lift(p, _CHUNK) for p in s]
+    last_off = float(step * (_CHUNK - 1))
+
+    def pmf_at(k, lo_a, hi_a, params):
+        inside = O.and_(O.ge(k, lo_a), O.le(k, hi_a))
+        lp = O.where(inside, logpmf(O.clip(k, lo_a, hi_a), *params), -INF)
+        return lp
+
+    def body(_, carry):
+        acc, ent, pos, done = carry
+        lp = pmf_at(O.add(_lift(pos, _CHUNK), offs), lo_, hi_, ps)
+        p = O.exp(lp)
+        acc = O.add(acc, _rsum(p))
+        ent = O.add(ent, _rsum(O.where(O.gt(p, 0.0), O.mul(p, lp), 0.0)))
+        first = _rsum(O.where(O.eq(offs, 0.0), p, 0.0))
+        last = _rsum(O.where(O.eq(offs, last_off), p, 0.0))
+        nxt = O.add(pos, float(step * _CHUNK))
+        if step > 0:
+            out, left = O.gt(nxt, hi), O.add(O.sub(hi, nxt), 1.0)
+        else:
+            out, left = O.lt(nxt, lo), O.add(O.sub(nxt, lo), 1.0)
+        small = O.and_(O.le(last, first), O.le(O.mul(last, left), O.mul(_STOP, acc)))
+        return acc, ent, nxt, O.or_(out, small)
+
+    zero = O.full(start, 0.0)
+    init = (zero, zero, start, O.gt(zero, 1.0))
+    acc, ent, _, done = bounded_while(lambda c: O.not_(c[3]), body, init, _MAX_CHUNKS)
+    return O.nan_where(O.not_(done), acc), O.nan_where(O.not_(done), ent)
+
+
+def _finite_dists(logpmf, support, centre):
+    """cdf, sf, logcdf, logsf of a unimodal law on [lo, hi] by tail sums: the
+    lower sum from k down where k is below ``centre`` (the mean), else the
+    upper sum from k + 1 up; the other function as 1 minus it."""
+    def sums(k, *s):
+        lo, hi = support(*s)
+        low = O.lt(k, centre(*s))
+        below = _tail(logpmf, k, -1, lo, hi, s)[0]
+        above = _tail(logpmf, O.add(k, 1.0), 1, lo, hi, s)[0]
+        return low, below, above
+
+    def cdf(k, *s):
+        low, below, above = sums(k, *s)
+        return O.where(low, below, O.sub(1.0, above))
+
+    def sf(k, *s):
+        low, below, above = sums(k, *s)
+        return O.where(low, O.sub(1.0, below), above)
+
+    def logcdf(k, *s):
+        low, below, above = sums(k, *s)
+        return O.where(low, O.log(below), O.log1p(O.neg(above)))
+
+    def logsf(k, *s):
+        low, below, above = sums(k, *s)
+        return O.where(low, O.log1p(O.neg(below)), O.log(above))
+
+    def entropy(*s):
+        lo, hi = support(*s)
+        m = O.clip(O.floor(centre(*s)), lo, hi)
+        e1 = _tail(logpmf, m, -1, lo, hi, s)[1]
+        e2 = _tail(logpmf, O.add(m, 1.0), 1, lo, hi, s)[1]
+        return O.neg(O.add(e1, e2))
+
+    return dict(cdf=cdf, sf=sf, logcdf=logcdf, logsf=logsf, entropy=entropy)
+
+
+# --- hypergeometric ------------------------------------------------------------------------------
+def _hg_support(M, n, N):
+    return O.maximum(O.sub(N, O.sub(M, n)), 0.0), O.minimum(n, N)
+
+
+def _hg_logpmf(k, M, n, N):
+    return O.sub(O.add(_lbinom(n, k), _lbinom(O.sub(M, n), O.sub(N, k))), _lbinom(M, N))
+
+
+def _hg_mean(M, n, N):
+    return O.div(O.mul(N, n), M)
+
+
+def _hg_factorial(j, M, n, N):  # E[(X)_j] = (n)_j (N)_j / (M)_j, falling factorials (JKK 6.2)
+    return O.div(O.mul(_falling(n, j), _falling(N, j)), _falling(M, j))
+
+
+def _hg_var(M, n, N):  # N n (M - n) (M - N) / (M^2 (M - 1)), without the cancellation
+    return O.div(O.mul(O.mul(_hg_mean(M, n, N), O.sub(M, n)), O.sub(M, N)),
+                 O.mul(M, O.sub(M, 1.0)))
+
+
+_HG = _finite_dists(_hg_logpmf, _hg_support, _hg_mean)
+_HG_M = _fact_moments(_hg_factorial)
+
+hypergeom = Discrete(
+    "hypergeom", "hypergeometric distribution", shapes=("M", "n", "N"),
+    support=_hg_support,
+    valid=lambda M, n, N: O.and_(O.and_(O.gt(M, 0.0), O.is_integer(M)),
+                                 O.and_(O.and_(_int(n), _int(N)),
+                                        O.and_(O.le(n, M), O.le(N, M)))),
+    logpmf=_hg_logpmf, cdf=_HG["cdf"], sf=_HG["sf"], logcdf=_HG["logcdf"], logsf=_HG["logsf"],
+    mean=_hg_mean, var=_hg_var, skew=_HG_M["skew"], kurtosis=_HG_M["kurtosis"],
+    entropy=_HG["entropy"],
+    example=(20.0, 7.0, 12.0),
+)
+
+
+# --- negative hypergeometric ---------------------------------------------------------------------
+def _nhg_support(M, n, r):
+    return O.full(M, 0.0), n
+
+
+def _nhg_logpmf(k, M, n, r):
+    # C(k + r - 1, k) C(M - r - k, n - k) / C(M, n); r = 0 puts all mass at k = 0
+    rs = O.where(O.eq(r, 0.0), 1.0, r)
+    v = O.sub(O.add(_lbinom(O.sub(O.add(k, rs), 1.0), k), _lbinom(O.sub(O.sub(M, rs), k),
+                                                                   O.sub(n, k))),
+              _lbinom(M, n))
+    return O.where(O.eq(r, 0.0), O.where(O.eq(k, 0.0), O.full(k, 0.0), -INF), v)
+
+
+def _nhg_factorial(j, M, n, r):  # E[(X)_j] = (n)_j r^(j) / (M - n + 1)^(j)  (JKK 6.2.2)
+    return O.div(O.mul(_falling(n, j), _rising(r, j)), _rising(O.add(O.sub(M, n), 1.0), j))
+
+
+def _nhg_mean(M, n, r):
+    return O.div(O.mul(r, n), O.add(O.sub(M, n), 1.0))
+
+
+def _nhg_var(M, n, r):
+    # r (M + 1) n (M - n + 1 - r) / ((M - n + 1)^2 (M - n + 2)), from the factorial moments
+    g = O.add(O.sub(M, n), 1.0)
+    num = O.mul(O.mul(O.mul(r, O.add(M, 1.0)), n), O.sub(g, r))
+    return O.div(num, O.mul(O.square(g), O.add(g, 1.0)))
+
+
+_NHG = _finite_dists(_nhg_logpmf, _nhg_support, _nhg_mean)
+_NHG_M = _fact_moments(_nhg_factorial)
+
+nhypergeom = Discrete(
+    "nhypergeom", "negative hypergeometric distribution", shapes=("M", "n", "r"),
+    support=_nhg_support,
+    valid=lambda M, n, r: O.and_(O.and_(_int(M), _int(n)),
+                                 O.and_(_int(r), O.and_(O.le(n, M), O.le(r, O.sub(M, n))))),
+    logpmf=_nhg_logpmf, cdf=_NHG["cdf"], sf=_NHG["sf"], logcdf=_NHG["logcdf"],
+    logsf=_NHG["logsf"],
+    mean=_nhg_mean, var=_nhg_var, skew=_NHG_M["skew"], kurtosis=_NHG_M["kurtosis"],
+    example=(20.0, 7.0, 12.0),
+)
+
+
+# --- beta-negative-binomial ------------------------------------------------------------------------
+def _bnb_logpmf(k, n, a, b):
+    # C(n + k - 1, k) B(a + n, b + k) / B(a, b); n = 0 puts all mass at k = 0
+    ns = O.where(O.eq(n, 0.0), 1.0, n)
+    v = O.add(_lbinom(O.sub(O.add(ns, k), 1.0), k),
+              O.sub(O.betaln(O.add(a, ns), O.add(b, k)), O.betaln(a, b)))
+    return O.where(O.eq(n, 0.0), O.where(O.eq(k, 0.0), O.full(k, 0.0), -INF), v)
+
+
+def _bnb_factorial(j, n, a, b):
+    # E[(X)_j] = n^(j) b^(j) / ((a - 1) ... (a - j)) for a > j, inf otherwise: the
+    # negative binomial's n^(j) ((1 - p)/p)^j averaged over p ~ Beta(a, b)
+    den = _falling(O.sub(a, 1.0), j)
+    v = O.div(O.mul(_rising(n, j), _rising(b, j)), den)
+    return O.where(O.gt(a, float(j)), v, INF)
+
+
+_BNB_M = _fact_moments(_bnb_factorial)
+
+
+def _bnb_moment(which):
+    order = {"mean": 1, "var": 2, "skew": 3, "kurtosis": 4}[which]
+
+    def f(n, a, b):
+        v = _BNB_M[which](n, a, b)
+        return O.where(O.gt(a, float(order)), v, INF)  # scipy: inf where the moment diverges
+    return f
+
+
+def _bnb_sample(key, n, a, b, shape, dtype):
+    # p ~ Beta(a, b), then a negative binomial(n, p): Poisson with a Gamma(n) (1-p)/p rate
+    k1, k2, k3 = jr.fold_in(key, 1), jr.fold_in(key, 2), jr.fold_in(key, 3)
+    p = jr.beta(k1, a, b, shape, dtype)
+    ns = O.where(O.eq(n, 0.0), 1.0, n)
+    rate = O.mul(jr.gamma(k2, ns, shape, dtype), O.div(O.sub(1.0, p), p))
+    x = O.cast(jr.poisson(k3, rate, shape), rate)
+    return O.where(O.eq(n, 0.0), 0.0, x)
+
+
+betanbinom = Discrete(
+    "betanbinom", "beta-negative-binomial distribution", shapes=("n", "a", "b"),
+    support=(0.0, INF),
+    valid=lambda n, a, b: O.and_(_int(n), O.and_(O.gt(a, 0.0), O.gt(b, 0.0))),
+    logpmf=_bnb_logpmf,
+    mean=_bnb_moment("mean"), var=_bnb_moment("var"), skew=_bnb_moment("skew"),
+    kurtosis=_bnb_moment("kurtosis"), sample=_bnb_sample,
+    example=(5.0, 6.0, 2.5),
+)
+
+
+# --- power laws: zipf, zipfian ----------------------------------------------------------------------
+_DIRECT = 16  # direct terms before Euler-Maclaurin
+_EM_TERMS = 10  # Bernoulli terms B_2 .. B_20
+_B2 = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510, 43867 / 798,
+       -174611 / 330)  # B_2, B_4, ..., B_20
+
+
+def _exprel(x):
+    """(e^x - 1) / x, 1 at x = 0."""
+    small = O.lt(O.absolute(x), 1e-8)
+    xs = O.where(small, 1.0, x)
+    return O.where(small, O.add(1.0, O.mul(0.5, x)), O.div(O.expm1(xs), xs))
+
+
+def _powsum(lo, hi, a):
+    """sum_{j=lo}^{hi} j^-a for integers 1 <= lo and hi (0 where hi < lo), any real a.
+
+    _DIRECT terms from lo, then Euler-Maclaurin from m = lo + _DIRECT to hi
+    (DLMF 2.10.1): the integral m^(1-a) log(hi/m) exprel((1-a) log(hi/m)),
+    the end-point halves and B_{2i}/(2i)! (f^(2i-1)(hi) - f^(2i-1)(m)) for
+    i = 1.._EM_TERMS with f^(r)(x) = (-1)^r a^(r) x^(-a-r) (a^(r) rising).
+    For a >= 0, f is completely monotone and the error is below the first
+    omitted term, ~((a + 20)/(2 pi m))^20 (lo/m)^a relative: below 1e-16 for
+    every a at m >= 17; for a < 0 (moments) f^(r) vanishes or decays as x^(-a-r).
+    """
+    offs = _offsets(lo, _DIRECT)
+    j = O.add(_lift(lo, _DIRECT), offs)
+    aa = _lift(a, _DIRECT)
+    terms = O.where(O.le(j, _lift(hi, _DIRECT)), O.exp(O.mul(O.neg(aa), O.log(j))), 0.0)
+    direct = _rsum(terms)
+    m = O.add(lo, float(_DIRECT))
+    use = O.ge(hi, m)
+    h = O.where(use, hi, m)
+    lr = O.log(O.div(h, m))
+    lm, lh = O.log(m), O.log(h)
+    fm, fh = O.exp(O.mul(O.neg(a), lm)), O.exp(O.mul(O.neg(a), lh))
+    integral = O.mul(O.mul(O.exp(O.mul(O.sub(1.0, a), lm)), lr),
+                     _exprel(O.mul(O.sub(1.0, a), lr)))
+    em = O.add(integral, O.mul(0.5, O.add(fm, fh)))
+    coef = O.full(a, 1.0)  # a^(r), rising, r = 2i - 1
+    fact = 1.0
+    for i in range(1, _EM_TERMS + 1):
+        r = 2 * i - 1
+        if r == 1:
+            coef = a
+        else:
+            coef = O.mul(O.mul(coef, O.add(a, float(r - 2))), O.add(a, float(r - 1)))
+        fact *= (2 * i - 1) * (2 * i)
+        # f^(r)(x) = -a^(r) x^(-a-r) (r odd)
+        dh = O.exp(O.sub(O.mul(O.neg(a), lh), O.mul(float(r), lh)))
+        dm = O.exp(O.sub(O.mul(O.neg(a), lm), O.mul(float(r), lm)))
+        em = O.add(em, O.mul(_B2[i - 1] / fact, O.mul(O.neg(coef), O.sub(dh, dm))))
+    return O.add(direct, O.where(use, em, 0.0))
+
+
+def _zeta(a, q):
+    return L.zeta(a, q, continued=False)
+
+
+_CDF_DIRECT = 64  # zipf/logser cdf: direct sum of the first terms up to k = 64
+
+
+def _zipf_cdf(k, a):
+    # k <= 64: sum_{j<=k} j^-a / zeta(a) directly (relative accuracy where the cdf is small)
+    j = O.add(_offsets(k, _CDF_DIRECT), 1.0)
+    aa = _lift(a, _CDF_DIRECT)
+    t = O.where(O.le(j, _lift(k, _CDF_DIRECT)), O.exp(O.mul(O.neg(aa), O.log(j))), 0.0)
+    z = _zeta(a, O.full(a, 1.0))
+    direct = O.div(_rsum(t), z)
+    return O.where(O.le(k, float(_CDF_DIRECT)), direct,
+                   O.sub(1.0, O.div(_zeta(a, O.add(k, 1.0)), z)))
+
+
+def _zipf_moment(which):
+    """Raw moments zeta(a - j) / zeta(a) (a > j + 1); scipy's inf/NaN where they diverge."""
+    def raw(a, j):
+        ok = O.gt(a, float(j + 1))
+        return O.div(_zeta(O.where(ok, O.sub(a, float(j)), 2.0), O.full(a, 1.0)),
+                     _zeta(a, O.full(a, 1.0)))
+
+    def f(a):
+        m1 = raw(a, 1)
+        if which == "mean":
+            return O.where(O.gt(a, 2.0), m1, INF)
+        m2 = raw(a, 2)
+        var = O.sub(m2, O.square(m1))
+        if which == "var":
+            return O.where(O.gt(a, 3.0), var, INF)
+        m3 = raw(a, 3)
+        c3 = O.add(O.sub(m3, O.mul(3.0, O.mul(m1, m2))), O.mul(2.0, O.mul(m1, O.square(m1))))
+        if which == "skew":
+            v = O.div(c3, O.power(var, 1.5))
+            return O.where(O.gt(a, 4.0), v, O.where(O.gt(a, 3.0), O.full(a, INF), NAN))
+        m4 = raw(a, 4)
+        c4 = O.add(O.sub(m4, O.mul(4.0, O.mul(m1, m3))), O.mul(6.0, O.mul(O.square(m1), m2)))
+        c4 = O.sub(c4, O.mul(3.0, O.square(O.square(m1))))
+        v = O.sub(O.div(c4, O.square(var)), 3.0)
+        return O.where(O.gt(a, 5.0), v, O.where(O.gt(a, 4.0), O.full(a, INF), NAN))
+    return f
+
+
+zipf = Discrete(
+    "zipf", "Zipf (zeta) distribution", shapes=("a",), support=(1.0, INF),
+    valid=lambda a: O.gt(a, 1.0),
+    logpmf=lambda k, a: O.neg(O.add(O.mul(a, O.log(k)), O.log(_zeta(a, O.full(a, 1.0))))),
+    cdf=_zipf_cdf,
+    sf=lambda k, a: O.div(_zeta(a, O.add(k, 1.0)), _zeta(a, O.full(a, 1.0))),
+    logsf=lambda k, a: O.sub(O.log(_zeta(a, O.add(k, 1.0))), O.log(_zeta(a, O.full(a, 1.0)))),
+    mean=_zipf_moment("mean"), var=_zipf_moment("var"), skew=_zipf_moment("skew"),
+    kurtosis=_zipf_moment("kurtosis"),
+    example=(3.0,),
+)
+
+
+def _harm(k, a):
+    return _powsum(O.full(k, 1.0), k, a)
+
+
+def _zipfian_moment(which):
+    def f(a, n):
+        h = _harm(n, a)
+        return _from_central_raw([O.div(_harm(n, O.sub(a, float(j))), h) for j in (1, 2, 3, 4)],
+                                 which)
+    return f
+
+
+def _from_central_raw(m, which):
+    """Mean, variance, skewness, excess kurtosis from raw moments m = [m1..m4]."""
+    m1, m2 = m[0], m[1]
+    if which == "mean":
+        return m1
+    var = O.sub(m2, O.square(m1))
+    if which == "var":
+        return var
+    c3 = O.add(O.sub(m[2], O.mul(3.0, O.mul(m1, m2))), O.mul(2.0, O.mul(m1, O.square(m1))))
+    if which == "skew":
+        return O.div(c3, O.power(var, 1.5))
+    c4 = O.add(O.sub(m[3], O.mul(4.0, O.mul(m1, m[2]))), O.mul(6.0, O.mul(O.square(m1), m2)))
+    c4 = O.sub(c4, O.mul(3.0, O.square(O.square(m1))))
+    return O.sub(O.div(c4, O.square(var)), 3.0)
+
+
+zipfian = Discrete(
+    "zipfian", "Zipfian (truncated power law) distribution", shapes=("a", "n"),
+    support=lambda a, n: (O.full(n, 1.0), n),
+    valid=lambda a, n: O.and_(O.ge(a, 0.0), O.and_(O.ge(n, 1.0), O.is_integer(n))),
+    logpmf=lambda k, a, n: O.neg(O.add(O.mul(a, O.log(k)), O.log(_harm(n, a)))),
+    cdf=lambda k, a, n: O.div(_harm(k, a), _harm(n, a)),
+    sf=lambda k, a, n: O.div(_powsum(O.add(k, 1.0), n, a), _harm(n, a)),
+    mean=_zipfian_moment("mean"), var=_zipfian_moment("var"), skew=_zipfian_moment("skew"),
+    kurtosis=_zipfian_moment("kurtosis"),
+    example=(1.2, 10.0),
+)
+
+
+# --- logarithmic series -------------------------------------------------------------------------
+_GEOM_TERMS = 64  # p <= 1/2: the series tail after 64 terms is below 2^-63 relative
+
+
+def _logser_tail(s, p):
+    """sum_{j >= s} p^j / j for integers s >= 1 and 0 < p < 1.
+
+    p <= 1/2: p^s sum_{i < 64} p^i / (s + i).  p > 1/2 (t = -log p < log 2):
+    _DIRECT terms, then Euler-Maclaurin for f(x) = e^(-t x) / x from
+    m = s + _DIRECT (DLMF 2.10.1): E1(t m) + f(m)/2 - sum B_{2i}/(2i)! f^(2i-1)(m)
+    with f^(r)(x) = e^(-t x) sum_l C(r, l) (-t)^(r-l) (-1)^l l! x^(-1-l); f is
+    completely monotone, so the error is below the first omitted term,
+    ~((t + 1/m) / (2 pi))^22 < 1e-19 relative.
+    """
+    from ..special.expint import exp1
+    lp = O.log(p)
+    # geometric branch
+    ps = O.minimum(p, 0.5)
+    offs = _offsets(s, _GEOM_TERMS)
+    j = O.add(_lift(s, _GEOM_TERMS), offs)
+    geo = _rsum(O.exp(O.sub(O.mul(j, _lift(O.log(ps), _GEOM_TERMS)), O.log(j))))
+    # Euler-Maclaurin branch
+    t = O.neg(O.log(O.maximum(p, 0.5)))
+    offs = _offsets(s, _DIRECT)
+    j = O.add(_lift(s, _DIRECT), offs)
+    direct = _rsum(O.exp(O.sub(O.mul(O.neg(_lift(t, _DIRECT)), j), O.log(j))))
+    m = O.add(s, float(_DIRECT))
+    em = O.add(exp1(O.mul(t, m)), O.mul(0.5, O.exp(O.sub(O.mul(O.neg(t), m), O.log(m)))))
+    fact = 1.0
+    for i in range(1, _EM_TERMS + 1):
+        r = 2 * i - 1
+        fact *= (2 * i - 1) * (2 * i)
+        d = O.full(m, 0.0)
+        for l_ in range(r + 1):  # C(r, l) (-t)^(r-l) (-1)^l l! x^(-1-l)
+            c = math.comb(r, l_) * math.factorial(l_) * (-1.0) ** r
+            term = O.mul(c, O.exp(O.sub(O.mul(float(r - l_), O.log(t)),
+                                        O.mul(float(1 + l_), O.log(m)))))
+            d = O.add(d, term)
+        d = O.mul(d, O.exp(O.mul(O.neg(t), m)))
+        em = O.sub(em, O.mul(_B2[i - 1] / fact, d))
+    return O.where(O.le(p, 0.5), geo, O.add(direct, em)), lp
+
+
+def _logser_norm(p):
+    return O.neg(O.log1p(O.neg(p)))  # -log(1 - p) = sum_j p^j / j
+
+
+def _logser_sf(k, p):
+    return O.div(_logser_tail(O.add(k, 1.0), p)[0], _logser_norm(p))
+
+
+def _logser_cdf(k, p):
+    j = O.add(_offsets(k, _CDF_DIRECT), 1.0)
+    pp = _lift(p, _CDF_DIRECT)
+    t = O.where(O.le(j, _lift(k, _CDF_DIRECT)), O.exp(O.sub(O.mul(j, O.log(pp)), O.log(j))), 0.0)
+    direct = O.div(_rsum(t), _logser_norm(p))
+    return O.where(O.le(k, float(_CDF_DIRECT)), direct, O.sub(1.0, _logser_sf(k, p)))
+
+
+def _logser_moment(which):
+    """Raw moments E X^j = Li_{1-j}(p) / -log(1-p): p/(1-p), p/(1-p)^2,
+    p(1+p)/(1-p)^3, p(1+4p+p^2)/(1-p)^4 (JKK 7.1.3)."""
+    def f(p):
+        q = O.sub(1.0, p)
+        c = O.div(p, _logser_norm(p))
+        m = [O.div(c, q), O.div(c, O.square(q)), O.div(O.mul(c, O.add(1.0, p)), O.power(q, 3.0)),
+             O.div(O.mul(c, O.polyval([1.0, 4.0, 1.0], p)), O.square(O.square(q)))]
+        return _from_central_raw(m, which)
+    return f
+
+
+logser = Discrete(
+    "logser", "logarithmic series distribution", shapes=("p",), support=(1.0, INF),
+    valid=lambda p: O.and_(O.gt(p, 0.0), O.lt(p, 1.0)),
+    logpmf=lambda k, p: O.sub(O.sub(O.mul(k, O.log(p)), O.log(k)), O.log(_logser_norm(p))),
+    cdf=_logser_cdf, sf=_logser_sf,
+    mean=_logser_moment("mean"), var=_logser_moment("var"), skew=_logser_moment("skew"),
+    kurtosis=_logser_moment("kurtosis"),
+    example=(0.6,),
+)
+
+
+# --- Yule-Simon ----------------------------------------------------------------------------------
+def _ys_logsf(k, alpha):  # P(X > k) = k B(k, alpha + 1)
+    return O.add(O.log(k), L.betaln(k, O.add(alpha, 1.0)))
+
+
+def _ys_moment(which):
+    def f(al):
+        if which == "mean":
+            return O.where(O.gt(al, 1.0), O.div(al, O.sub(al, 1.0)), INF)
+        if which == "var":
+            v = O.div(O.square(al), O.mul(O.square(O.sub(al, 1.0)), O.sub(al, 2.0)))
+            return O.where(O.gt(al, 2.0), v, O.where(O.gt(al, 1.0), O.full(al, INF), NAN))
+        if which == "skew":
+            v = O.div(O.mul(O.sqrt(O.sub(al, 2.0)), O.square(O.add(al, 1.0))),
+                      O.mul(al, O.sub(al, 3.0)))
+            return O.where(O.gt(al, 3.0), v, O.where(O.gt(al, 2.0), O.full(al, INF), NAN))
+        num = O.sub(O.sub(O.mul(11.0, O.power(al, 3.0)), O.mul(49.0, al)), 22.0)
+        v = O.add(O.add(al, 3.0), O.div(num, O.mul(O.mul(al, O.sub(al, 4.0)), O.sub(al, 3.0))))
+        return O.where(O.gt(al, 4.0), v, O.where(O.gt(al, 2.0), O.full(al, INF), NAN))
+    return f
+
+
+yulesimon = Discrete(
+    "yulesimon", "Yule-Simon distribution", shapes=("alpha",), support=(1.0, INF),
+    valid=lambda al: O.gt(al, 0.0),
+    logpmf=lambda k, al: O.add(O.log(al), L.betaln(k, O.add(al, 1.0))),
+    logsf=_ys_logsf, sf=lambda k, al: O.exp(_ys_logsf(k, al)),
+    cdf=lambda k, al: O.neg(O.expm1(_ys_logsf(k, al))),
+    logcdf=lambda k, al: O.log1mexp(_ys_logsf(k, al)),
+    mean=_ys_moment("mean"), var=_ys_moment("var"), skew=_ys_moment("skew"),
+    kurtosis=_ys_moment("kurtosis"),
+    example=(2.5,),
+)
+
+
+TABLE = {d.name: d for d in (betanbinom, hypergeom, logser, nhypergeom, yulesimon, zipf,
+                             zipfian)}
+NAMESPACES = {name: build(d) for name, d in TABLE.items()}
