@@ -127,12 +127,22 @@ def _call(fn, case: Case):
     return out[..., :n] if n else out
 
 
+# Functions returning a tuple: a case named "<function>.<part>" measures one element.
+COMPONENTS = {"airy": ("ai", "aip", "bi", "bip"), "airye": ("eai", "eaip", "ebi", "ebip")}
+
+
 def peer_function(module: str, name: str):
-    """``module.name`` if it exists (``jax.scipy.special``, ``scipy.special``), else None."""
+    """``module.name`` if it exists (``jax.scipy.special``, ``scipy.special``), else None;
+    ``name`` may be ``"<function>.<part>"`` of a tuple-valued function (COMPONENTS)."""
+    base, _, part = name.partition(".")
     try:
-        return getattr(importlib.import_module(module), name)
+        f = getattr(importlib.import_module(module), base)
     except (ImportError, AttributeError):
         return None
+    if not part:
+        return f
+    i = COMPONENTS[base].index(part)
+    return lambda *args, **kwargs: f(*args, **kwargs)[i]
 
 
 @dataclass
@@ -147,7 +157,7 @@ class Measure:
 
 def measure(case: Case, fn=None, *, peer: bool = True, scipy: bool = True) -> Measure:
     """Errors of jaxwrap (``fn`` or jaxwrap.scipy.special.<function>), jax and scipy."""
-    fn = fn or getattr(importlib.import_module("jaxwrap.scipy.special"), case.function)
+    fn = fn or peer_function("jaxwrap.scipy.special", case.function)
     err = ulp_error(_call(fn, case), case.expected, case.dtype)
     worst = int(np.argmax(err))
     peer_err = sp_err = None

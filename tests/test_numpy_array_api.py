@@ -155,3 +155,21 @@ def test_complex_warning_alias():
     assert W.ComplexWarning is np.exceptions.ComplexWarning is jnp.ComplexWarning
     with pytest.warns(W.ComplexWarning):
         W.asarray(np.array([1 + 2j]), dtype=np.float32)
+
+
+def test_default_index_and_accumulation_dtypes_follow_the_standard():
+    """searchsorted gives the default index dtype and cumulative_prod accumulates small
+    integers in the default (unsigned) integer, with x64 on and off (jax.numpy 0.10.2
+    keeps int32 and the input dtype; the Array API suite fails it on both)."""
+    import jax
+
+    import jaxwrap.numpy as wnp
+    u8 = np.array([1, 2, 3], np.uint8)
+    for x64, idx, uns, sig in ((False, np.int32, np.uint32, np.int32),
+                               (True, np.int64, np.uint64, np.int64)):
+        with jax.enable_x64(x64):
+            assert wnp.searchsorted(u8, np.uint8(2)).dtype == idx
+            assert wnp.cumulative_prod(u8).dtype == uns
+            assert wnp.cumulative_prod(np.array([1, 2], np.int8)).dtype == sig
+            assert wnp.cumulative_prod(u8, dtype=np.uint8).dtype == np.uint8
+            np.testing.assert_array_equal(wnp.cumulative_prod(u8), [1, 2, 6])

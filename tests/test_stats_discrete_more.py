@@ -18,7 +18,7 @@ from jax.test_util import check_grads
 
 from jaxwrap._src.scipy.stats import discrete_more as DM
 from jaxwrap._src.scipy.stats import multivariate_hypergeom as MH
-from tests.harness import assert_pure, check
+from tests.harness import NUM_CASES, assert_pure, check
 from tests.test_stats_distributions import DISC_METHODS, MOMENTS, PROBS, _assert_rel
 
 NS = DM.NAMESPACES
@@ -54,7 +54,12 @@ def _tol(name, m):
     return TOL.get((name, m), TOL.get((name, "*"), 1e-12))
 
 
-def _runner(ns):
+# yulesimon's round trips compile two more bounded searches over its betaln-based cdf
+# (~1 min in CI): deep runs only (JAXWRAP_NUM_CASES >= 10)
+NO_ROUND_TRIPS_IN_CI = ("yulesimon",)
+
+
+def _runner(ns, round_trips=True):
     have = [m for m in DISC_METHODS + MOMENTS if hasattr(ns, m)]
 
     def run(x, q, params):
@@ -68,7 +73,7 @@ def _runner(ns):
                 out[m] = fn(*params, loc=loc)
             else:
                 out[m] = fn(x, *params, loc=loc)
-        if "ppf" in have:  # round trips: ppf(cdf(k)) == k, isf(sf(k)) == k
+        if round_trips and "ppf" in have:  # round trips: ppf(cdf(k)) == k, isf(sf(k)) == k
             out["rt_ppf"] = ns.ppf(ns.cdf(x, *params, loc=loc), *params, loc=loc)
             out["rt_isf"] = ns.isf(ns.sf(x, *params, loc=loc), *params, loc=loc)
         return out
@@ -87,7 +92,7 @@ def _points(name, params):
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_against_scipy(name):
-    fn, have = _runner(NS[name])
+    fn, have = _runner(NS[name], NUM_CASES >= 10 or name not in NO_ROUND_TRIPS_IN_CI)
     with jax.enable_x64(True):
         for params in CASES[name]:
             x = _points(name, params)
@@ -113,7 +118,7 @@ def test_against_scipy(name):
                     with np.errstate(divide="ignore", over="ignore"):
                         atol = 512 * np.finfo(float).eps / np.maximum(np.exp(ref), 1e-300)
                 _assert_rel(got[m], ref, _tol(name, m), f"{name}{params}.{m}", atol)
-            if "ppf" in have:
+            if "rt_ppf" in got:
                 inside = x[:-1][(x[:-1] >= ss.__dict__[name].support(*params)[0] + LOC)
                                 & (x[:-1] <= ss.__dict__[name].support(*params)[1] + LOC)]
                 idx = np.isin(x, inside)
@@ -165,8 +170,11 @@ def test_hypergeom_entropy_and_wide_support():
 
 
 # continuous shape parameters: (name, params, which are differentiated)
+# (yulesimon's, through the betaln primitive, compiles for ~20 s: deep runs only,
+# JAXWRAP_NUM_CASES >= 10)
 GRADS = [("zipfian", (1.3, 40.0), (0,)), ("logser", (0.4,), (0,)), ("logser", (0.8,), (0,)),
-         ("yulesimon", (2.2,), (0,)), ("betanbinom", (4.0, 3.0, 2.0), (1, 2))]
+         ("betanbinom", (4.0, 3.0, 2.0), (1, 2))] \
+    + ([("yulesimon", (2.2,), (0,))] if NUM_CASES >= 10 else [])
 
 
 @pytest.mark.parametrize("name,params,argnums", GRADS, ids=lambda v: str(v))
@@ -279,11 +287,11 @@ def test_multivariate_hypergeom_against_scipy():
 def test_multivariate_hypergeom_rvs():
     m = np.array([6.0, 2.0, 3.0])
     with jax.enable_x64(True):
-        x = MHG.rvs(jax.random.key(0), m, 4.0, size=3000)
-        assert x.shape == (3000, 3) and x.dtype == np.float64
+        x = MHG.rvs(jax.random.key(0), m, 4.0, size=400)
+        assert x.shape == (400, 3) and x.dtype == np.float64
         np.testing.assert_array_equal(np.sum(x, axis=-1), 4.0)
         assert np.all((x >= 0) & (x <= m))
-        se = np.sqrt(np.diag(ss.multivariate_hypergeom.cov(m.astype(int), 4)) / 3000)
+        se = np.sqrt(np.diag(ss.multivariate_hypergeom.cov(m.astype(int), 4)) / 400)
         assert np.all(np.abs(np.mean(x, 0) - 4.0 * m / m.sum()) < 5 * se)
 
 

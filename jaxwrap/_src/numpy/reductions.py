@@ -1521,7 +1521,10 @@ def cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=Fa
 
     Notes
     -----
-    Like jax, integers keep their dtype here (bools go to the default int).
+    Without ``dtype``, bools and small integers accumulate in the default
+    integer (unsigned ones in the default unsigned integer), as the Array API
+    standard asks and as ``cumulative_sum`` and numpy's ``cumprod`` do;
+    jax.numpy 0.10.2 keeps the input's integer dtype here.
 
     Examples
     --------
@@ -1530,7 +1533,7 @@ def cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=Fa
     Array([1, 1, 2, 6], dtype=int32)
     """
     return _cumulative("cumulative_prod", lax.cumprod, x, axis, dtype, out,
-                       promote_integers=False, include_initial=include_initial, array_api=True)
+                       promote_integers=True, include_initial=include_initial, array_api=True)
 
 
 # --- closeness and equality -----------------------------------------------------------------------

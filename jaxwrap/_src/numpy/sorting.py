@@ -521,8 +521,8 @@ def searchsorted(a, v, side="left", sorter=None, *, method="scan"):
     Returns
     -------
     jax.Array
-        int32 indices of ``v``'s shape (int64 if ``len(a)`` needs it), like
-        jax.numpy.
+        Indices of ``v``'s shape in the default integer dtype (int64 with x64
+        on, where jax.numpy keeps int32; int64 also if ``len(a)`` needs it).
 
     Examples
     --------
@@ -545,7 +545,11 @@ def searchsorted(a, v, side="left", sorter=None, *, method="scan"):
             raise ValueError(f"{name}(): argument 'sorter' must be integers of the shape of "
                              f"'a' {a.shape}, got {s.dtype} of shape {s.shape}")
         a = _gather1d(a, s)
-    dtype = np.dtype(np.int32 if a.shape[0] <= np.iinfo(np.int32).max else np.int64)
+    # the default index dtype (the Array API standard's rule; jax.numpy 0.10.2 gives int32
+    # even with x64 on), and int64 wherever len(a) needs it
+    dtype = dtypes.canonicalize_dtype(np.int64)
+    if a.shape[0] > np.iinfo(np.int32).max:
+        dtype = np.dtype(np.int64)
     if a.shape[0] == 0 or v.size == 0:
         return lax.broadcast_in_dim(np.array(0, dtype), v.shape, ())
     if method == "sort":

@@ -62,6 +62,7 @@ from jaxwrap._src.scipy.stats.trimmed import tvar as tvar
 from jaxwrap.scipy.stats import alpha as alpha
 from jaxwrap.scipy.stats import anglit as anglit
 from jaxwrap.scipy.stats import arcsine as arcsine
+from jaxwrap.scipy.stats import argus as argus
 from jaxwrap.scipy.stats import bernoulli as bernoulli
 from jaxwrap.scipy.stats import beta as beta
 from jaxwrap.scipy.stats import betabinom as betabinom
@@ -76,6 +77,7 @@ from jaxwrap.scipy.stats import cauchy as cauchy
 from jaxwrap.scipy.stats import chi as chi
 from jaxwrap.scipy.stats import chi2 as chi2
 from jaxwrap.scipy.stats import cosine as cosine
+from jaxwrap.scipy.stats import crystalball as crystalball
 from jaxwrap.scipy.stats import dgamma as dgamma
 from jaxwrap.scipy.stats import dirichlet as dirichlet
 from jaxwrap.scipy.stats import dirichlet_multinomial as dirichlet_multinomial
@@ -92,6 +94,7 @@ from jaxwrap.scipy.stats import fisk as fisk
 from jaxwrap.scipy.stats import foldcauchy as foldcauchy
 from jaxwrap.scipy.stats import foldnorm as foldnorm
 from jaxwrap.scipy.stats import gamma as gamma
+from jaxwrap.scipy.stats import genexpon as genexpon
 from jaxwrap.scipy.stats import genextreme as genextreme
 from jaxwrap.scipy.stats import gengamma as gengamma
 from jaxwrap.scipy.stats import genhalflogistic as genhalflogistic
@@ -156,6 +159,7 @@ from jaxwrap.scipy.stats import rayleigh as rayleigh
 from jaxwrap.scipy.stats import rdist as rdist
 from jaxwrap.scipy.stats import recipinvgauss as recipinvgauss
 from jaxwrap.scipy.stats import reciprocal as reciprocal
+from jaxwrap.scipy.stats import rel_breitwigner as rel_breitwigner
 from jaxwrap.scipy.stats import semicircular as semicircular
 from jaxwrap.scipy.stats import skewcauchy as skewcauchy
 from jaxwrap.scipy.stats import skewnorm as skewnorm
@@ -182,6 +186,7 @@ __all__ = [
     'alpha',
     'anglit',
     'arcsine',
+    'argus',
     'bernoulli',
     'beta',
     'betabinom',
@@ -203,6 +208,7 @@ __all__ = [
     'circstd',
     'circvar',
     'cosine',
+    'crystalball',
     'cumfreq',
     'describe',
     'dgamma',
@@ -226,6 +232,7 @@ __all__ = [
     'foldnorm',
     'gamma',
     'gaussian_kde',
+    'genexpon',
     'genextreme',
     'gengamma',
     'genhalflogistic',
@@ -307,6 +314,7 @@ __all__ = [
     'rdist',
     'recipinvgauss',
     'reciprocal',
+    'rel_breitwigner',
     'relfreq',
     'scoreatpercentile',
     'sem',
@@ -353,6 +361,7 @@ __object_modules__ = (
     'alpha',
     'anglit',
     'arcsine',
+    'argus',
     'bernoulli',
     'beta',
     'betabinom',
@@ -367,6 +376,7 @@ __object_modules__ = (
     'chi',
     'chi2',
     'cosine',
+    'crystalball',
     'dgamma',
     'dirichlet',
     'dirichlet_multinomial',
@@ -383,6 +393,7 @@ __object_modules__ = (
     'foldcauchy',
     'foldnorm',
     'gamma',
+    'genexpon',
     'genextreme',
     'gengamma',
     'genhalflogistic',
@@ -447,6 +458,7 @@ __object_modules__ = (
     'rdist',
     'recipinvgauss',
     'reciprocal',
+    'rel_breitwigner',
     'semicircular',
     'skewcauchy',
     'skewnorm',
