@@ -109,3 +109,18 @@ def test_ufunc_objects_are_numpy_ufuncs():
     jax_ufuncs = {n for n in dir(jnp) if isinstance(getattr(jnp, n), jnp.ufunc)}
     assert ours <= numpy_ufuncs, sorted(ours - numpy_ufuncs)
     assert jax_ufuncs <= ours, sorted(jax_ufuncs - ours)
+
+
+def test_vjp_with_python_scalar_arguments_like_jax():
+    """jax.vjp passes a Python float as a literal scalar object with no .shape; the
+    convert_element_type JVP met it through promotion (found on gamma.logpdf)."""
+    import jax
+    import jax.scipy.stats as jss
+
+    import jaxwrap.scipy.stats as wss
+    for ours, theirs in [(wss.gamma.logpdf, jss.gamma.logpdf), (wnp.multiply, jnp.multiply)]:
+        out, f = jax.vjp(ours, np.array([1.5]), 2.0)
+        want, g = jax.vjp(theirs, np.array([1.5]), 2.0)
+        np.testing.assert_allclose(out, want, rtol=1e-6)
+        for a, b in zip(f(np.ones(1, np.float32)), g(np.ones(1, np.float32))):
+            np.testing.assert_allclose(a, b, rtol=1e-5)

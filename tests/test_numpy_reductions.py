@@ -225,7 +225,10 @@ def _rng():
 def test_cumulative_array_api(fn, kwargs, dtype):
     shape = (5,) if "axis" not in kwargs else (3, 4)
     x = _draw("prodsafe", dtype, shape, _rng())
-    check(getattr(R, fn), getattr(np, fn), [x], kwargs=kwargs, peer=getattr(jnp, fn))
+    # cumulative_prod of small integers accumulates in the default integer (the standard's
+    # rule and numpy's); jax.numpy 0.10.2 keeps int8, so it is no dtype peer there
+    peer = None if (fn == "cumulative_prod" and dtype == I8) else getattr(jnp, fn)
+    check(getattr(R, fn), getattr(np, fn), [x], kwargs=kwargs, peer=peer)
 
 
 @pytest.mark.parametrize("kwargs,wshape", [

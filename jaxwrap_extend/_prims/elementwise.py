@@ -482,8 +482,10 @@ def _convert_lowering(ctx, x, *, new_dtype, weak_type):
 def _convert_jvp(primals, tangents, *, new_dtype, weak_type):
     (x,), (t,) = primals, tangents
     out = convert_element_type_p.bind(x, new_dtype=new_dtype, weak_type=weak_type)
-    out_aval = aval(x.shape, new_dtype, weak_type)
-    if ad.Zero is type(t) or kind(new_dtype) not in INEXACT or kind(x.dtype) not in INEXACT:
+    # x may be a Python scalar literal (jax's TypedFloat under jax.vjp): no .shape
+    out_aval = aval(np.shape(x), new_dtype, weak_type)
+    x_dtype = getattr(x, "dtype", None) or np.result_type(x)
+    if ad.Zero is type(t) or kind(new_dtype) not in INEXACT or kind(x_dtype) not in INEXACT:
         return out, ad.Zero(out_aval.to_tangent_aval())
     return out, convert_element_type_p.bind(t, new_dtype=new_dtype, weak_type=weak_type)
 

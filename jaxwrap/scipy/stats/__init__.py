@@ -116,6 +116,7 @@ from jaxwrap.scipy.stats import invgamma as invgamma
 from jaxwrap.scipy.stats import invgauss as invgauss
 from jaxwrap.scipy.stats import invweibull as invweibull
 from jaxwrap.scipy.stats import invwishart as invwishart
+from jaxwrap.scipy.stats import jf_skew_t as jf_skew_t
 from jaxwrap.scipy.stats import johnsonsb as johnsonsb
 from jaxwrap.scipy.stats import johnsonsu as johnsonsu
 from jaxwrap.scipy.stats import kappa3 as kappa3
@@ -259,6 +260,7 @@ __all__ = [
     'invweibull',
     'invwishart',
     'iqr',
+    'jf_skew_t',
     'johnsonsb',
     'johnsonsu',
     'kappa3',
@@ -415,6 +417,7 @@ __object_modules__ = (
     'invgauss',
     'invweibull',
     'invwishart',
+    'jf_skew_t',
     'johnsonsb',
     'johnsonsu',
     'kappa3',

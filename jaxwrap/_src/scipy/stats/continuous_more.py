@@ -1,4 +1,4 @@
-"""Continuous laws, part C: crystalball, argus, rel_breitwigner, genexpon.
+"""Continuous laws, part C: crystalball, argus, rel_breitwigner, genexpon, jf_skew_t.
 
 One :class:`~._distn.Continuous` entry per distribution, on the standardized
 variable ``z`` (the base in ``_distn.py`` applies loc/scale, the support, NaN
@@ -406,7 +406,70 @@ genexpon = Continuous(
 )
 
 
+# --- jf_skew_t(a, b) -------------------------------------------------------------------------
+# Jones & Faddy (2003), "A skew extension of the t-distribution": with r = sqrt(a + b + t^2),
+# X = (1 + t / r) / 2 is beta(a, b), so cdf(t) = I_X(a, b) and t = (2X - 1) sqrt(a + b) /
+# (2 sqrt(X (1 - X))).  X and 1 - X are formed without cancellation: for t >= 0,
+# 2 r (1 - X) = r - t = (a + b) / (r + t) (and symmetrically for t < 0).
+def _jf_parts(t, a, b):
+    """(X, 1 - X), each with relative accuracy."""
+    ab = O.add(a, b)
+    at = O.absolute(t)
+    big = O.gt(at, 1.0)
+    ats = O.where(big, at, O.full(t, 1.0))
+    # r = |t| sqrt(1 + (a + b) / t^2) for |t| > 1 (no overflow of t^2)
+    r = O.where(big, O.mul(ats, O.sqrt(O.add(1.0, O.div(ab, O.square(ats))))),
+                O.sqrt(O.add(ab, O.square(t))))
+    near, far = O.div(ab, O.add(r, at)), O.add(r, at)  # r - |t| and r + |t|
+    pos = O.ge(t, 0.0)
+    two_r = O.mul(2.0, r)
+    x = O.div(O.where(pos, far, near), two_r)
+    xc = O.div(O.where(pos, near, far), two_r)
+    return x, xc
+
+
+def _jf_logpdf(t, a, b):
+    x, xc = _jf_parts(t, a, b)
+    ab = O.add(a, b)
+    # (1 + t / r) = 2 X, (1 - t / r) = 2 (1 - X); log C = (a + b - 1) log 2 + log B(a, b)
+    # + log(a + b) / 2
+    logc = O.add(O.add(O.mul(O.sub(ab, 1.0), O.LOG_2), O.betaln(a, b)), O.mul(0.5, O.log(ab)))
+    la = O.mul(O.add(a, 0.5), O.add(O.LOG_2, O.log(x)))
+    lb = O.mul(O.add(b, 0.5), O.add(O.LOG_2, O.log(xc)))
+    return O.sub(O.add(la, lb), logc)
+
+
+def _jf_from_x(x, xc, a, b):
+    """t from X and 1 - X: (X - (1 - X)) sqrt(a + b) / (2 sqrt(X (1 - X)))."""
+    return O.div(O.mul(O.sub(x, xc), O.sqrt(O.add(a, b))),
+                 O.mul(2.0, O.mul(O.sqrt(x), O.sqrt(xc))))
+
+
+def _jf_quantile(q, a, b, upper):
+    """ppf (upper=False) or isf: one incomplete-beta inverse on the smaller tail,
+    I_X(a, b) = q or, by symmetry, I_(1-X)(b, a) = 1 - q."""
+    qc = O.sub(1.0, q)
+    p_low = qc if upper else q  # the cdf at the root
+    p_up = q if upper else qc  # the sf at the root
+    low = O.le(p_low, 0.5)
+    v = S.betaincinv(O.where(low, a, b), O.where(low, b, a), O.where(low, p_low, p_up))
+    x = O.where(low, v, O.sub(1.0, v))
+    xc = O.where(low, O.sub(1.0, v), v)
+    return _jf_from_x(x, xc, a, b)
+
+
+jf_skew_t = Continuous(
+    "jf_skew_t", "Jones and Faddy skew-t distribution", shapes=("a", "b"), valid=_pos,
+    logpdf=_jf_logpdf,
+    cdf=lambda t, a, b: S.betainc(a, b, _jf_parts(t, a, b)[0]),
+    sf=lambda t, a, b: S.betainc(b, a, _jf_parts(t, a, b)[1]),
+    ppf=lambda q, a, b: _jf_quantile(q, a, b, False),
+    isf=lambda q, a, b: _jf_quantile(q, a, b, True),
+    example=(3.0, 2.0),
+)
+
+
 # --- the public namespaces ---------------------------------------------------------------
 TABLE = {d.name: dataclasses.replace(d, logpdf=_vanish(d.logpdf)) for d in (
-    crystalball, argus, rel_breitwigner, genexpon)}
+    crystalball, argus, rel_breitwigner, genexpon, jf_skew_t)}
 NAMESPACES = {name: build(d) for name, d in TABLE.items()}
