@@ -50,7 +50,10 @@ def _policy(name: str, nan_policy: str) -> str:
 def _checked(name: str, a, nan_policy: str, argname: str = "a"):
     """``a`` as an inexact array (ints promote like scipy); the 'raise' policy checked."""
     check_arraylike(name, a, argnames=(argname,))
-    a = jnp.asarray(a)
+    try:
+        a = jnp.asarray(a)
+    except OverflowError as e:   # a Python int beyond int32/int64: name this function
+        raise OverflowError(f"{name}(): argument {argname!r}: {e}") from None
     if not jnp.issubdtype(a.dtype, jnp.inexact):
         a = jnp.astype(a, jnp.result_type(float))
     if _policy(name, nan_policy) == "raise":
