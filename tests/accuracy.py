@@ -128,7 +128,8 @@ def _call(fn, case: Case):
 
 
 # Functions returning a tuple: a case named "<function>.<part>" measures one element.
-COMPONENTS = {"airy": ("ai", "aip", "bi", "bip"), "airye": ("eai", "eaip", "ebi", "ebip")}
+COMPONENTS = {"airy": ("ai", "aip", "bi", "bip"), "airye": ("eai", "eaip", "ebi", "ebip"),
+              "ellipj": ("sn", "cn", "dn", "ph")}
 
 
 def peer_function(module: str, name: str):

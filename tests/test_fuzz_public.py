@@ -269,16 +269,12 @@ _KNOWN_ROUTED: dict[str, str] = {
         'message does not name it: float_size: ValueError: roots_chebyu(): n must be a positive',
     'jaxwrap.scipy.special.us_roots':
         'message does not name it: uint8: ValueError: roots_sh_chebyu(): n must be a positive i',
-    'jaxwrap.scipy.stats.circmean':
-        'message does not name it: python_int_overflow: OverflowError: array(): Python int 1099',
     'jaxwrap.scipy.stats.circstd':
         "message does not name it: object_array: TypeError: dtype(): array([1, None, 'x'], dtyp",
     'jaxwrap.scipy.stats.circvar':
         'message does not name it: ragged_list: ValueError: array(): setting an array element w',
     'jaxwrap.scipy.stats.cumfreq':
         'message does not name it: empty_2d: ValueError: histogram(): min(): zero-size array to',
-    'jaxwrap.scipy.stats.entropy':
-        'message does not name it: python_int_overflow: OverflowError: array(): Python int 1099',
     'jaxwrap.scipy.stats.gmean':
         'message does not name it: float_size: AxisError: weighted_mean(): mean(): axis 0 is ou',
     'jaxwrap.scipy.stats.gstd':

@@ -8,6 +8,7 @@ import doctest
 import jax
 import jax.scipy.special as jsp
 import numpy as np
+import scipy.stats
 import pytest
 import scipy.special as sp
 
@@ -158,7 +159,10 @@ def test_domain_edges_like_scipy():
         y = np.array([0.0, 1.0, 0.5, -0.1, 1.1, np.nan])
         aa = np.full(6, 2.0)
         for f in ("gammaincinv", "gammainccinv"):
-            np.testing.assert_array_equal(np.asarray(getattr(wsp, f)(aa, y)), getattr(sp, f)(aa, y))
+            # the edges exactly; the interior y = 0.5 to an ulp or two
+            got, want = np.asarray(getattr(wsp, f)(aa, y)), getattr(sp, f)(aa, y)
+            np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
+            np.testing.assert_allclose(got, want, rtol=1e-15)
         for f in ("betaincinv", "betainccinv"):
             got = np.asarray(getattr(wsp, f)(aa, aa * 1.5, y))
             np.testing.assert_allclose(got, getattr(sp, f)(aa, aa * 1.5, y), rtol=1e-15)
@@ -169,14 +173,21 @@ def test_inverses_round_trip_in_the_tails():
         a = np.array([1e-3, 0.5, 3.0, 80.0, 5e3])
         for y in (1e-300, 1e-30, 1e-5, 0.3, 0.999):
             yy = np.full_like(a, y)
-            x = wsp.gammaincinv(a, yy)
-            np.testing.assert_allclose(np.asarray(wsp.gammainc(a, x)), yy, rtol=1e-12)
-            x = wsp.gammainccinv(a, yy)
-            np.testing.assert_allclose(np.asarray(wsp.gammaincc(a, x)), yy, rtol=1e-12)
+            x = np.asarray(wsp.gammaincinv(a, yy))
+            # the true root underflows for small a and tiny y (scipy gives 0 too)
+            np.testing.assert_array_equal(x == 0, sp.gammaincinv(a, yy) == 0)
+            np.testing.assert_allclose(np.asarray(wsp.gammainc(a, x))[x > 0], yy[x > 0], rtol=1e-12)
+            x = np.asarray(wsp.gammainccinv(a, yy))
+            np.testing.assert_array_equal(x == 0, sp.gammainccinv(a, yy) == 0)
+            np.testing.assert_allclose(np.asarray(wsp.gammaincc(a, x))[x > 0], yy[x > 0], rtol=1e-12)
             b = a[::-1] + 0.5
             x = wsp.betaincinv(a, b, yy)
             ok = (np.asarray(x) > 0) & (np.asarray(x) < 1)   # x may round to 0 or 1
-            np.testing.assert_allclose(np.asarray(wsp.betainc(a, b, x))[ok], yy[ok], rtol=1e-11)
+            # near x = 1 an ulp of x moves betainc by pdf(x) * ulp: allow that conditioning
+            xa = np.asarray(x)
+            slack = 4 * np.spacing(xa) * scipy.stats.beta.pdf(xa, a, b) + 1e-11 * yy
+            err = np.abs(np.asarray(wsp.betainc(a, b, x)) - yy)
+            assert np.all(err[ok] <= slack[ok]), (y, err, slack)
 
 
 def test_jax_weaknesses_fixed():
@@ -194,5 +205,6 @@ def test_docstring_examples():
     tests = [t for t in finder.find(gamma_module) if t.examples]
     for t in tests:
         runner.run(t)
-    assert sum(len(t.examples) for t in tests) >= 2 * len(gamma_module.__all__)
+    distinct = {id(getattr(gamma_module, n)) for n in gamma_module.__all__}   # psi is digamma
+    assert sum(len(t.examples) for t in tests) >= 2 * len(distinct)
     assert runner.summarize(verbose=False).failed == 0
