@@ -34,6 +34,18 @@ from jaxwrap_extend import core
 from jaxwrap_extend._prims import registry
 
 NUM_CASES = int(os.environ.get("JAXWRAP_NUM_CASES", "3"))
+# A deep run (JAXWRAP_NUM_CASES >= 10) checks everything every way.  The default (CI)
+# run saves compiles, which are most of the suite's time, where a check adds little:
+# - gradients in reverse mode only.  Reverse mode linearizes with the JVP rules and
+#   then transposes, so it checks the JVP rule and the transpose rules together;
+#   forward mode (``jax.jvp``) runs the same JVP rules once more, at the cost of one
+#   more compile of the whole derivative program (measured: jv's check_grads takes
+#   4.6 s with both modes, 1.8 s with reverse only).
+# - no separate outer-jit run when the vmap run is made: vmap already calls the
+#   function with tracers at its public boundary (the path an outer jit takes), and
+#   compares the traced results with the plain ones.
+DEEP = NUM_CASES >= 10
+GRAD_MODES = ("fwd", "rev") if DEEP else ("rev",)
 
 # Structural primitives of jax that may appear in a jaxwrap jaxpr (DESIGN.md),
 # and the ones jax's own autodiff inserts.
@@ -209,7 +221,8 @@ def check(fn: Callable, ref: Callable | None, args: Sequence, *, kwargs: dict | 
                  the call).
     grad         order for jax.test_util.check_grads over the float args (0:
                  none), in float64; ``grad_tol`` overrides its tolerance.
-    jit          also run under an outer jax.jit (the plain call is already a
+    jit          also run under an outer jax.jit (in a deep run, or when no vmap run
+                 is made; the plain call is already a
                  compiled run, since ``@public`` jits; neither is eager).
     eager        also run op by op under ``jax.disable_jit()`` (slower).
     vmap         vmaps over a batch of 3 different copies of the array args
@@ -239,7 +252,9 @@ def check(fn: Callable, ref: Callable | None, args: Sequence, *, kwargs: dict | 
         explicit = not isinstance(check_dtype, (bool, str))
         assert_close(out, r, tol, expected_dtype, err=f"{name} vs numpy",
                      check_kind=not explicit and not (peer is not None and check_dtype is True))
-    if jit:
+    vmapped = vmap and bool(vmap_argnums if vmap_argnums is not None
+                            else any(_is_array(a) for a in args))
+    if jit and (DEEP or not vmapped):   # see DEEP: vmap already runs the traced path
         jout = jax.jit(lambda *a: fn(*a, **kwargs))(*args)
         assert_close(jout, _to_np(out), tol, expected_dtype,
                      err=f"{name} under an outer jit (vs the plain, also compiled, call)")
@@ -341,5 +356,5 @@ def _check_grad(fn, args, kwargs, order, grad_argnums, grad_tol):
 
     with jax.enable_x64(True):
         diff = [widen(args[i]) for i in idx]
-        check_grads(f, diff, order=order, modes=("fwd", "rev"), atol=grad_tol, rtol=grad_tol,
+        check_grads(f, diff, order=order, modes=GRAD_MODES, atol=grad_tol, rtol=grad_tol,
                     eps=1e-4)

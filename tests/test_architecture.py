@@ -139,6 +139,7 @@ SPECIAL.update(purity_special())
 # Every public namespace whose functions must be pure (those not written yet are left out).
 NAMESPACES = ["jaxwrap.numpy", "jaxwrap.numpy.linalg", "jaxwrap.numpy.fft",
               "jaxwrap.scipy.linalg", "jaxwrap.scipy.special", "jaxwrap.scipy.stats",
+              "jaxwrap.scipy.fft", "jaxwrap.scipy.signal", "jaxwrap.scipy.signal.windows",
               "jaxwrap.random"]
 
 

@@ -46,9 +46,11 @@ _MODULES = {  # manifest module -> jaxwrap namespace
     "numpy": "jaxwrap.numpy", "numpy.linalg": "jaxwrap.numpy.linalg",
     "numpy.fft": "jaxwrap.numpy.fft", "scipy.linalg": "jaxwrap.scipy.linalg",
     "scipy.special": "jaxwrap.scipy.special", "scipy.stats": "jaxwrap.scipy.stats",
+    "scipy.fft": "jaxwrap.scipy.fft", "scipy.signal": "jaxwrap.scipy.signal",
+    "scipy.signal.windows": "jaxwrap.scipy.signal.windows",
 }
 # Modules other helpers own: failures there are known, routed by the lead.
-_ROUTED = ("jaxwrap.scipy.special", "jaxwrap.scipy.stats")
+_ROUTED = ("jaxwrap.scipy.special", "jaxwrap.scipy.stats", "jaxwrap.scipy.signal")
 # Functions whose argument is not data (a callable, a dtype, a shape, a file, ...):
 # checked for no crash / no hang only, not for a message naming them.
 _NOT_DATA = {
@@ -269,6 +271,12 @@ _KNOWN_ROUTED: dict[str, str] = {
         'message does not name it: float_size: ValueError: roots_chebyu(): n must be a positive',
     'jaxwrap.scipy.special.us_roots':
         'message does not name it: uint8: ValueError: roots_sh_chebyu(): n must be a positive i',
+    'jaxwrap.scipy.signal.freqz_sos':
+        'message does not name it: ragged_list: ValueError: array(): setting an array element w',
+    'jaxwrap.scipy.signal.periodogram':
+        "message does not name it: object_array: TypeError: dtype(): array([1, None, 'x'], dtyp",
+    'jaxwrap.scipy.signal.sosfreqz':   # scipy's alias of freqz_sos: the message names that
+        'message does not name it: axis_out_of_range: ValueError: freqz_sos(): `sos` must hav',
     'jaxwrap.scipy.stats.circstd':
         "message does not name it: object_array: TypeError: dtype(): array([1, None, 'x'], dtyp",
     'jaxwrap.scipy.stats.circvar':

@@ -15,7 +15,7 @@ import scipy.special as sp
 
 import jaxwrap.scipy.special as S
 from tests import accuracy
-from tests.harness import check
+from tests.harness import DEEP, check
 
 # --- accuracy budgets (ULPs of the case's dtype) ---------------------------------------------
 # Defaults from the issue: non-oscillatory I/K <= 16 ULP; oscillatory J/Y <= 1024 ULP away
@@ -94,7 +94,8 @@ UNARY = [  # name, jax peer (or None), gradient order
 @pytest.mark.parametrize("name,peer,order", UNARY, ids=[u[0] for u in UNARY])
 def test_unary_harness(name, peer, order):
     fn, ref = getattr(S, name), getattr(sp, name)
-    check(fn, ref, (_X32,), peer=peer, tol=2e-5)
+    # float32: values and dtype (jit / vmap / gradients are the float64 run's; DEEP)
+    check(fn, ref, (_X32,), peer=peer, tol=2e-5, jit=DEEP, vmap=DEEP)
     with jax.enable_x64(True):
         check(fn, ref, (_X64,), peer=peer, grad=order)
 
@@ -109,7 +110,8 @@ def test_binary_harness(name):
     with jax.enable_x64(True):
         # gradients in x only: the derivative in a real order has no closed form (NaN)
         check(fn, ref, (_V64, x), grad=1, grad_argnums=(1,))
-    check(fn, ref, (_V64[0].astype(np.float32), _X32), tol=5e-5)  # float32, 10 ulp-ish
+    check(fn, ref, (_V64[0].astype(np.float32), _X32), tol=5e-5,  # float32, 10 ulp-ish
+          jit=DEEP, vmap=DEEP)   # values and dtype; the float64 run traces (DEEP: both)
 
 
 @pytest.mark.parametrize("name", ["jn", "yn", "kn"])

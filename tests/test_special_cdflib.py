@@ -16,7 +16,7 @@ import scipy.special as ssp
 
 import jaxwrap.scipy.special as sp
 from tests import accuracy
-from tests.harness import check
+from tests.harness import DEEP, check
 
 CASES = accuracy.load("cdflib")
 
@@ -83,11 +83,16 @@ ROWS = [
 @pytest.mark.parametrize("name,args,argnums", ROWS, ids=[r[0] for r in ROWS])
 def test_transforms(name, args, argnums):
     fn, ref = getattr(sp, name), getattr(ssp, name)
+    # The points repeated to the accuracy cases' length: the plain calls reuse the
+    # programs compiled there (compiles are most of this file's time).
+    args = [np.resize(a.ravel(), accuracy._BUCKET) for a in args]
     # The reference is scipy in float64: the default 1e-12 tolerance is the
     # float64 check; float32 is compared at its default 2e-5.
     with jax.enable_x64(True):
         check(fn, ref, list(args), grad=1, grad_argnums=argnums, check_dtype=np.float64)
-    check(fn, ref, [a.astype(np.float32) for a in args], check_dtype=np.float32)
+    # float32: values and dtype (jit / vmap / gradients are the float64 run's; DEEP)
+    check(fn, ref, [a.astype(np.float32) for a in args], check_dtype=np.float32, jit=DEEP,
+          vmap=DEEP)
 
 
 # --- scipy's edge values -------------------------------------------------------------------------
@@ -121,8 +126,11 @@ EDGES = {
 @pytest.mark.parametrize("name", sorted(EDGES))
 def test_edges(name):
     args = [np.asarray(a, np.float64) for a in EDGES[name]]
+    # padded like the accuracy cases, so the float64 program compiled there is reused
+    n = len(args[0])
+    padded = [np.pad(a, (0, accuracy._BUCKET - n), mode="edge") for a in args]
     with jax.enable_x64(True):
-        got = np.asarray(getattr(sp, name)(*args))
+        got = np.asarray(getattr(sp, name)(*padded))[:n]
     with np.errstate(all="ignore"):
         want = getattr(ssp, name)(*args)
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=0, equal_nan=True)

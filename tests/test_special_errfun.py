@@ -17,7 +17,7 @@ import scipy.special as ssp
 
 import jaxwrap.scipy.special as sp
 from tests import accuracy
-from tests.harness import check
+from tests.harness import DEEP, check
 
 CASES = accuracy.load("errfun")
 
@@ -92,8 +92,10 @@ UNARY = [
 def test_transforms(name, x, has_peer, order, dtype):
     peer = getattr(jsp, name) if has_peer else None
     with jax.enable_x64(dtype == np.float64):
+        # float32: values and dtype (jit / vmap / gradients are the float64 run's; DEEP)
+        f64 = dtype == np.float64
         check(getattr(sp, name), getattr(ssp, name), [x.astype(dtype)], peer=peer,
-              grad=order if dtype == np.float64 else 0)
+              grad=order if f64 else 0, jit=f64 or DEEP, vmap=f64 or DEEP)
 
 
 COMPLEX = ["erf", "erfc", "erfcx", "erfi", "dawsn", "wofz"]
