@@ -74,52 +74,9 @@ def rfftfreq(n, d=1.0, *, xp=None, device=None):
     return _np.rfftfreq(n, d, device=device)
 
 
-def fftshift(x, axes=None):
-    """Move the zero-frequency term to the centre of the spectrum.
-
-    Parameters
-    ----------
-    x : array_like
-        Input array (e.g. an ``fft`` result).
-    axes : int or sequence of ints, optional
-        Axes to shift (default: all).
-
-    Returns
-    -------
-    jax.Array
-        ``x`` rolled by ``n // 2`` along each axis.
-
-    Examples
-    --------
-    >>> from jaxwrap.scipy.fft import fftfreq, fftshift
-    >>> fftshift(fftfreq(4))
-    Array([-0.5 , -0.25,  0.  ,  0.25], dtype=float32)
-    """
-    return _np.fftshift(x, axes)
-
-
-def ifftshift(x, axes=None):
-    """Inverse of ``fftshift`` (the two differ for odd lengths).
-
-    Parameters
-    ----------
-    x : array_like
-        Input array.
-    axes : int or sequence of ints, optional
-        Axes to shift (default: all).
-
-    Returns
-    -------
-    jax.Array
-        ``x`` rolled by ``-(n // 2)`` along each axis.
-
-    Examples
-    --------
-    >>> from jaxwrap.scipy.fft import fftfreq, fftshift, ifftshift
-    >>> ifftshift(fftshift(fftfreq(5)))
-    Array([ 0. ,  0.2,  0.4, -0.4, -0.2], dtype=float32)
-    """
-    return _np.ifftshift(x, axes)
+# scipy.fft's shifts are numpy.fft's (same signature and semantics): the same objects.
+fftshift = _np.fftshift
+ifftshift = _np.ifftshift
 
 
 # --- fast lengths ---------------------------------------------------------------------------------
