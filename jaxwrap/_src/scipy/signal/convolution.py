@@ -37,6 +37,7 @@ from ... import dtypes, lax
 from ...numpy import fft as _fft_mod
 from ...numpy import padding, ufuncs
 from ...numpy._util import asarray, check_arraylike, promote_dtypes_inexact, public
+from ..fft.helpers import next_fast_len
 
 __all__ = [
     "convolve", "convolve2d", "correlate", "correlate2d", "correlation_lags", "deconvolve",
@@ -197,19 +198,8 @@ def _direct(x, w, wins, precision=None):
 
 # --- FFT core -----------------------------------------------------------------------------------
 def _fast_len(n: int) -> int:
-    """Smallest 5-smooth integer >= n (FFT lengths that factor into 2, 3, 5)."""
-    best = 1 << max(n - 1, 0).bit_length()
-    p5 = 1
-    while p5 < best:
-        p35 = p5
-        while p35 < best:
-            q = p35
-            while q < n:
-                q *= 2
-            best = min(best, q)
-            p35 *= 3
-        p5 *= 5
-    return best
+    """The smallest 2**i 3**j 5**k >= n (>= 1): an FFT length XLA handles fast."""
+    return next_fast_len(max(n, 1), real=True)
 
 
 def _crop(y, axes, wins):

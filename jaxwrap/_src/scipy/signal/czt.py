@@ -27,6 +27,7 @@ import jaxwrap.numpy as jnp
 
 from ... import dtypes
 from ...numpy._util import check_arraylike, public
+from .convolution import _fast_len
 from .detrending import slice_last
 
 __all__ = ["czt", "czt_points", "zoom_fft"]
@@ -69,22 +70,6 @@ def _chirp(m: int, w, count: int) -> np.ndarray:
         ph = ph - np.round(ph)
         return np.exp(-2j * math.pi * ph.astype(np.float64))
     return np.power(complex(v), (k.astype(np.float64) ** 2) / 2.0)
-
-
-def _fast_len(n: int) -> int:
-    """The smallest 2**i 3**j 5**k >= n (an FFT length XLA handles fast)."""
-    best = 1 << max(n - 1, 0).bit_length()
-    p5 = 1
-    while p5 < best:
-        p35 = p5
-        while p35 < best:
-            q = p35
-            while q < n:
-                q *= 2
-            best = min(best, q)
-            p35 *= 3
-        p5 *= 5
-    return best
 
 
 def _plan(n: int, m: int, w, a):
