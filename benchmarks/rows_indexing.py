@@ -31,6 +31,14 @@ def _add_at(xp, x, idx, v):
     return x.at[idx].add(v)
 
 
+def _ufunc_add_at(xp, z, idx, v):
+    if xp is np:
+        out = z.copy()
+        np.add.at(out, idx, v)
+        return out
+    return xp.add.at(z, idx, v, inplace=False)
+
+
 def _vec_and_indices(n: int, m: int, values: bool = False):
     def setup(rng: np.random.Generator):
         out = (rng.standard_normal(n).astype(np.float32),
@@ -62,6 +70,9 @@ COMPILED: list[Row] = [
     Row("scatter_add_1e6", _vec_and_indices(VEC, VEC, values=True),
         lambda xp, x, i, v: _add_at(xp, x, i, v), rtol=1e-3, atol=1e-4,
         doc="x.at[idx].add(v) with 1e6 random (repeated) indices"),
+    Row("ufunc_add_at_1e6_into_1e5", _vec_and_indices(100_000, VEC, values=True),
+        _ufunc_add_at, rtol=1e-3, atol=1e-4,
+        doc="add.at(z, idx, v, inplace=False): 1e6 random (repeated) updates into 1e5"),
     Row("fancy_getitem_1000x1000", _mat_rows_cols(1000),
         lambda xp, x, r, c: _get(xp, x, (r, c)), doc="x[rows[:, None], cols]"),
 ]

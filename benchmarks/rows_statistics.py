@@ -21,6 +21,13 @@ def _ints(n: int, high: int):
     return setup
 
 
+def _ints_and_weights(n: int, high: int):
+    def setup(rng: np.random.Generator):
+        return (rng.integers(0, high, n).astype(np.int32),
+                rng.standard_normal(n).astype(np.float32))
+    return setup
+
+
 def _signal_and_kernel(n: int, m: int):
     def setup(rng: np.random.Generator):
         return (rng.standard_normal(n).astype(np.float32),
@@ -53,6 +60,10 @@ COMPILED: list[Row] = [
     Row("median_axis1_1000x1000", mat(1000, 1000), lambda xp, x: xp.median(x, axis=1)),
     Row("bincount_1e6", _ints(VEC, 1000), lambda xp, x: xp.bincount(x, length=1000),
         host=lambda np_, x: np_.bincount(x, minlength=1000)),
+    Row("bincount_weights_1e6_into_1e5", _ints_and_weights(VEC, 100_000),
+        lambda xp, x, w: xp.bincount(x, w, length=100_000), rtol=1e-3, atol=1e-4,
+        host=lambda np_, x, w: np_.bincount(x, w, minlength=100_000),
+        doc="bincount(x, weights, length=1e5) of 1e6 values"),
     Row("cumsum_1e6", mat(VEC), lambda xp, x: xp.cumsum(x), rtol=1e-3, atol=1e-2),
     Row("cumsum_axis0_1000x1000", mat(1000, 1000), lambda xp, x: xp.cumsum(x, axis=0),
         rtol=1e-3, atol=1e-3),

@@ -422,3 +422,23 @@ def test_bad_input(k):
     fn, exc, match = BAD[k]
     with pytest.raises(exc, match=match):
         fn()
+
+
+def test_piecewise_traces_its_functions_once():
+    # jax's rule: the functions are static arguments, so a second call with the same
+    # functions and shapes reuses the compiled program instead of tracing them again.
+    calls = []
+
+    def neg(v):
+        calls.append(1)
+        return jwnp.negative(v)
+
+    def ident(v):
+        return v
+    x = np.array([-2.0, 0.5, 3.0], np.float32)
+    first = jwnp.piecewise(x, [x < 0, x > 1], [neg, ident, 7.0])
+    again = jwnp.piecewise(x, [x < 0, x > 1], [neg, ident, 7.0])
+    assert len(calls) == 1
+    want = np.asarray(jnp.piecewise(x, [x < 0, x > 1], [jnp.negative, lambda v: v, 7.0]))
+    assert_close(first, want, check_dtype=np.float32)
+    assert_close(again, want, check_dtype=np.float32)

@@ -359,3 +359,15 @@ X = np.ones((2, 3), F)
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+def test_searchsorted_more_than_2_31_elements():
+    # Shapes only (no 2**31-element array): int64 indices with x64; without x64 an
+    # OverflowError naming the function instead of a dtype clash inside the search.
+    a, v = jax.ShapeDtypeStruct((2**31 + 5,), np.float32), jax.ShapeDtypeStruct((3,), np.float32)
+    with jax.enable_x64(True):
+        for method in ("scan", "sort"):
+            out = jax.eval_shape(lambda a, v, m=method: S.searchsorted(a, v, method=m), a, v)
+            assert (out.shape, out.dtype) == ((3,), np.int64)
+    with jax.enable_x64(False), pytest.raises(OverflowError, match="searchsorted.*x64"):
+        jax.eval_shape(S.searchsorted, a, v)

@@ -629,7 +629,7 @@ def _claims():
 
     def ufunc_claims():
         add = jnp.add
-        assert (add.nin, add.nout, add.nargs, add.identity) == (2, 1, 3, 0)
+        assert (add.nin, add.nout, add.nargs, add.identity) == (2, 1, 2, 0)  # nargs: jax's (= nin)
         v = np.arange(6.0, dtype=np.float32)
         np.testing.assert_array_equal(array(add.reduce(v)), np.add.reduce(v))
         np.testing.assert_array_equal(array(add.accumulate(v)), np.add.accumulate(v))

@@ -628,8 +628,14 @@ from jaxwrap._src.numpy.ufuncs import (
 from jaxwrap._src.numpy.ufuncs import (
     acosh as acosh,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     add as add,
+)
+from jaxwrap._src.numpy.ufunc_object import (
+    frompyfunc as frompyfunc,
+)
+from jaxwrap._src.numpy.ufunc_object import (
+    ufunc as ufunc,
 )
 from jaxwrap._src.numpy.ufuncs import (
     arccos as arccos,
@@ -667,7 +673,7 @@ from jaxwrap._src.numpy.ufuncs import (
 from jaxwrap._src.numpy.ufuncs import (
     atanh as atanh,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     bitwise_and as bitwise_and,
 )
 from jaxwrap._src.numpy.ufuncs import (
@@ -682,13 +688,13 @@ from jaxwrap._src.numpy.ufuncs import (
 from jaxwrap._src.numpy.ufuncs import (
     bitwise_not as bitwise_not,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     bitwise_or as bitwise_or,
 )
 from jaxwrap._src.numpy.ufuncs import (
     bitwise_right_shift as bitwise_right_shift,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     bitwise_xor as bitwise_xor,
 )
 from jaxwrap._src.numpy.ufuncs import (
@@ -820,28 +826,28 @@ from jaxwrap._src.numpy.ufuncs import (
 from jaxwrap._src.numpy.ufuncs import (
     log10 as log10,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     logaddexp as logaddexp,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     logaddexp2 as logaddexp2,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     logical_and as logical_and,
 )
 from jaxwrap._src.numpy.ufuncs import (
     logical_not as logical_not,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     logical_or as logical_or,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     logical_xor as logical_xor,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     maximum as maximum,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     minimum as minimum,
 )
 from jaxwrap._src.numpy.ufuncs import (
@@ -850,10 +856,10 @@ from jaxwrap._src.numpy.ufuncs import (
 from jaxwrap._src.numpy.ufuncs import (
     modf as modf,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     multiply as multiply,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     negative as negative,
 )
 from jaxwrap._src.numpy.ufuncs import (
@@ -913,7 +919,7 @@ from jaxwrap._src.numpy.ufuncs import (
 from jaxwrap._src.numpy.ufuncs import (
     square as square,
 )
-from jaxwrap._src.numpy.ufuncs import (
+from jaxwrap._src.numpy.ufunc_object import (
     subtract as subtract,
 )
 from jaxwrap._src.numpy.ufuncs import (

@@ -58,7 +58,7 @@ def _unary_abstract_eval(name, kinds, result):
 
 def _binary_abstract_eval(name, kinds, result):
     def rule(x, y, **params):
-        shape = same_shapes(name, (x, y))
+        shape = _scalar_or_same_shape(name, x, y)
         dtype = same_dtypes(name, (x, y))
         check_kind(name, dtype, kinds)
         out = result(dtype) if result else dtype
@@ -67,10 +67,31 @@ def _binary_abstract_eval(name, kinds, result):
     return rule
 
 
+def _scalar_or_same_shape(name, x, y):
+    """The result shape of a binary primitive.
+
+    Operands have equal shapes, or one of them is rank 0, or both have the same rank
+    and differ only where one has size 1 (like jax's binary ops take a rank-0 literal
+    or a keepdims result); the lowering broadcasts them, so a jaxpr needs no
+    broadcast_in_dim equation for them.
+    """
+    xs, ys = x.shape, y.shape
+    if xs == ys or ys == ():
+        return xs
+    if xs == ():
+        return ys
+    if len(xs) == len(ys) and all(a == b or a == 1 or b == 1 for a, b in zip(xs, ys)):
+        return tuple(b if a == 1 else a for a, b in zip(xs, ys))
+    return same_shapes(name, (x, y))  # raises the equal-shape error
+
+
 def _wrap(prim):
     if prim.name in ("round",):
         def f(x, rounding_method=0):
             return prim.bind(x, rounding_method=rounding_method)
+    elif prim in _SCALAR_OPERANDS:   # rank-0 operands go to the primitive as they are
+        def f(x, y):
+            return prim.bind(x, y)
     else:
         def f(*args):
             return prim.bind(*_broadcast_scalars(args))
@@ -119,15 +140,63 @@ def _binary(name, kinds, lowering, jvps=None, *, result=None, transpose=None):
     undefined (linear) operand, given the other one.
     """
     lowering = lower_op(lowering) if isinstance(lowering, type) else lowering
-    prim = define(name, _binary_abstract_eval(name, kinds, result), lowering)
+    prim = define(name, _binary_abstract_eval(name, kinds, result), _scalar_lowering(lowering))
     if jvps is None:
         ad.defjvp_zero(prim)
     else:
-        ad.defjvp2(prim, *jvps)
+        ad.defjvp2(prim, *(None if r is None else _full_shape_jvp(r) for r in jvps))
     if transpose is not None:
         ad.deftranspose(prim, _linear_transpose(transpose))
-    batching.defbroadcasting(prim)
+    batching.primitive_batchers[prim] = _scalar_batch_rule(prim)
+    _SCALAR_OPERANDS.add(prim)
     return _wrap(prim)
+
+
+# Binary primitives that accept a rank-0 operand next to an array of any shape.
+_SCALAR_OPERANDS: set = set()
+
+
+def _dims(x):
+    """broadcast_dimensions of an operand of a binary primitive (rank 0 or full rank)."""
+    return tuple(range(np.ndim(x)))
+
+
+def _broadcast_to(x, shape):
+    from .structural import broadcast_in_dim
+    return x if np.shape(x) == tuple(shape) else broadcast_in_dim(x, tuple(shape), _dims(x))
+
+
+def _scalar_lowering(lowering):
+    """Lower with a rank-0 or size-1 operand broadcast to the result shape first (in
+    StableHLO, whose elementwise ops need equal shapes; no jaxpr equation)."""
+    def rule(ctx, x, y, **params):
+        a, b = ctx.avals_in
+        if a.shape != b.shape:
+            shape = ctx.avals_out[0].shape
+            args, avals = [], []
+            for v, av in ((x, a), (y, b)):
+                if av.shape != shape:
+                    dims = tuple(range(len(av.shape)))
+                    av = av.update(shape=shape)
+                    v = hlo.broadcast_in_dim(mlir.aval_to_ir_type(av), v,
+                                             mlir.dense_int_array(dims))
+                args.append(v)
+                avals.append(av)
+            x, y = args
+            ctx = ctx.replace(avals_in=avals)
+        return lowering(ctx, x, y, **params)
+    return rule
+
+
+def _full_shape_jvp(rule):
+    """A JVP rule written for equal shapes, applied with a rank-0 or size-1 operand:
+    the operands and the tangent are broadcast to the result's shape first."""
+    def jvp(t, ans, x, y, **params):
+        shape = np.shape(ans)
+        if np.shape(x) != shape or np.shape(y) != shape:
+            t, x, y = (_broadcast_to(v, shape) for v in (t, x, y))
+        return rule(t, ans, x, y, **params)
+    return jvp
 
 
 def _linear_transpose(rule):
@@ -137,8 +206,46 @@ def _linear_transpose(rule):
             return [ad.Zero(v.aval.to_tangent_aval()) if u else None
                     for v, u in ((x, ux), (y, uy))]
         cx, cy = rule(ct, x, y)
-        return [cx if ux else None, cy if uy else None]
+        # The cotangent of a rank-0 operand is the sum over the broadcast result.
+        return [_unbroadcast(cx, x) if ux else None, _unbroadcast(cy, y) if uy else None]
     return transpose
+
+
+def _unbroadcast(ct, x):
+    shape = x.aval.shape
+    if ct is None or shape == np.shape(ct):
+        return ct
+    from .reductions import reduce_sum
+    if shape == ():
+        return reduce_sum(ct, axes=tuple(range(np.ndim(ct))))
+    from .structural import reshape
+    axes = tuple(i for i, (a, b) in enumerate(zip(shape, np.shape(ct))) if a != b)
+    return reshape(reduce_sum(ct, axes=axes), shape)
+
+
+def _scalar_batch_rule(prim):
+    """vmap of a binary primitive whose operands are rank 0 or of one rank: a rank-0
+    unbatched operand stays rank 0; the others get the batch axis first (a batched
+    scalar also the result's axes; size-1 axes stay for the primitive)."""
+    def rule(args, dims, **params):
+        if dims[0] == dims[1] and np.shape(args[0]) == np.shape(args[1]):
+            return prim.bind(*args, **params), dims[0]
+        size = batching.batch_size(args, dims)
+        shapes = [tuple(s for i, s in enumerate(np.shape(a)) if i != d)
+                  for a, d in zip(args, dims)]
+        shape = shapes[0] if shapes[0] != () else shapes[1]
+        out = []
+        for a, d, s in zip(args, dims, shapes):
+            if d is None and s == ():
+                out.append(a)
+                continue
+            a = batching.bdim_at_front(a, d, size)
+            if s == () and shape != ():   # a batched scalar: broadcast along the result's axes
+                from .structural import broadcast_in_dim
+                a = broadcast_in_dim(a, (size, *shape), (0,))
+            out.append(a)
+        return prim.bind(*out, **params), 0
+    return rule
 
 
 def _bool(dtype):

@@ -191,13 +191,8 @@ def stirling_corr(a):
 
 
 def lgamma1p(a):
-    """ln Gamma(1 + a), accurate (relatively) near a = 0 and a = 1."""
-    lo = fabs(a) <= 0.5
-    hi = (a > 0.5) & (a <= 1.5)
-    b = where(lo, a, where(hi, a - 1, 0.0))
-    ser = horner(b, _LGAMMA2P) - where(lo, log1p(b), 0.0)   # ln Gamma(2 + b) [- ln(1 + a)]
-    other = _gammaln_ge15(where(lo | hi, 2.0, a) + 1)
-    return where(lo | hi, ser, other)
+    """ln Gamma(1 + a), a > -1, accurate (relatively) near a = 0 and a = 1."""
+    return _lgamma_core(1 + a, a)
 
 
 def log1pmx(u):
@@ -293,31 +288,48 @@ def _reduce_up_down(x, lo, hi):
     return z, p, q
 
 
-def _gammaln_ge15(x):
-    """ln Gamma(x) for x >= 1.5: down to [1.5, 2.5) by exact unit steps below 10, Stirling above."""
-    small = x < 10
-    xs = where(small, x, 2.0)
-    z, p, _ = _reduce_up_down(xs, 1.5, 2.5)
-    near = horner(z - 2, _LGAMMA2P) + log(p)
-    xb = where(small, 10.0, x)
+def _lgamma_core(x, a):
+    """ln Gamma(x) for x > 0, given also a = x - 1 (exact where the series below needs it:
+    a caller either has x exact, and then x - 1 is exact on [0.5, 2.5], or has a exact).
+
+    One evaluation of the series of ln Gamma(2 + b) for every x, with the argument b chosen
+    per region (one copy of each piece keeps the compiled program small):
+      x < 0.5:          ln Gamma(2 + x) - log1p(x) - log(x)      (b = x)
+      0.5 <= x < 1.5:   ln Gamma(2 + a) - log1p(a)               (b = a, |a| <= 1/2)
+      1.5 <= x < 2.5:   ln Gamma(2 + (a - 1))                    (b = a - 1)
+      2.5 <= x < 10:    down to z in [1.5, 2.5) by at most 8 unit steps, + log of their product
+      x >= 10:          Stirling's series (DLMF 5.11.1).
+    """
+    small, mid, near = x < 0.5, x < 1.5, x < 2.5
+    red = (x < 10) & ~near
+    z = where(red, x, 2.0)
+    p = full(x, 1.0)
+    for _ in range(8):      # x < 10 reaches [1.5, 2.5) in at most 8 steps
+        m = z >= 2.5
+        z = where(m, z - 1, z)
+        p = where(m, p * z, p)
+    b = where(small, x, where(mid, a, where(near, a - 1, z - 2)))
+    xs = where(small, x, 1.0)
+    corr = where(small, -log1p(xs) - log(xs), where(mid, -log1p(where(mid, a, 0.0)),
+                                                    where(near, 0.0, log(p))))
+    series = horner(b, _LGAMMA2P) + corr
+    xb = where(x < 10, 10.0, x)
     big = (xb - 0.5) * log(xb) - xb + _LN_SQRT_2PI + stirling_corr(xb)
-    return where(small, near, big)
+    return where(x < 10, series, big)
 
 
 def _gammaln_pos(x):
-    """ln Gamma(x), x > 0; below 1.5: ln Gamma(1 + (x - 1)) (x - 1 is exact) or
-    ln Gamma(1 + x) - ln x."""
-    low = x < 1.5
-    xl = where(low, x, 1.0)
-    below = where(xl < 0.5, lgamma1p(xl) - log(xl), lgamma1p(xl - 1))
-    return where(low, below, _gammaln_ge15(where(low, 2.0, x)))
+    """ln Gamma(x), x > 0."""
+    return _lgamma_core(x, x - 1)
 
 
 def _gammaln_kernel(x):
     pos = x > 0
     xn = where(pos, -0.5, x)
-    refl = log(math.pi / fabs(sinpi(xn))) - _gammaln_pos(1 - xn)
-    out = where(pos, _gammaln_pos(where(pos, x, 1.0)), refl)
+    # one ln Gamma for both signs: x itself, or 1 - x for the reflection
+    # ln |Gamma(x)| = ln(pi / |sin(pi x)|) - ln Gamma(1 - x)
+    lg = _gammaln_pos(where(pos, x, 1 - xn))
+    out = where(pos, lg, log(math.pi / fabs(sinpi(xn))) - lg)
     pole = (x <= 0) & floor(x).eq(x)
     return where(pole, np.inf, where(x.eq(-np.inf), -np.inf, out))
 
@@ -612,11 +624,23 @@ def _dp_dx(a, x):
 _BETA_CF_MAX = 1000  # CF steps ~ sqrt(max(a, b)) near the mean; 1000 covers a, b up to ~1e5
 
 
+def _stacked(f, *xs):
+    """``f`` applied to each of ``xs`` (one shape) through ONE call on their stack: a kernel
+    needed several times in one formula is compiled once, not once per use."""
+    stack = S.concatenate([S.expand_dims(x.v, (0,)) for x in xs], 0)
+    out = f(_V(stack)).v
+    return [_V(S.squeeze(S.slice(out, (i,) + (0,) * len(xs[0].shape),
+                                 (i + 1,) + tuple(xs[0].shape)), (0,)))
+            for i in range(len(xs))]
+
+
 def _lbeta(a, b):
-    """ln B(a, b) for a, b > 0, with Stirling's form where both are large (no cancellation
-    of the big ln Gamma terms) and ln Gamma(b) - ln Gamma(a + b) in Stirling form where
-    only b is large."""
-    both = (a >= 10) & (b >= 10)
+    """ln |B(a, b)|: Stirling's form where both a, b >= 10 (no cancellation of the big
+    ln Gamma terms), ln Gamma(b) - ln Gamma(a + b) in Stirling form where only the larger
+    one is >= 10, and ln |Gamma(a)| + ln |Gamma(b)| - ln |Gamma(a + b)| otherwise (negative
+    arguments included); the ln Gamma values come from one stacked evaluation."""
+    pos = (a > 0) & (b > 0)
+    both = pos & (a >= 10) & (b >= 10)
     ab, bb = where(both, a, 10.0), where(both, b, 10.0)
     s = ab + bb
     # (a-1/2) ln a + (b-1/2) ln b - (a+b-1/2) ln(a+b) + ln sqrt(2 pi) + s(a) + s(b) - s(a+b)
@@ -627,14 +651,14 @@ def _lbeta(a, b):
     #                                                              + lo + s(hi) - s(lo+hi)
     lo_ = where(a < b, a, b)
     hi_ = where(a < b, b, a)
-    one = (~both) & (hi_ >= 10)
+    one = pos & (~both) & (hi_ >= 10)
     lo, hi = where(one, lo_, 1.0), where(one, hi_, 10.0)
-    mixed = (_gammaln_pos(lo) - lo * log(hi) - (lo + hi - 0.5) * log1p(lo / hi) + lo
+    direct = ~(both | one)
+    ad, bd = where(direct, a, 1.0), where(direct, b, 1.0)
+    g_a, g_b, g_ab = _stacked(_gammaln_kernel, where(one, lo, ad), bd, ad + bd)
+    mixed = (g_a - lo * log(hi) - (lo + hi - 0.5) * log1p(lo / hi) + lo
              + stirling_corr(hi) - stirling_corr(lo + hi))
-    # both small
-    as_, bs = where(both | one, 1.0, a), where(both | one, 1.0, b)
-    direct = _gammaln_pos(as_) + _gammaln_pos(bs) - _gammaln_pos(as_ + bs)
-    return where(both, big, where(one, mixed, direct))
+    return where(both, big, where(one, mixed, g_a + g_b - g_ab))
 
 
 def _beta_prefactor(a, b, x):
@@ -1024,14 +1048,9 @@ def _inv_beta_d(argnum):
 
 
 def _betaln_kernel(a, b):
-    """ln |B(a, b)|: Stirling's forms for positive arguments (``_lbeta``), ln |Gamma| sums
-    otherwise."""
-    pos = (a > 0) & (b > 0)
-    ap, bp = where(pos, a, 1.0), where(pos, b, 1.0)
-    other = _gammaln_kernel(a) + _gammaln_kernel(b) - _gammaln_kernel(a + b)
+    """ln |B(a, b)| (``_lbeta``), -inf where one argument is +inf and the other positive."""
     inf = (a.eq(np.inf) & (b > 0)) | (b.eq(np.inf) & (a > 0))
-    out = where(pos, _lbeta(ap, bp), other)
-    return where(inf, -np.inf, out)
+    return where(inf, -np.inf, _lbeta(a, b))
 
 
 def _betaln_jvp(argnum):

@@ -120,12 +120,93 @@ def shape(x) -> tuple[int, ...]:
     return tuple(np.shape(x)) if not hasattr(x, "shape") else tuple(x.shape)
 
 
+# Staging host values: an inlined jitted identity.  Eagerly it goes through jax's C++
+# dispatch (host -> device transfer, dtype canonicalisation for x64, weak type for Python
+# scalars) in a few microseconds, where jax.device_put plus a weak-type cast took ~10x that;
+# under a trace it inlines to nothing (a Python scalar becomes a literal).
+_stage_jit = jax.jit(lambda x: x, inline=True)
+
+
+def _stage(x):
+    out = _stage_jit(x)
+    # Under jax.disable_jit() the identity returns its host input: transfer it instead.
+    return out if isinstance(out, jax.Array) else jax.device_put(x)
+
+_PY_STAGED = frozenset({bool, float, complex})   # int needs a range check first
+_PY_LEAF = frozenset({bool, int, float, complex})
+# numpy dtypes jax's dispatch stages directly (the sub-byte ones take the slow path).
+_NP_STAGED = frozenset(d for d in dtypes.ALL_DTYPES if d not in dtypes.SUBBYTE_INT_DTYPES)
+
+
 def asarray(x, dtype=None, *, name: str = "asarray"):
     """``x`` as a jax array (or tracer) of ``dtype``, with jax's dtype rules.
 
     Python scalars stay weakly typed; nested lists/tuples (possibly holding
     tracers) are stacked with jaxwrap primitives.
     """
+    if dtype is None:
+        # Fast paths, by exact type: one classification, no dtype queries.
+        if isinstance(x, jax.Array):       # arrays and tracers pass through
+            return x
+        t = type(x)
+        if t in _PY_STAGED:
+            return _stage(x)
+        if t is int:
+            _check_int_range((x,), dtypes.default_int_dtype(), name)
+            return _stage(x)
+        if (t is np.ndarray or isinstance(x, np.generic)) and x.dtype in _NP_STAGED:
+            return _stage(x)
+        if t is list or t is tuple:
+            staged = _scalar_sequence(x, name)
+            if staged is not None:
+                return staged
+    return _asarray_slow(x, dtype, name)
+
+
+def _scalar_sequence(seq, name):
+    """A nested sequence whose leaves are all Python scalars, staged; None otherwise.
+
+    jax's rule for such a list: the promotion of weak leaves, made strong, i.e. the
+    default dtype of the widest kind present (bool only if every leaf is a bool).
+    """
+    kinds = set()
+    stack = [seq]
+    while stack:           # bounded: visits each element of the (finite) nesting once
+        for e in stack.pop():
+            t = type(e)
+            if t is list or t is tuple:
+                stack.append(e)
+            elif t in _PY_LEAF:
+                kinds.add(t)
+            else:
+                return None
+    if complex in kinds:
+        dt = dtypes.default_complex_dtype()
+    elif float in kinds or not kinds:
+        dt = dtypes.default_float_dtype()
+    elif int in kinds:
+        dt = dtypes.default_int_dtype()
+    else:
+        dt = np.dtype(np.bool_)
+    try:
+        arr = np.asarray(seq, dtype=dt)
+    except OverflowError:
+        _check_int_range(_leaves(seq), dt, name)
+        raise
+    except ValueError:
+        raise ValueError(f"{name}(): setting an array element with a sequence; the nested "
+                         "sequence has an inhomogeneous shape") from None
+    return _stage(arr)
+
+
+def _leaves(seq):
+    out = []
+    for e in seq:
+        out.extend(_leaves(e) if isinstance(e, (list, tuple)) else (e,))
+    return out
+
+
+def _asarray_slow(x, dtype, name):
     if isinstance(x, (list, tuple)):
         x = _from_nested(x, name, dtype)
         if dtype is None:
@@ -147,6 +228,8 @@ def asarray(x, dtype=None, *, name: str = "asarray"):
         dtype = dtypes.dtype(x, canonicalize=True)
     _check_int_range([x], dtype, name)
     value = np.asarray(x, dtype=dtype)
+    if not weak and dtype in _NP_STAGED:
+        return _stage(value)
     out = jax.device_put(value)
     if weak:
         out = lax.convert_element_type(out, dtype, True)
@@ -193,7 +276,8 @@ def _from_nested(seq, name, dtype=None):
         arr = np.asarray(seq)
         if arr.dtype == object:
             raise TypeError(f"{name}(): cannot convert the sequence to an array")
-        return jax.device_put(arr.astype(dt))
+        arr = arr.astype(dt)
+        return _stage(arr) if dt in _NP_STAGED else jax.device_put(arr)
     dt = dtypes.result_type(*leaves)
     parts = [lax.reshape(asarray(v, dt), (1,) + shape(v)) for v in leaves]
     flat = lax.concatenate(parts, 0) if len(parts) > 1 else parts[0]
@@ -234,9 +318,16 @@ def promote_dtypes_complex(*args):
     return [_convert(a, dt, weak) for a in args]
 
 
-def _convert(a, dt, weak):
+def _convert(a, dt, weak, keep_weak=False):
+    """``a`` as dtype ``dt``, weakly typed if ``weak``.
+
+    ``keep_weak``: an array that already has dtype ``dt`` is returned as is even when
+    only its weak flag differs (no equation); for callers whose result is strong
+    anyway (a primitive's result is weak only if all its operands are) or that fix
+    the flag of the result themselves.
+    """
     if isinstance(a, jax.Array):
-        if a.dtype == dt and dtypes.is_weakly_typed(a) == weak:
+        if a.dtype == dt and (keep_weak or dtypes.is_weakly_typed(a) == weak):
             return a
         return lax.convert_element_type(a, dt, weak)
     if isinstance(a, (list, tuple)):
@@ -266,13 +357,9 @@ def broadcast_to(x, shp: tuple[int, ...]):
     xs = shape(x)
     if xs == tuple(shp):
         return x
-    nd = len(shp)
-    lead = nd - len(xs)
-    # Size-1 dims that must grow: drop them first, then broadcast_in_dim.
-    keep = [i for i, d in enumerate(xs) if d == shp[lead + i]]
-    if len(keep) != len(xs):
-        x = lax.reshape(x, tuple(xs[i] for i in keep))
-    return lax.broadcast_in_dim(x, tuple(shp), tuple(lead + i for i in keep))
+    lead = len(shp) - len(xs)
+    # broadcast_in_dim grows size-1 axes itself (one equation, no reshape first).
+    return lax.broadcast_in_dim(x, tuple(shp), tuple(range(lead, len(shp))))
 
 
 def broadcast_arrays(name: str, *args):

@@ -155,6 +155,19 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, dev
     >>> array([1, 2, 3], ndmin=2).shape  # doctest: +SKIP
     (1, 3)
     """
+    if dtype is None and device is None and type(ndmin) is int and ndmin == 0 and (
+            order is None or type(order) is str and order == "K"):
+        # The common calls, by exact type: no dtype queries (see _util.asarray).
+        t = type(object)
+        if isinstance(object, jax.Array):
+            if not copy:
+                return object
+        elif t is list or t is tuple:
+            staged = _util._scalar_sequence(object, "array")
+            if staged is not None:
+                return staged
+        elif t in _util._PY_LEAF or t is np.ndarray or isinstance(object, np.generic):
+            return _util.asarray(object, name="array")
     _check_order("array", order)
     ndmin = _int("array", "ndmin", ndmin)
     dt = _dtype_arg("array", dtype)
@@ -228,6 +241,9 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None):
     >>> asarray(3.5)  # doctest: +SKIP
     Array(3.5, dtype=float32, weak_type=True)
     """
+    if dtype is None and order is None and device is None and not copy and \
+            isinstance(a, jax.Array):
+        return a      # pass-through: no copy, no dispatch
     return array(a, dtype=dtype, copy=bool(copy), order=order, device=device)
 
 

@@ -1431,23 +1431,35 @@ def piecewise(x, condlist, funclist, *args, **kw):
     funclist = list(funclist)
     nc, nf = len(condlist), len(funclist)
     if nf == nc + 1:
-        otherwise = funclist.pop()
+        funclist = [funclist[-1]] + funclist[:-1]
     elif nf == nc:
-        otherwise = 0
+        funclist = [0] + funclist
     else:
         raise ValueError(f"{name}(): funclist has {nf} entries for {nc} conditions; it needs "
                          f"{nc} or {nc + 1}")
+    # The callables are static (one compiled program per tuple of functions, so a second
+    # call with the same functions and shapes does not trace them again, like jax); the
+    # constants travel as arrays.
+    funcs = tuple(f if callable(f) else None for f in funclist)
+    consts = [None if callable(f) else asarray(f, name=name) for f in funclist]
+    conds = [asarray(c, name=name) for c in condlist]
+    return _piecewise(x, conds, consts, funcs, args, kw)
 
-    def value(f):
-        v = f(x, *args, **kw) if callable(f) else f
+
+@public(static=("funcs",))
+def _piecewise(x, conds, consts, funcs, args, kw):
+    name = "piecewise"
+
+    def value(f, const_):
+        v = f(x, *args, **kw) if f is not None else const_
         v = asarray(v, name=name)
         if v.dtype != x.dtype:
             v = lax.convert_element_type(v, x.dtype)
         return broadcast_to(v, tuple(x.shape)) if tuple(v.shape) != tuple(x.shape) else v
 
-    out = value(otherwise)
-    for c, f in zip(condlist, funclist):
-        c = _as_bool(asarray(c, name=name))
+    out = value(funcs[0], consts[0])
+    for c, f, k in zip(conds, funcs[1:], consts[1:]):
+        c = _as_bool(c)
         if tuple(c.shape) != tuple(x.shape):
             try:
                 c = broadcast_to(c, broadcast_shapes(name, tuple(c.shape), tuple(x.shape)))
@@ -1457,7 +1469,7 @@ def piecewise(x, condlist, funclist, *args, **kw):
             if tuple(c.shape) != tuple(x.shape):
                 raise ValueError(f"{name}(): condition of shape {tuple(c.shape)} does not match "
                                  f"x of shape {tuple(x.shape)}")
-        out = lax.select_n(c, out, value(f))
+        out = lax.select_n(c, out, value(f, k))
     return out
 
 

@@ -547,9 +547,12 @@ def searchsorted(a, v, side="left", sorter=None, *, method="scan"):
         a = _gather1d(a, s)
     # the default index dtype (the Array API standard's rule; jax.numpy 0.10.2 gives int32
     # even with x64 on), and int64 wherever len(a) needs it
-    dtype = dtypes.canonicalize_dtype(np.int64)
-    if a.shape[0] > np.iinfo(np.int32).max:
-        dtype = np.dtype(np.int64)
+    dtype = np.dtype(dtypes.canonicalize_dtype(np.int64))
+    if a.shape[0] > np.iinfo(np.int32).max and dtype != np.int64:
+        # 2**31 or more elements need int64 indices, which exist only with x64 (jax.numpy
+        # fails here too, with an OverflowError that names no function).
+        raise OverflowError(f"{name}(): 'a' has {a.shape[0]} elements, more than int32 "
+                            "indices can address; enable jax_enable_x64 for int64 indices")
     if a.shape[0] == 0 or v.size == 0:
         return lax.broadcast_in_dim(np.array(0, dtype), v.shape, ())
     if method == "sort":

@@ -650,8 +650,9 @@ def _bincount(x, weights, length):
     if v.dtype == np.bool_:
         v = lax.convert_element_type(v, np.int32, False)
     # Clip in x's own dtype before narrowing to int32, so that large (e.g. uint32 or
-    # int64) values land past the last bin and are dropped instead of wrapping around.
-    if np.iinfo(v.dtype).max > length:
+    # int64) values land past the last bin and are dropped instead of wrapping around;
+    # values that fit in int32 need no clip (the scatter drops indices >= length).
+    if np.iinfo(v.dtype).max > np.iinfo(np.int32).max:
         v = lax.min(v, _c(v, length))
     if dtypes.is_signed(v.dtype):
         v = lax.max(v, _c(v, 0))        # jax's rule: negative values count as 0

@@ -36,7 +36,6 @@ from .shape import (
     shape_arg,
     transpose,
 )
-from .ufuncs import frompyfunc, ufunc
 
 __all__ = [
     "ComplexWarning",
@@ -49,7 +48,6 @@ __all__ = [
     "from_dlpack",
     "frombuffer",
     "fromfunction",
-    "frompyfunc",  # defined with the ufunc class in ufuncs.py
     "fromstring",
     "insert",
     "packbits",
@@ -57,7 +55,6 @@ __all__ = [
     "rollaxis",
     "rot90",
     "trim_zeros",
-    "ufunc",
     "unpackbits",
     "vectorize",
 ]
@@ -276,8 +273,9 @@ def delete(arr, obj, axis=None, *, assume_unique_indices=False):
     axis : int, optional
         The axis; None flattens ``arr`` first.
     assume_unique_indices : bool, optional
-        Accepted for jax compatibility (the indices are static, so repeated
-        ones are simply removed once).
+        jax's promise that the integer indices in ``obj`` are unique and in
+        bounds: then ``obj`` may be traced (the output length is
+        ``n - len(obj)``).  With static indices, repeated ones are removed once.
 
     Returns
     -------
@@ -289,10 +287,11 @@ def delete(arr, obj, axis=None, *, assume_unique_indices=False):
     >>> delete([1, 2, 3, 4], [0, 2])  # doctest: +SKIP
     Array([2, 4], dtype=int32)
     """
-    del assume_unique_indices
     a = _arr("delete", arr)
     a, ax = _prepare_axis("delete", a, axis)
     n = a.shape[ax]
+    if assume_unique_indices and isinstance(obj, jax.core.Tracer):
+        return _delete_unique(a, obj, ax)
     if isinstance(obj, slice):
         drop = np.zeros(n, bool)
         drop[np.arange(*obj.indices(n))] = True
@@ -313,6 +312,25 @@ def delete(arr, obj, axis=None, *, assume_unique_indices=False):
             drop[idx] = True
     keep = tuple(int(i) for i in np.flatnonzero(~drop))
     return _keep_runs(a, keep, ax)
+
+
+@public(static=("ax",))
+def _delete_unique(a, obj, ax):
+    """delete() with traced, unique, in-bounds integer indices (jax's promise): the kept
+    positions, in order, are scattered into a static-length index list, then gathered."""
+    from . import indexing, reductions
+    i = _util.asarray(obj)
+    if i.dtype == np.bool_ or not dtypes.issubdtype(i.dtype, np.integer) or i.ndim > 1:
+        raise TypeError("delete(): a traced `obj` must be a 0-d or 1-d integer array")
+    n, k = a.shape[ax], i.size
+    i = lax.convert_element_type(lax.reshape(i, (i.size,)), np.int32, False)
+    i = _util.where(lax.lt(i, _util.const(i, 0)), lax.add(i, _util.const(i, n)), i)
+    keep = indexing.at(lax.broadcast_in_dim(np.array(True), (n,), ()))[i].set(False)
+    rank = lax.sub(reductions.cumsum(keep, dtype=np.int32), np.array(1, np.int32))
+    target = _util.where(keep, rank, lax.broadcast_in_dim(np.array(n, np.int32), (n,), ()))
+    src = indexing.at(lax.broadcast_in_dim(np.array(0, np.int32), (n - k,), ()))[target].set(
+        lax.iota(np.int32, (n,)), mode="drop")
+    return indexing.take(a, src, axis=ax)
 
 
 @public(static=("keep", "ax"))
@@ -1150,4 +1168,3 @@ def from_dlpack(x, /, *, device=None, copy=None):
         raise TypeError(f"from_dlpack(): object of type {type(x).__name__} does not support "
                         "the DLPack protocol (no __dlpack__ method)")
     return jax.dlpack.from_dlpack(x, device=device, copy=copy)
-

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import math
-import operator
 
 import jax
 import numpy as np
@@ -26,6 +25,7 @@ import numpy as np
 from .. import dtypes, lax
 from ._util import (
     broadcast_arrays,
+    broadcast_shapes,
     check_arraylike,
     const,
     full_like,
@@ -60,6 +60,18 @@ def _kind(dt):
     return "float"
 
 
+# Binary ufuncs whose implementation binds one primitive that takes a rank-0 operand
+# next to an array, or operands of one rank with size-1 axes (jaxwrap_extend's binary
+# elementwise primitives): those operands are not broadcast (no broadcast_in_dim
+# equation, like jax's jaxprs).
+_SCALAR_OPERANDS = frozenset({
+    "add", "subtract", "multiply", "divide", "true_divide", "equal", "not_equal", "less",
+    "less_equal", "greater", "greater_equal", "maximum", "minimum", "logical_and",
+    "logical_or", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "arctan2",
+    "atan2",
+})
+
+
 def _promote(name, promotion, args, numeric=False):
     """Check, promote and broadcast; returns (arrays, weak) with jax's weak-type flag.
 
@@ -80,17 +92,45 @@ def _promote(name, promotion, args, numeric=False):
     elif numeric:
         dt = dtypes.to_numeric_dtype(dt)
     from ._util import _convert
-    return broadcast_arrays(name, *(_convert(a, dt, weak) for a in args)), weak
+    # keep_weak: a weak operand of the right dtype is not cast to strong (jax neither);
+    # _weaken sets the result's flag.
+    out = [_convert(a, dt, weak, True) for a in args]
+    if len(out) > 1 and jax.config.jax_numpy_rank_promotion != "allow":
+        _check_rank_promotion(name, [np.shape(a) for a in out])
+    if name in _SCALAR_OPERANDS and len(out) == 2:
+        r0, r1 = np.ndim(out[0]), np.ndim(out[1])
+        if r0 == 0 or r1 == 0 or r0 == r1:
+            broadcast_shapes(name, np.shape(out[0]), np.shape(out[1]))  # checks them
+            return out, weak
+    return broadcast_arrays(name, *out), weak
+
+
+def _check_rank_promotion(name, shapes):
+    """jax_numpy_rank_promotion='raise' / 'warn': operands of different nonzero ranks
+    (scalars broadcast freely) raise ValueError / warn, with jax's wording."""
+    if len({len(s) for s in shapes if s}) < 2:
+        return
+    shown = " ".join(str(tuple(s)) for s in shapes)
+    link = "see https://docs.jax.dev/en/latest/rank_promotion_warning.html."
+    if jax.config.jax_numpy_rank_promotion == "raise":
+        raise ValueError(f"Operands could not be broadcast together for {name} on shapes "
+                         f"{shown} and with the config option jax_numpy_rank_promotion="
+                         f"'raise'. For more information, {link}")
+    import warnings
+    warnings.warn(f"Following NumPy automatic rank promotion for {name} on shapes {shown}. "
+                  "Set the jax_numpy_rank_promotion config option to 'allow' to disable "
+                  f"this warning; for more information, {link}", UserWarning, stacklevel=2)
 
 
 def _weaken(out, weak):
     """jax's rule for the result: weakly typed when every input was (so constants
-    inside an implementation, or a bool/real result dtype, do not drop it)."""
+    inside an implementation, or a bool/real result dtype, do not drop it), strong
+    otherwise (an implementation may pass a weak operand through)."""
     if isinstance(out, tuple):
         return tuple(_weaken(o, weak) for o in out)
-    if not weak or dtypes.is_weakly_typed(out):
+    if dtypes.is_weakly_typed(out) == weak:
         return out
-    return lax.convert_element_type(out, out.dtype, True)
+    return lax.convert_element_type(out, out.dtype, weak)
 
 
 _DOC = """{summary}
@@ -160,18 +200,13 @@ _PLAIN = frozenset({"fix", "isposinf", "isneginf", "real", "imag"})
 
 
 def _builtin_ufunc(jitted, nin, nout, name):
-    # The ufunc's call is the jitted function itself (fast eager dispatch);
-    # reduce/accumulate of the common ones go to the dedicated reductions.
-    _BUILTIN[name] = jitted
-    u = ufunc(jitted, nin, nout, name=name, identity=_IDENTITIES.get(name), call=jitted)
-    u.__doc__ = jitted.__doc__
-    return u
+    # A plain function: ufunc_object.py wraps jax.numpy's 14 ufunc objects around
+    # these (the module above this one, so that imports run one way).
+    _BUILTIN[name] = (jitted, nin, nout)
+    return jitted
 
 
 _BUILTIN: dict = {}
-_FAST_REDUCE = {"add": "sum", "multiply": "prod", "maximum": "max", "minimum": "min",
-                "logical_and": "all", "logical_or": "any"}
-_FAST_ACCUMULATE = {"add": "cumsum", "multiply": "cumprod"}
 
 
 def _unary(name, promotion, impl, summary, **kw):
@@ -749,457 +784,9 @@ def _float_power(x, y):
     return lax.pow(x, y)
 
 
-# --- the ufunc class ---------------------------------------------------------------------------
-# numpy's identities of the binary ufuncs above (the value x with f(x, y) == y);
-# None where there is none (reductions then need an initial value or data).
-_IDENTITIES = {
-    "add": 0, "multiply": 1, "logical_and": True, "logical_or": False, "logical_xor": False,
-    "bitwise_and": -1, "bitwise_or": 0, "bitwise_xor": 0, "logaddexp": -np.inf,
-    "logaddexp2": -np.inf, "hypot": 0, "gcd": 0,
-}
-
-
-class ufunc:
-    """A universal function: an element-wise function with broadcasting, plus
-    the ``reduce``, ``accumulate``, ``reduceat``, ``outer`` and ``at`` methods.
-
-    Every element-wise function of jaxwrap.numpy (``add``, ``sin``...) is an
-    instance; build your own with :func:`frompyfunc` or by calling the class.
-
-    Parameters
-    ----------
-    func : callable
-        The element-wise function, taking ``nin`` arrays.  Without ``call``
-        it is applied element by element (through
-        :class:`jaxwrap.numpy.vectorize`), so it may be written for scalars.
-    nin, nout : int
-        Numbers of inputs and outputs.
-    name : str, optional
-        Name (default ``func.__name__``).
-    nargs : int, optional
-        Total number of arguments (default ``nin + nout``, as numpy).
-    identity : scalar, optional
-        The value ``e`` with ``func(e, x) == x``, used for empty reductions.
-    call, reduce, accumulate, at, reduceat : callable, optional
-        Implementations to use instead of the generic ones (``call`` must
-        already broadcast).
-
-    Notes
-    -----
-    Differences from NumPy: no ``out``/``where`` keywords on the call (arrays
-    are immutable); ``at`` is functional (``inplace=False``, returns the
-    updated array); ``reduceat``'s indices must be static.
-    """
-
-    __module__ = "jaxwrap.numpy"
-
-    def __init__(self, func, /, nin, nout, *, name=None, nargs=None, identity=None,
-                 call=None, reduce=None, accumulate=None, at=None, reduceat=None):
-        if not callable(func):
-            raise TypeError("ufunc(): `func` must be callable")
-        self._func = func
-        self.nin = operator.index(nin)
-        self.nout = operator.index(nout)
-        self.nargs = self.nin + self.nout if nargs is None else operator.index(nargs)
-        self.identity = identity
-        self.__name__ = self.__qualname__ = name or getattr(func, "__name__", "ufunc")
-        self._call = call
-        self._reduce, self._accumulate, self._at, self._reduceat = reduce, accumulate, at, reduceat
-        if call is None:
-            self._call = self._vectorized
-
-    def _vectorized(self, *args):
-        from .structure import vectorize
-        if len(args) != self.nin:
-            raise TypeError(f"{self.__name__}() takes {self.nin} positional argument(s) but "
-                            f"{len(args)} were given")
-        return vectorize(self._func)(*args)
-
-    def __repr__(self):
-        return f"<jaxwrap.numpy.ufunc {self.__name__!r}>"
-
-    def __hash__(self):
-        return hash((self._func, self.__name__, self.nin, self.nout))
-
-    def __eq__(self, other):
-        return isinstance(other, ufunc) and (self._func, self.__name__, self.nin, self.nout) \
-            == (other._func, other.__name__, other.nin, other.nout)
-
-    def __call__(self, *args, out=None, where=None):
-        if out is None and where is None:
-            return self._call(*args)   # the hot path: one Python frame over the jit
-        if out is not None:
-            raise NotImplementedError(f"{self.__name__}(): the 'out' argument is not "
-                                      "supported: jax arrays are immutable")
-        raise NotImplementedError(f"{self.__name__}(): the 'where' argument is not "
-                                  "supported; use jaxwrap.numpy.where on the result")
-
-    # -- helpers
-    def _binary_only(self, method):
-        if self.nin != 2 or self.nout != 1:
-            raise ValueError(f"{self.__name__}.{method}() is only supported for binary "
-                             f"functions with one output (nin=2, nout=1)")
-
-    def _prepare(self, method, a, dtype):
-        from ._util import asarray
-        check_arraylike(f"{self.__name__}.{method}", a)
-        x = asarray(a, name=f"{self.__name__}.{method}")
-        if dtype is not None:
-            x = lax.convert_element_type(x, dtypes.check_user_dtype(
-                dtype, f"{self.__name__}.{method}"), False)
-        return x
-
-    def _fold(self, x, axis, initial):
-        """func folded left over ``axis`` (sequentially, as numpy), from
-        ``initial`` if given; the axis is removed."""
-        from .shape import moveaxis
-        x = moveaxis(x, axis, 0)
-        first = lax.squeeze(lax.slice(x, (0,) * x.ndim, (1,) + x.shape[1:], (1,) * x.ndim),
-                            (0,))
-        if initial is None:
-            carry, rest_start = first, 1
-        else:
-            carry, rest_start = self._call(_as_like(initial, first), first), 1
-        rest = lax.slice(x, (rest_start,) + (0,) * (x.ndim - 1), x.shape, (1,) * x.ndim)
-        out_aval = jax.eval_shape(self._call, carry, first)
-        carry = lax.convert_element_type(carry, out_aval.dtype, False) \
-            if carry.dtype != out_aval.dtype else carry
-
-        def step(c, v):
-            r = self._call(c, v)
-            return (lax.convert_element_type(r, c.dtype, False) if r.dtype != c.dtype else r), r
-        if rest.shape[0] == 0:
-            return carry, None
-        return jax.lax.scan(step, carry, rest)
-
-    # -- methods
-    def reduce(self, a, axis=0, dtype=None, out=None, keepdims=False, initial=None,
-               where=None):
-        """Reduce ``a`` along ``axis`` by applying the function repeatedly.
-
-        Parameters
-        ----------
-        a : array_like
-            Input array.
-        axis : int, tuple of ints or None, optional
-            Axes to reduce (None: all).  Several axes need a reorderable
-            function (one with an identity).
-        dtype : dtype, optional
-            Cast ``a`` to this dtype first.
-        out : None
-            Not supported.
-        keepdims : bool, optional
-            Keep reduced axes with length 1.
-        initial : scalar, optional
-            Starting value of the reduction.
-        where : array_like of bool, optional
-            Elements to include (needs ``initial`` or an identity).
-
-        Returns
-        -------
-        jax.Array
-        """
-        self._binary_only("reduce")
-        _util_check_out(self.__name__ + ".reduce", out)
-        if self._reduce is not None:
-            return self._reduce(a, axis=axis, dtype=dtype, keepdims=keepdims,
-                                initial=initial, where=where)
-        fast = _FAST_REDUCE.get(self.__name__) if self._func is _BUILTIN.get(self.__name__) \
-            else None
-        if fast is not None:
-            from . import reductions
-            kw = {} if where is None else {"where": where}
-            if initial is not None:
-                kw["initial"] = initial
-            if fast in ("sum", "prod"):
-                kw["dtype"] = dtype
-                return getattr(reductions, fast)(a, axis=axis, keepdims=keepdims, **kw)
-            x = self._prepare("reduce", a, dtype)
-            return getattr(reductions, fast)(x, axis=axis, keepdims=keepdims, **kw)
-        x = self._prepare("reduce", a, dtype)
-        from ._util import canonicalize_axes
-        axes = canonicalize_axes(axis, x.ndim, f"{self.__name__}.reduce")
-        if len(axes) > 1 and self.identity is None:
-            raise ValueError(f"{self.__name__}.reduce(): reduction over several axes needs a "
-                             "reorderable operation (one with an identity)")
-        if where is not None:
-            fill = initial if initial is not None else self.identity
-            if fill is None:
-                raise ValueError(f"{self.__name__}.reduce(): reduction with `where` needs "
-                                 "an identity or an `initial` value")
-            from ._util import broadcast_to as _bt
-            from ._util import where as _sel
-            mask = _bt(asarray_bool(where), x.shape)
-            x = _sel(mask, x, _full(x, fill))
-        if initial is None and self.identity is not None:
-            empty = any(x.shape[ax] == 0 for ax in axes)
-            if empty:
-                initial = self.identity
-        res = x
-        for k, ax in enumerate(sorted(axes, reverse=True)):
-            if res.shape[ax] == 0 and initial is None:
-                raise ValueError(f"zero-size array to reduction operation {self.__name__} "
-                                 "which has no identity")
-            if res.shape[ax] == 0:
-                shp = res.shape[:ax] + res.shape[ax + 1:]
-                res = lax.broadcast_in_dim(_as_like(initial, res), shp, ())
-                continue
-            res, _ = self._fold(res, ax, initial if k == 0 else None)
-        if keepdims:
-            shp = tuple(1 if i in axes else d for i, d in enumerate(x.shape))
-            res = lax.reshape(res, shp)
-        return res
-
-    def accumulate(self, a, axis=0, dtype=None, out=None):
-        """Running results of the function along ``axis``.
-
-        Parameters
-        ----------
-        a : array_like
-        axis : int, optional
-        dtype : dtype, optional
-        out : None
-            Not supported.
-
-        Returns
-        -------
-        jax.Array
-            Same shape as ``a``: ``r[i] = f(r[i-1], a[i])``, ``r[0] = a[0]``.
-        """
-        self._binary_only("accumulate")
-        _util_check_out(self.__name__ + ".accumulate", out)
-        if self._accumulate is not None:
-            return self._accumulate(a, axis=axis, dtype=dtype)
-        fast = _FAST_ACCUMULATE.get(self.__name__) if self._func is _BUILTIN.get(
-            self.__name__) else None
-        if fast is not None:
-            from . import reductions
-            x = self._prepare("accumulate", a, None)
-            if x.ndim == 0:
-                raise ValueError(f"{self.__name__}.accumulate(): cannot accumulate a 0-d array")
-            # jax: the running result keeps the input dtype (booleans count as ints).
-            dt = dtype if dtype is not None else (None if x.dtype == np.bool_ else x.dtype)
-            return getattr(reductions, fast)(x, axis=axis, dtype=dt)
-        x = self._prepare("accumulate", a, dtype)
-        from ._util import canonicalize_axis
-        from .shape import moveaxis
-        if x.ndim == 0:
-            raise ValueError(f"{self.__name__}.accumulate(): cannot accumulate a 0-d array")
-        ax = canonicalize_axis(axis, x.ndim, f"{self.__name__}.accumulate")
-        if x.shape[ax] == 0:
-            return x
-        carry, ys = self._fold(x, ax, None)
-        first = lax.reshape(carry if ys is None else lax.slice(
-            moveaxis(x, ax, 0), (0,) * x.ndim, (1,) + moveaxis(x, ax, 0).shape[1:],
-            (1,) * x.ndim), (1,) + carry.shape)
-        first = lax.convert_element_type(first, carry.dtype, False) \
-            if first.dtype != carry.dtype else first
-        full = first if ys is None else lax.concatenate(
-            [first, lax.convert_element_type(ys, carry.dtype, False)
-             if ys.dtype != carry.dtype else ys], 0)
-        return moveaxis(full, 0, ax)
-
-    def outer(self, A, B, /):
-        """The function applied to every pair ``(A[i...], B[j...])``.
-
-        Returns
-        -------
-        jax.Array
-            Shape ``A.shape + B.shape``.
-        """
-        self._binary_only("outer")
-        from ._util import asarray
-        check_arraylike(f"{self.__name__}.outer", A, B)
-        a, b = asarray(A), asarray(B)
-        # A's axes first, then B's: A gets trailing 1s, B leading ones.
-        a2 = lax.reshape(a, a.shape + (1,) * b.ndim)
-        b2 = lax.reshape(b, (1,) * a.ndim + b.shape)
-        return self(a2, b2)
-
-    def reduceat(self, a, indices, axis=0, dtype=None, out=None):
-        """Reductions over the slices ``a[indices[i]:indices[i+1]]`` along ``axis``.
-
-        Parameters
-        ----------
-        a : array_like
-        indices : sequence of ints
-            Static slice starts; where ``indices[i] >= indices[i+1]`` the
-            result is ``a[indices[i]]`` (numpy's rule).
-        axis : int, optional
-        dtype : dtype, optional
-        out : None
-            Not supported.
-
-        Returns
-        -------
-        jax.Array
-        """
-        self._binary_only("reduceat")
-        _util_check_out(self.__name__ + ".reduceat", out)
-        if self._reduceat is not None:
-            return self._reduceat(a, indices, axis=axis, dtype=dtype)
-        from ._util import canonicalize_axis
-        x = self._prepare("reduceat", a, dtype)
-        ax = canonicalize_axis(axis, x.ndim, f"{self.__name__}.reduceat")
-        n = x.shape[ax]
-        try:
-            idx = np.asarray(indices)
-        except jax.errors.ConcretizationTypeError:
-            raise TypeError(f"{self.__name__}.reduceat(): `indices` must be static") from None
-        if idx.ndim != 1 or idx.dtype.kind not in "iu":
-            raise TypeError(f"{self.__name__}.reduceat(): `indices` must be a 1-d sequence "
-                            "of integers")
-        idx = [int(i) for i in idx]
-        for i in idx:
-            if not 0 <= i < n:
-                raise IndexError(f"{self.__name__}.reduceat(): index {i} out-of-bounds in "
-                                 f"reduceat for axis {ax} of size {n}")
-        pieces = []
-        for k, start in enumerate(idx):
-            stop = idx[k + 1] if k + 1 < len(idx) else n
-            stop = stop if stop > start else start + 1
-            starts = [0] * x.ndim
-            limits = list(x.shape)
-            starts[ax], limits[ax] = start, stop
-            part = lax.slice(x, tuple(starts), tuple(limits), (1,) * x.ndim)
-            pieces.append(self.reduce(part, axis=ax, keepdims=True))
-        dt = dtypes.result_type(*pieces)
-        pieces = [p if p.dtype == dt else lax.convert_element_type(p, dt, False)
-                  for p in pieces]
-        return lax.concatenate(pieces, ax) if len(pieces) > 1 else pieces[0]
-
-    def at(self, a, indices, b=None, /, *, inplace=True):
-        """``a`` with the function applied at ``indices`` (unbuffered: repeated
-        indices apply repeatedly).
-
-        Parameters
-        ----------
-        a : array_like
-        indices : int, array of ints, or tuple of them
-            Integer indices into the leading axes of ``a``.
-        b : array_like, optional
-            Second operand for binary functions, broadcast to the indexed
-            elements.
-        inplace : bool
-            Must be False: jax arrays are immutable, the updated array is
-            returned.
-
-        Returns
-        -------
-        jax.Array
-        """
-        if inplace:
-            raise ValueError(f"{self.__name__}.at(): jax arrays are immutable; pass "
-                             "inplace=False and use the returned array")
-        if self._at is not None:
-            return self._at(a, indices, b)
-        if self.nout != 1 or self.nin not in (1, 2) or (self.nin == 2) != (b is not None):
-            raise ValueError(f"{self.__name__}.at(): needs a function with one output, and "
-                             "`b` exactly when it is binary")
-        return _ufunc_at(self, a, indices, b)
-
-
-def _util_check_out(name, out):
-    if out is not None:
-        raise NotImplementedError(f"{name}(): the 'out' argument is not supported: jax arrays "
-                                  "are immutable")
-
-
-def asarray_bool(v):
-    from ._util import asarray
-    m = asarray(v)
-    return m if m.dtype == np.bool_ else lax.ne(m, np.array(0, m.dtype))
-
-
-def _as_like(value, x):
-    return np.array(value, dtype=x.dtype)
-
-
-def _full(x, value):
-    return full_like(x, value)
-
-
-def _ufunc_at(uf, a, indices, b):
-    """Sequential read-modify-write over the index list (a fori_loop), so repeated
-    indices accumulate like numpy's unbuffered ``at``."""
-    from ._util import asarray, broadcast_shapes, broadcast_to
-    x = asarray(a, name=f"{uf.__name__}.at")
-    idx = indices if isinstance(indices, tuple) else (indices,)
-    if len(idx) > x.ndim:
-        raise IndexError(f"{uf.__name__}.at(): too many indices for array of dimension "
-                         f"{x.ndim}")
-    arrs = []
-    for i in idx:
-        if isinstance(i, slice) or i is None or i is Ellipsis:
-            raise TypeError(f"{uf.__name__}.at(): only integer (array) indices are supported")
-        v = asarray(i)
-        if not (v.dtype == np.bool_ or dtypes.issubdtype(v.dtype, np.integer)) \
-                or v.dtype == np.bool_:
-            raise IndexError(f"{uf.__name__}.at(): indices must be integers")
-        arrs.append(v)
-    ishape = broadcast_shapes(f"{uf.__name__}.at", *(v.shape for v in arrs))
-    count = math.prod(ishape)
-    flat = [lax.reshape(broadcast_to(v, ishape), (count,)) for v in arrs]
-    k = len(arrs)
-    sub = x.shape[k:]
-    if b is not None:
-        bv = asarray(b)
-        bshape = broadcast_shapes(f"{uf.__name__}.at", bv.shape, ishape + sub)
-        if bshape != ishape + sub:
-            raise ValueError(f"{uf.__name__}.at(): `b` of shape {bv.shape} does not broadcast "
-                             f"to the indexed shape {ishape + sub}")
-        bv = lax.reshape(broadcast_to(bv, ishape + sub), (count,) + sub)
-    if count == 0:
-        return x
-
-    def body(acc, item):
-        # scan, not fori_loop: fori_loop's counter would add jax's own `add`.
-        ids, bj = item
-        pos = []
-        for d, i in enumerate(ids):
-            i = where(lax.lt(i, const(i, 0)), lax.add(i, const(i, x.shape[d])), i)
-            pos.append(lax.convert_element_type(i, np.int32, False))
-        zeros = [np.array(0, np.int32)] * (x.ndim - k)
-        cur = lax.dynamic_slice(acc, tuple(pos) + tuple(zeros), (1,) * k + sub)
-        if b is None:
-            new = uf(cur)
-        else:
-            new = uf(cur, lax.reshape(bj, (1,) * k + sub))
-        new = lax.convert_element_type(new, acc.dtype, False) if new.dtype != acc.dtype else new
-        return lax.dynamic_update_slice(acc, new, tuple(pos) + tuple(zeros)), None
-
-    out, _ = jax.lax.scan(body, x, (tuple(flat), bv if b is not None else None))
-    return out
-
-
-def frompyfunc(func, /, nin, nout, *, identity=None):
-    """Make a :class:`ufunc` from a Python function written for scalars.
-
-    Parameters
-    ----------
-    func : callable
-        Takes ``nin`` scalars (0-d jax arrays) and returns ``nout`` values;
-        it must be traceable (it is vectorized with ``jax.vmap``).
-    nin, nout : int
-        Numbers of inputs and outputs.
-    identity : scalar, optional
-        Identity of the operation, for empty reductions.
-
-    Returns
-    -------
-    ufunc
-
-    Notes
-    -----
-    Differences from NumPy: no object arrays; the function is traced, not
-    called per element.
-
-    Examples
-    --------
-    >>> f = frompyfunc(lambda x, y: x * y + 1, 2, 1)  # doctest: +SKIP
-    >>> f.reduce(jaxwrap.numpy.arange(4))  # doctest: +SKIP
-    """
-    return ufunc(func, nin, nout, identity=identity)
+# The ufunc class, its methods (reduce, accumulate, reduceat, outer, at) and jax's 14
+# ufunc objects live in ufunc_object.py, above this module: here every element-wise
+# function is a plain jitted function.
 
 
 # --- the table -----------------------------------------------------------------------------------
