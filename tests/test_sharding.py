@@ -192,6 +192,51 @@ def _child() -> None:
             row["error"] = f"{type(e).__name__}: {e}"[:2000]
         print("CASE " + json.dumps(row), flush=True)
 
+    # jaxwrap.random.gamma with a sharded ``a``: jax.random.gamma's values and
+    # output sharding, under Auto axes (sharded like ``a``) and Explicit axes
+    # (replicated, as jax's: jaxwrap reshards ``a``, see _src/random/gamma.py).
+    for axes, m in (("auto", mesh), ("explicit", explicit)):
+        row = {"name": f"__gamma_sharded_a_{axes}__"}
+        try:
+            import jax.random as jrandom
+
+            import jaxwrap.random as jr
+            a = np.linspace(0.3, 5.0, 32, dtype=np.float32).reshape(8, 4)
+            with jax.set_mesh(m):
+                x = jax.device_put(a, NamedSharding(m, P("x", "y")))
+                got = jax.jit(lambda x: jr.gamma(jr.key(3), x))(x)
+                want = jax.jit(lambda x: jrandom.gamma(jrandom.key(3), x))(x)
+            np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
+            row["got"], row["want"] = str(got.sharding.spec), str(want.sharding.spec)
+            row["sharding"] = bool(got.sharding.is_equivalent_to(want.sharding, 2))
+            row["values"] = True
+        except Exception as e:
+            row["error"] = f"{type(e).__name__}: {e}"[:2000]
+        print("CASE " + json.dumps(row), flush=True)
+
+    # Bad input: a mesh axis that does not divide the array, an unknown axis
+    # name.  jax's errors, raised before anything runs (nothing can hang).
+    row = {"name": "__bad_input__"}
+    try:
+        ones = np.ones((6, 4), np.float32)  # 6 rows on a 4-way axis
+        attempts = {
+            "device_put": lambda: jax.device_put(ones, NamedSharding(mesh, P("x"))),
+            "in_shardings": lambda: jax.jit(
+                jw.sin, in_shardings=NamedSharding(mesh, P("x")))(ones),
+            "out_shardings": lambda: jax.jit(
+                lambda a: jw.sum(a, axis=1), out_shardings=NamedSharding(mesh, P("x")))(ones),
+            "unknown_axis": lambda: NamedSharding(mesh, P("z")),
+        }
+        for what, attempt in attempts.items():
+            try:
+                attempt()
+                row[what] = "no error"
+            except Exception as e:
+                row[what] = [type(e).__name__, isinstance(e, ValueError), str(e)[:300]]
+    except Exception as e:
+        row["error"] = f"{type(e).__name__}: {e}"[:2000]
+    print("CASE " + json.dumps(row), flush=True)
+
     # Sharding rules of user primitives give their outputs sharded types.
     row = {"name": "__sharding_rules__"}
     try:
@@ -524,10 +569,11 @@ EXPLICIT = ["explicit_" + n for n in (
 # or gather/scatter along a sharded axis, uneven padding of one): jaxwrap raises
 # ShardingTypeError too.
 EXPLICIT_RAISES = {"sort_axis0", "take_axis0", "at_add_rows", "pad_axis0"}
-# jax.lax.linalg.cholesky does not compile with batch-sharded types (jax 0.10.2:
-# its lower-triangle mask is replicated), nor does jaxwrap's, which lowers
-# through it (_prims/linalg_bridge.py): traced types only, values on the Auto mesh.
-EXPLICIT_TRACE_ONLY = {"cholesky_batched"}
+# Cases whose values can only be computed on the Auto mesh: traced types
+# compared on the Explicit one.  (Empty since jaxwrap's cholesky emits its
+# lower-triangle mask in HLO, _prims/linalg_bridge.py: jax.lax.linalg.cholesky's
+# replicated mask does not compile batch-sharded under Explicit axes, jax 0.10.2.)
+EXPLICIT_TRACE_ONLY: set[str] = set()
 
 
 def _all_case_names():
@@ -547,6 +593,30 @@ def test_numpy_function_sharded_like_jax(results, name):
     assert row["values"]
     assert row["sharding"], f"output sharding {row['got']} != jax.numpy's {row['want']}"
     assert row["roundtrip"]
+
+
+@pytest.mark.parametrize("axes", ["auto", "explicit"])
+def test_random_gamma_with_sharded_a(results, axes):
+    row = results[f"__gamma_sharded_a_{axes}__"]
+    assert "error" not in row, row["error"]
+    assert row["values"]
+    assert row["sharding"], f"output sharding {row['got']} != jax.random's {row['want']}"
+    if axes == "explicit":  # pinned: replicated, as jax.random.gamma's
+        assert row["got"] == "P(None, None)", row
+
+
+@pytest.mark.parametrize("what", ["device_put", "in_shardings", "out_shardings"])
+def test_mesh_axis_that_does_not_divide_the_array_raises(results, what):
+    row = results["__bad_input__"]
+    assert "error" not in row, row["error"]
+    name, is_value_error, message = row[what]
+    assert name == "IndivisibleError" and is_value_error, row[what]
+    assert "axis 0" in message, message
+
+
+def test_unknown_mesh_axis_name_raises(results):
+    name, is_value_error, message = results["__bad_input__"]["unknown_axis"]
+    assert is_value_error and "z" in message and "not found in mesh" in message, message
 
 
 def test_conversions(results):

@@ -26,10 +26,14 @@ import jax.lax.linalg as jax_linalg
 
 from .. import _jax
 from ..interpreters import mlir
+from ..interpreters.mlir import hlo, ir
 
 
 def _cholesky(x):
-    return [jax_linalg.cholesky(x, symmetrize_input=False)]
+    # jax's potrf kernel (with its NaN-on-failure select) and no triangle
+    # mask: jax_linalg.cholesky's mask is replicated and fails under Explicit
+    # batch-sharded axes (jax 0.10.2).  ``_cholesky_lowering`` adds the mask.
+    return [jax_linalg.cholesky_p.bind(x)]
 
 
 def _lu(x):
@@ -95,7 +99,7 @@ def _tridiagonal_solve(dl, d, du, b, *, perturb_singular):
 
 
 KERNELS: dict[str, Callable] = {
-    "cholesky": _cholesky,
+    "cholesky": _cholesky,  # unmasked: ``lowering`` adds the triangle (_lower_tril)
     "lu": _lu,
     "qr": _qr,
     "eigh": _eigh,
@@ -112,8 +116,38 @@ KERNELS: dict[str, Callable] = {
 }
 
 
+def _lower_tril(ctx, x):
+    """The lower triangle of ``x`` (aval ``ctx.avals_out[0]``), zero above.
+
+    The same HLO as jax's own mask (iota compare on one matrix, broadcast over
+    the batch, select), but emitted directly: no traced value with a
+    replicated sharded type meets the batch-sharded factor, so it compiles
+    under Explicit batch-sharded axes, where the partitioner gives the
+    broadcast mask the operand's sharding.
+    """
+    aval = ctx.avals_out[0]
+    nd = len(aval.shape)
+    mat = tuple(aval.shape[-2:])
+    idx = ir.RankedTensorType.get(mat, ir.IntegerType.get_signless(32))
+    rows = hlo.iota(idx, mlir.i64_attr(0))
+    cols = hlo.iota(idx, mlir.i64_attr(1))
+    mask = hlo.compare(rows, cols, hlo.ComparisonDirectionAttr.get("GE"),
+                       compare_type=hlo.ComparisonTypeAttr.get("SIGNED"))
+    if nd > 2:
+        full = ir.RankedTensorType.get(aval.shape, ir.IntegerType.get_signless(1))
+        mask = hlo.broadcast_in_dim(full, mask, mlir.dense_int_array([nd - 2, nd - 1]))
+    return hlo.select(mask, x, mlir.full_like_aval(0, aval))
+
+
+def _cholesky_lowering(ctx, x):
+    (factor,) = mlir.lower_fun(_cholesky, multiple_results=True)(ctx, x)
+    return [_lower_tril(ctx, factor)]
+
+
 def lowering(name: str, multiple_results: bool) -> Callable:
     """The lowering rule of jaxwrap primitive ``name``: jax's kernel, traced inline."""
+    if name == "cholesky":
+        return _cholesky_lowering
     kernel = KERNELS[name]
     if multiple_results:
         return mlir.lower_fun(kernel, multiple_results=True)
