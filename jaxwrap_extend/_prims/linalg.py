@@ -24,9 +24,10 @@ from jax transposing the linear part).  Which derivatives exist:
   strictly lower and upper parts; rectangular inputs handle the extra rows of
   L (tall) or columns of U (wide) with one more triangular solve.  Undefined
   (nan) when U is singular.
-* qr -- Walter & Lehmann (2018) / Seeger et al. (2017): for m >= n with the
-  reduced Q (or square input).  Wide inputs (m < n) and the complete Q of a
-  tall matrix have no unique derivative: NotImplementedError.
+* qr -- Walter & Lehmann (2018) / Seeger et al. (2017) for m >= n with the
+  reduced Q (or square input); wide inputs (m < n) through the square leading
+  block (dR2 = dQ^H A2 + Q^H dA2); the complete Q of a tall matrix through
+  LAPACK's compact-WY completion (see ``_complete_q_jvp``), as jax.
 * eigh -- dw = Re diag(V^H dA V), dV = V (F o V^H dA V) with
   F_ij = 1/(w_j - w_i) off the diagonal: infinite for repeated eigenvalues
   (the eigenvectors are then not differentiable functions of A).  Only for the
@@ -430,24 +431,12 @@ def _qr_abstract_eval(x, *, pivoting, full_matrices):
 qr_p = _define("qr", _qr_abstract_eval)
 
 
-def _qr_jvp(primals, tangents, *, pivoting, full_matrices):
-    (x,), (t,) = primals, tangents
-    outs = qr_p.bind(x, pivoting=pivoting, full_matrices=full_matrices)
-    q, r = outs[0], outs[1]
-    extra = [_zero_tangent(outs[2])] if pivoting else []
-    if type(t) is ad.Zero:
-        return outs, [_zero_tangent(q), _zero_tangent(r)] + extra
-    *_, m, n = _shape(x)
-    if m < n or (full_matrices and m > n):
-        raise NotImplementedError(
-            "jaxwrap: the derivative of qr is defined only for m >= n with the reduced Q "
-            f"(full_matrices=False) or square inputs; got shape {_shape(x)} with "
-            f"full_matrices={full_matrices}")
+def _thin_qr_jvp(q, r, t):
+    """(dQ, dR) for A = Q R with Q (..., m, n) orthonormal columns, R (..., n, n)
+    invertible upper triangular, m >= n.  Walter & Lehmann (2018): with
+    C = Q^H dA R^-1, Omega = tril(C,-1) - tril(C,-1)^H (+ the imaginary
+    diagonal of C for complex inputs) is Q^H dQ."""
     ew = _ew()
-    if pivoting:  # A P = Q R: permute the tangent's columns the same way
-        t = _mm(t, _permutation_matrix(outs[2], n, _dtype(t), rows=False))
-    # Walter & Lehmann (2018): with C = Q^H dA R^-1, Omega = tril(C,-1) - tril(C,-1)^H
-    # (+ the imaginary diagonal of C for complex inputs) is Q^H dQ.
     dx_rinv = triangular_solve(r, t, left_side=False, lower=False)
     c = _mm(_mH(q), dx_rinv)
     low = _tril(c, -1)
@@ -457,6 +446,67 @@ def _qr_jvp(primals, tangents, *, pivoting, full_matrices):
         omega = ew.add(omega, _diag_embed(ew.sub(dg, _to(ew.real(dg), _dtype(c)))))
     dq = ew.add(_mm(q, ew.sub(omega, c)), dx_rinv)
     dr = _mm(ew.sub(c, omega), r)
+    return dq, dr
+
+
+def _complete_q_jvp(q, dq1, n):
+    """Tangent of the last p = m - n columns of the complete Q (m, m) of a tall
+    input, given the tangent dQ1 of its first n columns.
+
+    Those columns are not unique; LAPACK's (geqrf + orgqr) come from the compact
+    WY form Q = I - V T V^H (Schreiber & Van Loan 1989), V = [V1; V2] unit lower
+    trapezoidal (m, n).  Comparing blocks: Q1 - E_n = -V T V1^H and
+    Q2 = E_p - V T V2^H (E_n, E_p the first n / last p columns of I), so with
+    Z = V2 V1^-1 = Q_pn (Q_nn - I)^-1 the completion is a function of Q1 alone:
+    Q2 = E_p - (E_n - Q1) Z^H.  Differentiating,
+    dZ = (dQ_pn - Z dQ_nn) (Q_nn - I)^-1 and dQ2 = dQ1 Z^H - (E_n - Q1) dZ^H
+    (the same result as Roberts & Roberts 2024, arXiv:2409.13374, Eq. 32-33).
+    Undefined (NaN/inf) where a Householder scale tau is 0 (Q_nn - I singular),
+    where LAPACK's completion is itself not differentiable."""
+    ew = _ew()
+    m = _shape(q)[-1]
+    q1 = _sub_block(q, 0, m, 0, n)
+    q_nn, q_pn = _sub_block(q1, 0, n, 0, n), _sub_block(q1, n, m, 0, n)
+    dq_nn, dq_pn = _sub_block(dq1, 0, n, 0, n), _sub_block(dq1, n, m, 0, n)
+    eye_n = _eye_like(_shape(q_nn), _dtype(q))
+    g = _mH(ew.sub(q_nn, eye_n))                 # (Q_nn - I)^H
+    lu_, _, perm = lu(g)
+    zh = _lu_solve(lu_, perm, _mH(q_pn))         # Z^H = (Q_nn - I)^-H Q_pn^H
+    dzh = _lu_solve(lu_, perm, _mH(ew.sub(dq_pn, _mm(_mH(zh), dq_nn))))   # dZ^H
+    e_n = _pad_to(eye_n, m, n)
+    return ew.sub(_mm(dq1, zh), _mm(ew.sub(e_n, q1), dzh))
+
+
+def _qr_jvp(primals, tangents, *, pivoting, full_matrices):
+    (x,), (t,) = primals, tangents
+    outs = qr_p.bind(x, pivoting=pivoting, full_matrices=full_matrices)
+    q, r = outs[0], outs[1]
+    extra = [_zero_tangent(outs[2])] if pivoting else []
+    if type(t) is ad.Zero:
+        return outs, [_zero_tangent(q), _zero_tangent(r)] + extra
+    *_, m, n = _shape(x)
+    if pivoting:  # A P = Q R: permute the tangent's columns the same way
+        t = _mm(t, _permutation_matrix(outs[2], n, _dtype(t), rows=False))
+    if m < n:
+        # Wide: A = Q [R1 R2] with A1 = Q R1 square (the thin rule) and
+        # R2 = Q^H A2, so dR2 = dQ^H A2 + Q^H dA2 (Walter & Lehmann 2018, sec. 3.3;
+        # Roberts & Roberts 2020).  ``x`` is permuted like ``t`` for pivoting.
+        xp = _mm(x, _permutation_matrix(outs[2], n, _dtype(x), rows=False)) if pivoting else x
+        dq, dr1 = _thin_qr_jvp(q, _sub_block(r, 0, m, 0, m), _sub_block(t, 0, m, 0, m))
+        x2, t2 = _sub_block(xp, 0, m, m, n), _sub_block(t, 0, m, m, n)
+        dr2 = _ew().add(_mm(_mH(dq), x2), _mm(_mH(q), t2))
+        nl = len(_shape(x)) - 2
+        dr = _st().concatenate([dr1, dr2], nl + 1)
+        return outs, [dq, dr] + extra
+    if not full_matrices or m == n:
+        dq, dr = _thin_qr_jvp(q, r, t)
+        return outs, [dq, dr] + extra
+    # tall, complete Q: the reduced part by the thin rule, the completion from it
+    dq1, dr_nn = _thin_qr_jvp(_sub_block(q, 0, m, 0, n), _sub_block(r, 0, n, 0, n), t)
+    dq2 = _complete_q_jvp(q, dq1, n)
+    nl = len(_shape(x)) - 2
+    dq = _st().concatenate([dq1, dq2], nl + 1)
+    dr = _pad_to(dr_nn, m, n)
     return outs, [dq, dr] + extra
 
 

@@ -369,26 +369,22 @@ def det(a):
     return _det(_kernel_input("det", "a", a, square=True))
 
 
-@public(static=("method",))
-def slogdet(a, *, method=None):
-    """Sign and natural log of the absolute value of the determinant.
+def _slogdet_qr(a):
+    """Diagonal of R and det(Q) from geqrf's Householder form: Q = H_1 ... H_n with
+    H_i = I - tau_i v_i v_i^H, det(H_i) = 1 - tau_i |v_i|^2 (matrix determinant
+    lemma; v_i has a unit leading entry and the packed column below the diagonal)."""
+    h, tau = lax.geqrf(a)
+    n = a.shape[-1]
+    below = lax.lt(lax.iota(np.int32, (n, n), 1), lax.iota(np.int32, (n, n), 0))
+    below = lax.broadcast_in_dim(below, a.shape, (a.ndim - 2, a.ndim - 1))
+    vnorm2 = lax.add(reductions.sum(where(below, _abs2(h), np.array(0, _real_dtype(a.dtype))),
+                                    axis=-2), np.array(1, _real_dtype(a.dtype)))
+    det_h = lax.sub(np.array(1, a.dtype), lax.mul(tau, lax.convert_element_type(vnorm2, a.dtype)))
+    return _diag(h), reductions.prod(det_h, axis=-1)
 
-    Parameters
-    ----------
-    a : array_like, (..., M, M)
-    method : {None, 'lu'}, optional
-        Only LU is supported (the default).
 
-    Returns
-    -------
-    SlogdetResult
-        ``(sign, logabsdet)``; for a singular matrix ``(0, -inf)``.
-        ``sign`` is complex of modulus 1 for complex input.
-    """
-    if method not in (None, "lu"):
-        raise ValueError(f"slogdet(): unsupported method={method!r}; expected None or 'lu'")
-    a = _kernel_input("slogdet", "a", a, square=True)
-    d, sign = _lu_det_parts(a)
+def _slogdet_impl(a, method):
+    d, sign = (_slogdet_qr if method == "qr" else _lu_det_parts)(a)
     absd = lax.abs(d)
     logdet = reductions.sum(lax.log(absd), axis=-1)
     if _is_complex(d):
@@ -400,6 +396,56 @@ def slogdet(a, *, method=None):
     sign = where(singular, np.array(0, sign.dtype), sign)
     logdet = where(singular, np.array(-np.inf, logdet.dtype), logdet)
     return SlogdetResult(sign, logdet)
+
+
+_slogdet = jax.custom_jvp(_slogdet_impl, nondiff_argnums=(1,))
+
+
+@_slogdet.defjvp
+def _slogdet_jvp(method, primals, tangents):
+    # d log det A = tr(A^-1 dA): its real part moves log|det A|, its imaginary
+    # part the phase (d sign = i Im(tr) sign); the same for either method.
+    (a,), (da,) = primals, tangents
+    sign, logdet = _slogdet(a, method)
+    lu_, _, perm = lax.lu(a)
+    tr = reductions.sum(_diag(_lu_solve(lu_, perm, da)), axis=-1)
+    if _is_complex(a):
+        dlog = lax.real(tr)
+        dsign = lax.mul(sign, lax.complex(np.array(0, dlog.dtype), lax.imag(tr)))
+    else:
+        dlog = tr
+        dsign = lax.mul(sign, np.array(0, sign.dtype))
+    return SlogdetResult(sign, logdet), SlogdetResult(dsign, dlog)
+
+
+@public(static=("method",))
+def slogdet(a, *, method=None):
+    """Sign and natural log of the absolute value of the determinant.
+
+    Parameters
+    ----------
+    a : array_like, (..., M, M)
+    method : {None, 'lu', 'qr'}, optional
+        The factorization: LU with partial pivoting (the default) or
+        Householder QR (jax.numpy's option; slower, but no pivoting).
+
+    Returns
+    -------
+    SlogdetResult
+        ``(sign, logabsdet)``; for a singular matrix ``(0, -inf)``.
+        ``sign`` is complex of modulus 1 for complex input.
+
+    Examples
+    --------
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.linalg.slogdet(jnp.array([[2.0, 0.0], [0.0, 3.0]]), method="qr").logabsdet
+    Array(1.7917595, dtype=float32)
+    """
+    if method not in (None, "lu", "qr"):
+        raise ValueError(f"slogdet(): unsupported method={method!r}; expected None, 'lu' or "
+                         "'qr'")
+    a = _kernel_input("slogdet", "a", a, square=True)
+    return _slogdet(a, "qr" if method == "qr" else "lu")
 
 
 # --- factorizations ---------------------------------------------------------------------------
@@ -552,8 +598,9 @@ def qr(a, mode="reduced"):
 
     Notes
     -----
-    Derivatives exist for M >= N with 'reduced' / 'r' (or square input);
-    'raw' has none (like jax's geqrf).
+    Derivatives exist for every shape and mode but 'raw' (none, like jax's
+    geqrf): wide input through its leading square block, 'complete' Q of a
+    tall input through LAPACK's Householder completion, as jax.
     """
     if mode not in _QR_MODES:
         raise ValueError(f"qr(): unrecognized mode {mode!r}; expected one of "
@@ -692,21 +739,36 @@ def _pinv(a, rtol):
     return matmul(scaled, _mH(u), precision="highest")
 
 
+def _chain(*mats):
+    """Product of a chain of (stacks of) matrices in the cheapest association
+    order for their static shapes, so that no intermediate is larger than it
+    must be (e.g. never m x m for a tall m x n operand)."""
+    dims = [mats[0].shape[-2]] + [x.shape[-1] for x in mats]
+    split = _chain_order(dims)
+
+    def product(i, j):
+        if i == j:
+            return mats[i]
+        s = split[i][j]
+        return matmul(product(i, s), product(s + 1, j), precision="highest")
+
+    return product(0, len(mats) - 1)
+
+
 @_pinv.defjvp
 def _pinv_jvp(primals, tangents):
     # Golub & Pereyra (1973): for fixed rank,
-    # dP = -P dA P + P P^H dA^H (I - A P) + (I - P A) dA^H P^H P
+    # dP = -P dA P + P P^H dA^H (I - A P) + (I - P A) dA^H P^H P,
+    # expanded so that no identity (m x m or n x n) is formed and each product
+    # chain is associated by shape: memory stays O(m n) for tall or wide ``a``.
     a, rtol = primals
     da, _ = tangents
     p = _pinv(a, rtol)
-    m, n = a.shape[-2:]
-    batch = a.shape[:-2]
-    dah = _mH(da)
-    ph = _mH(p)
-    t1 = lax.neg(matmul(p, matmul(da, p)))
-    t2 = matmul(matmul(p, ph), matmul(dah, lax.sub(_eye(m, batch, a.dtype), matmul(a, p))))
-    t3 = matmul(lax.sub(_eye(n, batch, a.dtype), matmul(p, a)), matmul(dah, matmul(ph, p)))
-    return p, lax.add(lax.add(t1, t2), t3)
+    dah, ph = _mH(da), _mH(p)
+    t1 = _chain(p, da, p)
+    t2 = lax.sub(_chain(p, ph, dah), _chain(p, ph, dah, a, p))
+    t3 = lax.sub(_chain(dah, ph, p), _chain(p, a, dah, ph, p))
+    return p, lax.add(lax.sub(t2, t1), t3)
 
 
 @public(static=("hermitian",))

@@ -13,9 +13,13 @@ immutable and checking finiteness would need a host round trip.
 
 from __future__ import annotations
 
+import math
+
+import jax
 import numpy as np
 
 from .. import dtypes, lax
+from ..numpy import _util
 from ..numpy._util import public
 from ..numpy.indexing import take_along_axis
 from . import linalg_common as C
@@ -441,8 +445,9 @@ def rsf2csf(T, Z, check_finite=True):
 
     Parameters
     ----------
-    T, Z : array_like, shape (n, n)
-        A real Schur decomposition ``a = Z T Z^T`` (``T`` quasi-triangular).
+    T, Z : array_like, shape (..., n, n)
+        A real Schur decomposition ``a = Z T Z^T`` (``T`` quasi-triangular);
+        leading (batch) axes broadcast against each other.
     check_finite : bool
         Accepted and ignored.
 
@@ -460,16 +465,22 @@ def rsf2csf(T, Z, check_finite=True):
     --------
     >>> t, z = rsf2csf(*schur([[0.0, 1.0], [-1.0, 0.0]]))  # doctest: +SKIP
     """
-    T = C.matrix("rsf2csf", T, "T", batch=False)
-    Z = C.matrix("rsf2csf", Z, "Z", batch=False)
-    if T.shape != Z.shape:
-        raise ValueError(f"rsf2csf(): T and Z must have the same shape, got {T.shape} and "
-                         f"{Z.shape}")
+    T = C.matrix("rsf2csf", T, "T")
+    Z = C.matrix("rsf2csf", Z, "Z")
+    if T.shape[-1] != Z.shape[-1]:
+        raise ValueError(f"rsf2csf(): T and Z must have the same matrix shape, got {T.shape} "
+                         f"and {Z.shape}")
     T, Z = C.promote(T, Z)
     cdt = dtypes.to_complex_dtype(T.dtype)
-    T = lax.convert_element_type(T, cdt, False)
-    Z = lax.convert_element_type(Z, cdt, False)
-    return _rsf2csf_2d(T, Z)
+    batch = _util.broadcast_shapes("rsf2csf", T.shape[:-2], Z.shape[:-2])
+    n = T.shape[-1]
+    T, Z = (lax.convert_element_type(
+        lax.reshape(_util.broadcast_to(v, batch + (n, n)), (int(np.prod(batch)), n, n)), cdt,
+        False) for v in (T, Z))
+    if not batch:   # no vmap for one matrix: its batching rules bind jax's own primitives
+        return _rsf2csf_2d(lax.reshape(T, (n, n)), lax.reshape(Z, (n, n)))
+    T, Z = jax.vmap(_rsf2csf_2d)(T, Z)
+    return lax.reshape(T, batch + (n, n)), lax.reshape(Z, batch + (n, n))
 
 
 # --- eigenproblems -------------------------------------------------------------------------------
@@ -881,17 +892,73 @@ def svdvals(a, overwrite_a=False, check_finite=True):
     return lax.svd(a, full_matrices=False, compute_uv=False, subset_by_index=None)
 
 
-@public(static=("side", "method"))
-def polar(a, side="right", *, method="svd"):
+def _qdwh_weights(l0: float, max_iterations: int | None):
+    """Static (a, b, c) of each dynamically weighted Halley step (Nakatsukasa,
+    Bai & Gygi 2010, eqs. 3.4-3.6), from a lower bound ``l0`` on the smallest
+    singular value of the scaled matrix.  The bound's own recurrence
+    l <- l (a + b l^2) / (1 + c l^2) says when every singular value in
+    [l0, 1] is within ``l0`` of 1; the paper shows at most 6 steps for
+    l0 >= 1e-16, and one more step is taken at the end (cubic convergence
+    then reaches rounding level).  Computed on the host in float64."""
+    out, l = [], l0
+    limit = 10 if max_iterations is None else max_iterations
+    while len(out) < limit:
+        l2 = l * l
+        d = (4.0 * (1.0 - l2) / (l2 * l2)) ** (1.0 / 3.0)
+        sd = math.sqrt(1.0 + d)
+        a = sd + 0.5 * math.sqrt(8.0 - 4.0 * d + 8.0 * (2.0 - l2) / (l2 * sd))
+        b = (a - 1.0) ** 2 / 4.0
+        c = a + b - 1.0
+        out.append((a, b, c))
+        if 1.0 - l <= l0:   # this was the extra step after convergence
+            break
+        l = min(1.0, l * (a + b * l2) / (1.0 + c * l2))
+    return out
+
+
+def _qdwh_unitary(a, eps, max_iterations):
+    """The unitary polar factor of a tall (m >= n) matrix stack by QDWH:
+    X <- (b/c) X + (a - b/c) / sqrt(c) Q1 Q2^H with [sqrt(c) X; I] = [Q1; Q2] R
+    (Nakatsukasa, Bai & Gygi 2010), from X0 = a / ||a||_F."""
+    m, n = a.shape[-2:]
+    rdt = C.real_dtype(a.dtype)
+    fro = lax.sqrt(lax.reduce_sum(lax.real(lax.mul(a, C.conj(a))) if C.is_complex(a)
+                                  else lax.mul(a, a), (a.ndim - 2, a.ndim - 1)))
+    fro = lax.select_n(lax.gt(fro, C.full(fro.shape, 0, rdt)), C.full(fro.shape, 1, rdt), fro)
+    x = lax.div(a, lax.broadcast_in_dim(lax.convert_element_type(fro, a.dtype, False), a.shape,
+                                        tuple(range(a.ndim - 2))))
+    eye = lax.broadcast_in_dim(C.eye(n, a.dtype), a.shape[:-2] + (n, n), (a.ndim - 2, a.ndim - 1))
+    l0 = C.eps(rdt) if eps is None else float(eps)
+    for wa, wb, wc in _qdwh_weights(l0, max_iterations):
+        stacked = lax.concatenate([lax.mul(x, np.array(math.sqrt(wc), a.dtype)), eye], a.ndim - 2)
+        q, _ = lax.qr(stacked, full_matrices=False)
+        q1 = C.slice_last(q, 0, m, axis=-2)
+        q2 = C.slice_last(q, m, m + n, axis=-2)
+        x = lax.add(lax.mul(x, np.array(wb / wc, a.dtype)),
+                    lax.mul(C.mm(q1, C.mH(q2)), np.array((wa - wb / wc) / math.sqrt(wc), a.dtype)))
+    return x
+
+
+@public(static=("side", "method", "eps", "max_iterations"))
+def polar(a, side="right", *, method="svd", eps=None, max_iterations=None):
     """Polar decomposition ``a = u @ p`` (side='right') or ``a = p @ u`` ('left').
 
     Parameters
     ----------
     a : array_like, shape (..., m, n)
     side : {'right', 'left'}
-    method : {'svd'}
-        Computed from the SVD ``a = W S V^H``: ``u = W V^H`` and
-        ``p = V S V^H`` (right) or ``W S W^H`` (left), scipy's method.
+    method : {'svd', 'qdwh'}
+        'svd' (default, scipy's method): from ``a = W S V^H``, ``u = W V^H``
+        and ``p = V S V^H`` (right) or ``W S W^H`` (left).  'qdwh' (jax.scipy's
+        default): the QR-based dynamically weighted Halley iteration, only
+        QR factorizations and products, then ``p = u^H a`` / ``a u^H``.
+    eps : float, optional
+        'qdwh' only: the assumed lower bound on ``sigma_min(a) / ||a||_F``,
+        which fixes the number of steps; default the dtype's epsilon.
+        Smaller singular values converge more slowly.
+    max_iterations : int, optional
+        'qdwh' only: a cap on the number of steps (default 10; 6 suffice
+        for the default ``eps``).
 
     Returns
     -------
@@ -905,9 +972,19 @@ def polar(a, side="right", *, method="svd"):
     """
     if side not in ("right", "left"):
         raise ValueError(f"polar(): side must be 'right' or 'left', got {side!r}")
-    if method != "svd":
-        raise ValueError(f"polar(): method must be 'svd', got {method!r}")
+    if method not in ("svd", "qdwh"):
+        raise ValueError(f"polar(): method must be 'svd' or 'qdwh', got {method!r}")
+    if max_iterations is not None and (not isinstance(max_iterations, int | np.integer)
+                                       or max_iterations < 1):
+        raise ValueError(f"polar(): max_iterations must be a positive int, got {max_iterations!r}")
     a = C.matrix("polar", a, square=False)
+    if method == "qdwh":
+        m, n = a.shape[-2:]
+        u = (_qdwh_unitary(a, eps, max_iterations) if m >= n
+             else C.mH(_qdwh_unitary(C.mH(a), eps, max_iterations)))
+        p = C.mm(C.mH(u), a) if side == "right" else C.mm(a, C.mH(u))
+        p = lax.mul(lax.add(p, C.mH(p)), np.array(0.5, p.dtype))   # exactly Hermitian
+        return u, p
     w, s, vh = lax.svd(a, full_matrices=False, compute_uv=True, subset_by_index=None)
     u = C.mm(w, vh)
     s = lax.convert_element_type(s, a.dtype, False)

@@ -13,7 +13,9 @@ funm runs on every XLA platform):
   approximant is the approximant of the Frechet derivative, Al-Mohy & Higham
   2009).
 - sqrtm: Denman-Beavers iteration in product form with determinant scaling
-  (Higham, "Functions of Matrices", SIAM 2008, sec. 6.3, eq. 6.29).
+  (Higham, "Functions of Matrices", SIAM 2008, sec. 6.3, eq. 6.29); for
+  singular input (no inverse) the Schur method on CPU (Bjorck & Hammarling
+  1983; Higham 2008, Alg. 6.3).
 - logm: inverse scaling and squaring: repeated square roots until the matrix
   is near I, then the Pade approximant of log(1 + x) as Gauss-Legendre
   quadrature (Higham, "Evaluating Pade approximants of the matrix
@@ -424,6 +426,36 @@ def _db_sqrt(a):
     return x, res
 
 
+def _schur_sqrt(a):
+    """Principal square root by the Schur method (Bjorck & Hammarling 1983;
+    Higham 2008, Alg. 6.3): a = Z T Z^H, U upper triangular with U^2 = T,
+    U_ii = sqrt(T_ii) and, superdiagonal by superdiagonal,
+    U_ij (U_ii + U_jj) = T_ij - sum_{i<k<j} U_ik U_kj.
+    A zero denominator (a repeated zero eigenvalue) with a zero right-hand
+    side gives U_ij = 0 (e.g. diag(0, 0, 1)); with a nonzero one no square
+    root exists (a nilpotent Jordan block) and the entry is NaN."""
+    t, z = lax.schur(a, compute_schur_vectors=True, sort_eig_vals=False, select_callable=None)
+    n = a.shape[-1]
+    u = C.diag_embed(lax.sqrt(C.diagonal(t)))
+    d = C.diagonal(u)
+    den = lax.add(lax.broadcast_in_dim(d, (n, n), (0,)), lax.broadcast_in_dim(d, (n, n), (1,)))
+    zero = C.full((n, n), 0, a.dtype)
+    i = lax.iota(np.int32, (n, n), 0)
+    j = lax.iota(np.int32, (n, n), 1)
+
+    def body(p, u):
+        on = lax.eq(lax.sub(j, i), lax.broadcast_in_dim(p, (n, n), ()))
+        rhs = lax.sub(t, _dot(u, u))   # u_ij is still 0 here: only i < k < j contribute
+        dz = lax.eq(den, zero)
+        val = lax.div(rhs, C.select(dz, C.full((n, n), 1, a.dtype), den))
+        val = C.select(dz, C.select(lax.eq(rhs, zero), zero, C.full((n, n), np.nan, a.dtype)),
+                       val)
+        return C.select(on, val, u)
+
+    u = C.fori_loop(1, n, body, u)
+    return _dot(z, _dot(u, C.mH(z)))
+
+
 def _sqrtm_2d(a):
     x, res = _db_sqrt(a)
     # The iteration cannot leave the real axis for real negative eigenvalues:
@@ -435,11 +467,34 @@ def _sqrtm_2d(a):
 
     def rotated(a):
         ph = lax.complex(np.array(math.cos(t), rdt), np.array(-math.sin(t), rdt))
-        y, _ = _db_sqrt(lax.mul(ph, a))
+        y, res = _db_sqrt(lax.mul(ph, a))
         back = lax.complex(np.array(math.cos(t / 2), rdt), np.array(math.sin(t / 2), rdt))
         return lax.mul(back, y)
 
     return C.cond(bad, rotated, lambda a: x, a)
+
+
+def _sqrtm_stack(a):
+    """sqrtm of a (k, n, n) stack.  A singular matrix has no inverse for the
+    iteration (NaN result): on CPU those matrices take the Schur method.  One
+    conditional for the whole stack, so that the Schur path runs only when
+    some matrix needs it (a per-matrix one becomes a select under vmap)."""
+    x = _stacked(_sqrtm_2d, a)
+    if jax.default_backend() != "cpu":   # XLA's Schur decomposition is CPU only
+        return x
+    finite = lax.reduce_and(lax.is_finite(lax.abs(x)), (1, 2))   # NaN/inf in either part
+    return C.cond(lax.reduce_and(finite, (0,)), lambda a: x,
+                  lambda a: lax.select_n(lax.broadcast_in_dim(finite, x.shape, (0,)),
+                                         _stacked(_schur_sqrt, a), x), a)
+
+
+def _stacked(fn, *xs):
+    """The 2-d ``fn`` over (k, ...) stacks: jax.vmap, or a plain call for k = 1
+    (vmap's batching rules for loops and conditionals bind jax's own primitives)."""
+    if xs[0].shape[0] != 1:
+        return jax.vmap(fn)(*xs)
+    out = fn(*(lax.reshape(x, x.shape[1:]) for x in xs))
+    return lax.reshape(out, (1,) + out.shape)
 
 
 # --- derivatives of sqrtm and logm: linear Sylvester solves --------------------------------
@@ -480,13 +535,13 @@ def _sqrt_sylvester(x, c):
 
 @jax.custom_jvp
 def _sqrtm_ad(a):
-    return _sqrtm_2d(a)
+    return _sqrtm_stack(a)
 
 
 @_sqrtm_ad.defjvp
 def _sqrtm_ad_jvp(primals, tangents):
     x = _sqrtm_ad(primals[0])
-    return x, _sqrt_sylvester(x, tangents[0])
+    return x, _stacked(_sqrt_sylvester, x, tangents[0])
 
 
 @public(static=("disp", "blocksize"))
@@ -511,7 +566,11 @@ def sqrtm(A, disp=True, blocksize=64):
     Notes
     -----
     Scaled Denman-Beavers iteration (product form), so it runs on every
-    platform (scipy and jax use the Schur method, CPU only in XLA).
+    platform (scipy and jax use the Schur method, CPU only in XLA).  The
+    iteration inverts, so a singular matrix (a zero eigenvalue) falls back
+    to the Schur method (Bjorck & Hammarling 1983) on CPU; elsewhere it
+    gives NaN.  A matrix with no square root (a nilpotent Jordan block)
+    gives NaN.
     Differentiable in forward and reverse mode: the derivative solves the
     Sylvester equation X dX + dX X = dA by a sign-function iteration.
 
@@ -524,7 +583,8 @@ def sqrtm(A, disp=True, blocksize=64):
     a = _to_complex(C.matrix("sqrtm", A, "A"))
     if a.shape[-1] == 0:
         return a
-    return _per_matrix(_sqrtm_ad, a)
+    k = int(np.prod(a.shape[:-2]))
+    return lax.reshape(_sqrtm_ad(lax.reshape(a, (k,) + a.shape[-2:])), a.shape)
 
 
 def _gauss_legendre(m: int):
@@ -769,6 +829,7 @@ def _funm_2d(a, func):
     return _dot(z, _dot(f, C.mH(z)))
 
 
+@public(static=("func", "disp"))
 def funm(A, func, disp=True):
     """Evaluate the matrix function of a scalar function ``func`` (Schur-Parlett).
 
@@ -789,7 +850,9 @@ def funm(A, func, disp=True):
     -----
     Parlett's recurrence needs distinct eigenvalues (repeated or close ones
     give inf / NaN, as scipy's funm loses accuracy there).  XLA's Schur
-    decomposition runs on CPU only.
+    decomposition runs on CPU only.  ``func`` is a static argument (hashed by
+    identity, as in jax.jit): calling again with the same function object and
+    shapes reuses the compiled program.
 
     Examples
     --------

@@ -11,6 +11,7 @@ Cholesky come from the decompositions module.  ``overwrite_*`` and
 
 from __future__ import annotations
 
+import jax
 import numpy as np
 
 from .. import dtypes, lax
@@ -916,26 +917,94 @@ def _sylvester_triangular(t, s, f):
     return C.fori_loop(0, n, body, C.full((m, n), 0, t.dtype))
 
 
-@public
-def solve_sylvester(a, b, q):
-    """Solve the Sylvester equation ``a x + x b = q`` (Bartels-Stewart).
+def _sylvester_2d(a, b, q, method, tol):
+    """``a x + x b = q`` for one (m, m), (n, n), (m, n) triple of one complex
+    dtype; NaN when some ``|eig(a)_i + eig(b)_j| < tol`` (``tol`` None: no check)."""
+    if method == "schur":
+        # Bartels-Stewart on the complex Schur forms a = U T U^H, b = V S V^H
+        t, u = lax.schur(a, compute_schur_vectors=True, sort_eig_vals=False,
+                         select_callable=None)
+        s, v = lax.schur(b, compute_schur_vectors=True, sort_eig_vals=False,
+                         select_callable=None)
+        y = _sylvester_triangular(t, s, C.mm(C.mH(u), C.mm(q, v)))
+        x = C.mm(u, C.mm(y, C.mH(v)))
+        wa, wb = C.diagonal(t), C.diagonal(s)
+    else:
+        # eigendecompositions a = P Da P^-1, b = R Db R^-1: with F = P^-1 q R,
+        # Y_ij = F_ij / (Da_i + Db_j) and x = P Y R^-1 (diagonalizable a, b)
+        wa, p = lax.eig(a, compute_left_eigenvectors=False)
+        wb, r = lax.eig(b, compute_left_eigenvectors=False)
+        f = solve_gen(p, C.mm(q, r))
+        x = C.mm(p, C.mm(lax.div(f, _pair_sums(wa, wb)), solve_gen(r, C.eye_like(r))))
+    if tol is None:
+        return x
+    close = lax.reduce_or(lax.lt(lax.abs(_pair_sums(wa, wb)), tol), (0, 1))
+    return C.select(lax.broadcast_in_dim(close, x.shape, ()), C.full(x.shape, np.nan, x.dtype), x)
+
+
+def _pair_sums(wa, wb):
+    """(m, n) matrix of ``wa_i + wb_j``."""
+    shape = (wa.shape[0], wb.shape[0])
+    return lax.add(lax.broadcast_in_dim(wa, shape, (0,)), lax.broadcast_in_dim(wb, shape, (1,)))
+
+
+def _sylvester(name, a, b, q, method, tol):
+    if method not in ("schur", "eigen"):
+        raise ValueError(f"{name}(): method must be 'schur' or 'eigen', got {method!r}")
+    a = C.matrix(name, a, "a")
+    b = C.matrix(name, b, "b")
+    q = C.inexact(name, q, "q")
+    m, n = a.shape[-1], b.shape[-1]
+    if q.ndim < 2 or q.shape[-2:] != (m, n):
+        raise ValueError(f"{name}(): q must have shape (..., {m}, {n}), got {q.shape}")
+    a, b, q = C.promote(a, b, q)
+    batch = _util.broadcast_shapes(name, a.shape[:-2], b.shape[:-2], q.shape[:-2])
+    real = not C.is_complex(a)
+    cdt = dtypes.to_complex_dtype(a.dtype)
+    flat = [lax.convert_element_type(lax.reshape(_util.broadcast_to(v, batch + v.shape[-2:]),
+                                                 (int(np.prod(batch)),) + v.shape[-2:]), cdt,
+                                     False) for v in (a, b, q)]
+    if tol is not None:
+        tol = lax.convert_element_type(C.inexact(name, tol, "tol"), C.real_dtype(cdt), False)
+        if tol.ndim:
+            raise ValueError(f"{name}(): tol must be a scalar, got shape {tol.shape}")
+    one = lambda a, b, q: _sylvester_2d(a, b, q, method, tol)   # noqa: E731
+    if batch:
+        x = jax.vmap(one)(*flat)
+    else:   # no vmap for one matrix: its batching rules bind jax's own primitives
+        x = one(*(lax.reshape(v, v.shape[1:]) for v in flat))
+    x = lax.reshape(x, batch + (m, n))
+    return lax.real(x) if real else x
+
+
+@public(static=("method",))
+def solve_sylvester(a, b, q, *, method="schur", tol=1e-8):
+    """Solve the Sylvester equation ``a x + x b = q``.
 
     Parameters
     ----------
-    a : array_like, shape (m, m)
-    b : array_like, shape (n, n)
-    q : array_like, shape (m, n)
+    a : array_like, shape (..., m, m)
+    b : array_like, shape (..., n, n)
+    q : array_like, shape (..., m, n)
+        Leading (batch) axes broadcast against each other.
+    method : {'schur', 'eigen'}
+        'schur' (default, scipy's algorithm): Bartels-Stewart on the complex
+        Schur forms.  'eigen': through the eigendecompositions of ``a`` and
+        ``b``; faster, but only for diagonalizable, well-conditioned
+        eigenvectors (jax.scipy's option).
+    tol : float
+        As jax.scipy: the result is NaN when an eigenvalue of ``a`` plus one
+        of ``b`` is within ``tol`` of zero (the equation is then singular or
+        nearly so).
 
     Returns
     -------
-    jax.Array, shape (m, n)
+    jax.Array, shape (..., m, n)
         Complex when any input is complex; real otherwise.
 
     Notes
     -----
-    Complex Schur forms ``a = U T U^H``, ``b = V S V^H`` reduce the equation
-    to the triangular ``T Y + Y S = U^H q V``, solved column by column.  The
-    Schur decomposition runs on CPU only in XLA.
+    Both methods need XLA's Schur or eigen decomposition, CPU only.
 
     Examples
     --------
@@ -943,22 +1012,7 @@ def solve_sylvester(a, b, q):
     Array([[1.],
            [1.]], dtype=float32)
     """
-    a = C.matrix("solve_sylvester", a, "a", batch=False)
-    b = C.matrix("solve_sylvester", b, "b", batch=False)
-    q = C.inexact("solve_sylvester", q, "q")
-    if q.shape != (a.shape[0], b.shape[0]):
-        raise ValueError(f"solve_sylvester(): q must have shape {(a.shape[0], b.shape[0])}, got "
-                         f"{q.shape}")
-    a, b, q = C.promote(a, b, q)
-    real = not C.is_complex(a)
-    cdt = dtypes.to_complex_dtype(a.dtype)
-    a, b, q = (lax.convert_element_type(v, cdt, False) for v in (a, b, q))
-    t, u = lax.schur(a, compute_schur_vectors=True, sort_eig_vals=False, select_callable=None)
-    s, v = lax.schur(b, compute_schur_vectors=True, sort_eig_vals=False, select_callable=None)
-    f = C.mm(C.mH(u), C.mm(q, v))
-    y = _sylvester_triangular(t, s, f)
-    x = C.mm(u, C.mm(y, C.mH(v)))
-    return lax.real(x) if real else x
+    return _sylvester("solve_sylvester", a, b, q, method, tol)
 
 
 @public
@@ -971,7 +1025,7 @@ def solve_continuous_lyapunov(a, q):
     ...     [[1.0, 0.0], [0.0, 1.0]])
     """
     a = C.matrix("solve_continuous_lyapunov", a, batch=False)
-    return solve_sylvester(a, C.mH(a), q)
+    return _sylvester("solve_continuous_lyapunov", a, C.mH(a), q, "schur", None)
 
 
 solve_lyapunov = solve_continuous_lyapunov
@@ -1122,10 +1176,12 @@ def qr_multiply(a, c, mode="right", pivoting=False, conjugate=False, overwrite_a
 
     Parameters
     ----------
-    a : array_like, shape (m, n)
+    a : array_like, shape (..., m, n)
     c : array_like
-        ``mode='left'``: shape (k, ...) for ``Q @ c``; ``mode='right'``:
-        shape (..., m) for ``c @ Q``; ``k = min(m, n)``.
+        ``mode='left'``: shape (..., k, p) for ``Q @ c``; ``mode='right'``:
+        shape (..., p, m) for ``c @ Q``; ``k = min(m, n)``.  Leading axes
+        broadcast against ``a``'s (as jax.scipy).  A 1-d ``c`` is a column
+        (left) or row (right) vector, and the product is 1-d.
     mode : {'left', 'right'}
     pivoting : bool
         Column pivoting; the permutation is returned too.
@@ -1144,21 +1200,25 @@ def qr_multiply(a, c, mode="right", pivoting=False, conjugate=False, overwrite_a
     """
     if mode not in ("left", "right"):
         raise ValueError(f"qr_multiply(): mode must be 'left' or 'right', got {mode!r}")
-    a = C.matrix("qr_multiply", a, square=False, batch=False)
+    a = C.matrix("qr_multiply", a, square=False)
     c = C.inexact("qr_multiply", c, "c")
     a, c = C.promote(a, c)
+    onedim = c.ndim == 1   # a column (left) or row (right) vector, raveled back at the end
+    if onedim:
+        c = lax.expand_dims(c, (1,) if mode == "left" else (0,))
+    m, n = a.shape[-2:]
+    if mode == "left" and c.shape[-2] != min(m, n):
+        raise ValueError(f"qr_multiply(): c must have {min(m, n)} rows for mode='left', got "
+                         f"shape {c.shape}")
+    if mode == "right" and c.shape[-1] != m:
+        raise ValueError(f"qr_multiply(): c must have {m} columns for mode='right', got shape "
+                         f"{c.shape}")
+    a, c = _broadcast_batch("qr_multiply", a, c, 2, 2)
     out = lax.qr(a, pivoting=bool(pivoting), full_matrices=False)
     q, r = out[0], out[1]
     if conjugate:
         q = C.conj(q)
-    if mode == "left":
-        if c.shape[0] != q.shape[1]:
-            raise ValueError(f"qr_multiply(): c must have {q.shape[1]} rows for mode='left', got "
-                             f"shape {c.shape}")
-        cq = C.mm(q, c)
-    else:
-        if c.shape[-1] != q.shape[0]:
-            raise ValueError(f"qr_multiply(): c must have {q.shape[0]} columns for mode='right', "
-                             f"got shape {c.shape}")
-        cq = C.mm(c, q)
+    cq = C.mm(q, c) if mode == "left" else C.mm(c, q)
+    if onedim:
+        cq = lax.reshape(cq, cq.shape[:-2] + (cq.shape[-2] * cq.shape[-1],))
     return (cq, r, out[2]) if pivoting else (cq, r)
