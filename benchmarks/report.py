@@ -95,6 +95,8 @@ def trace_suite(res: TraceResult) -> dict[str, Any]:
             for m in METRICS
         },
         "jaxpr_eqns": res.eqns,
+        "jaxpr_eqns_inlined": res.eqns_inlined,
+        "hlo_ops": res.hlo_ops,
         "busy_cores": res.busy,
         "check": res.check,
         "errors": res.errors,
@@ -263,6 +265,12 @@ def to_markdown(results: dict[str, Any]) -> str:
             (
                 f"Top-level jaxpr equations: candidate {eq.get(CANDIDATE, '—')}, "
                 f"jax.numpy {eq.get(PEER, '—')}. Output check: {s['check']}."
+            ),
+            (
+                "With inner jits inlined: candidate "
+                f"{s['jaxpr_eqns_inlined'].get(CANDIDATE, '—')}, jax.numpy "
+                f"{s['jaxpr_eqns_inlined'].get(PEER, '—')}; StableHLO ops "
+                f"{s['hlo_ops'].get(CANDIDATE, '—')} vs {s['hlo_ops'].get(PEER, '—')}."
             ),
         ]
         if is_busy(s["busy_cores"]):

@@ -20,6 +20,31 @@ M2 = arrays([(N, N), (N, N)])
 POS = mat(N, N, positive=True)
 
 
+# Conversion rows: host values are closed over (the runner would device_put any
+# argument the setup returns), so each call converts them afresh.
+_HOST = {dt: np.arange(N * N).reshape(N, N).astype(dt) for dt in
+         ("float32", "float64", "int32", "int64", "uint8", "bool", "complex64")}
+_LIST = [[0.5 * i + j for j in range(4)] for i in range(4)]
+
+
+def _conversion_rows() -> list[Row]:
+    rows = [
+        Row("asarray_py_float", no_args, lambda xp: xp.asarray(1.5)),
+        Row("asarray_py_int", no_args, lambda xp: xp.asarray(3)),
+        Row("asarray_py_bool", no_args, lambda xp: xp.asarray(True)),
+        Row("asarray_list", no_args, lambda xp: xp.asarray([1.0, 2.0, 3.0])),
+        Row("asarray_nested_list", no_args, lambda xp: xp.asarray(_LIST)),
+        Row("asarray_jax_passthrough", M1, lambda xp, x: xp.asarray(x)),
+        Row("array_np_float32", no_args, lambda xp: xp.array(_HOST["float32"])),
+        Row("add_np_array", M1, lambda xp, x: xp.add(x, _HOST["float32"])),
+        Row("add_py_int", M1, lambda xp, x: xp.add(x, 2)),
+        Row("add_np_scalar", M1, lambda xp, x: xp.add(x, np.float32(2.0))),
+    ]
+    for dt, a in _HOST.items():
+        rows.append(Row(f"asarray_np_{dt}", no_args, lambda xp, a=a: xp.asarray(a)))
+    return rows
+
+
 def _where_setup(rng: np.random.Generator):
     x, y = arrays([(N, N), (N, N)])(rng)
     return (x > 0, x, y)
@@ -63,6 +88,8 @@ _BASE: list[Row] = [
     Row("zeros", no_args, lambda xp: xp.zeros((N, N), dtype=xp.float32)),
     Row("arange", no_args, lambda xp: xp.arange(N * N)),
     Row("ones_like", M1, lambda xp, x: xp.ones_like(x)),
+    # conversion (the front door of every call)
+    *_conversion_rows(),
 ]
 
 # The families after the foundation keep their rows in benchmarks/rows_<family>.py

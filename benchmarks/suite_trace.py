@@ -16,6 +16,7 @@ Target: trace-time ratio candidate / jax.numpy <= 1.0 (compile is reported).
 from __future__ import annotations
 
 import gc
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -49,12 +50,36 @@ class TraceResult:
     dropped: list[str] = field(default_factory=list)  # OPS steps left out
     stats: dict[str, dict[str, Stats]] = field(default_factory=dict)  # metric -> impl -> s
     eqns: dict[str, int] = field(default_factory=dict)  # impl -> top-level jaxpr eqns
+    # impl -> jaxpr eqns with inner jit equations inlined (jax.numpy wraps many
+    # functions in a jit of their own: counted by what is inside, as XLA sees it)
+    eqns_inlined: dict[str, int] = field(default_factory=dict)
+    hlo_ops: dict[str, int] = field(default_factory=dict)  # impl -> StableHLO/CHLO ops
     errors: dict[str, str] = field(default_factory=dict)
     check: str = "n/a"
     busy: float | None = None  # cores used by other processes while timing
 
     def ratio(self, metric: str, by: str = "paired") -> float | None:
         return ratio(self.stats.get(metric, {}), by=by)
+
+
+def count_eqns(jaxpr: Any) -> int:
+    """Equations of ``jaxpr`` with every inner ``jit`` equation replaced by its body."""
+    n = 0
+    for e in jaxpr.eqns:
+        subs = [v for v in e.params.values() if hasattr(v, "eqns") or hasattr(v, "jaxpr")]
+        if e.primitive.name in ("jit", "pjit") and subs:
+            n += sum(count_eqns(getattr(s, "jaxpr", s)) for s in subs)
+        else:
+            n += 1
+    return n
+
+
+_HLO_OP = re.compile(r"^\s*(?:%[^=]+= )?\"?(?:stablehlo|chlo)\.[a-z_]+", re.MULTILINE)
+
+
+def count_hlo_ops(lowered: Any) -> int:
+    """StableHLO/CHLO operations in a lowered module (all its functions)."""
+    return len(_HLO_OP.findall(lowered.as_text()))
 
 
 def _one_round(
@@ -102,6 +127,9 @@ def run(
             dev_args[impl.key] = impl.put(args)
             _, jaxpr, _ = _one_round(impl, seq, dev_args[impl.key], compile=False)
             res.eqns[impl.key] = len(jaxpr.jaxpr.eqns)
+            res.eqns_inlined[impl.key] = count_eqns(jaxpr.jaxpr)
+            res.hlo_ops[impl.key] = count_hlo_ops(
+                jax.jit(program.build_program(impl.ns, seq)).lower(*dev_args[impl.key]))
             live[impl.key] = impl
         except Exception as e:  # noqa: BLE001 (report any failure, go on)
             res.errors[impl.key] = describe_error(e)
@@ -132,6 +160,10 @@ def run(
     log(
         f"  trace    {res.n_calls} calls: "
         + ", ".join(f"{m} ratio {res.ratio(m):.2f}" for m in METRICS if res.ratio(m) is not None)
+        + "".join(
+            f"; {label} {res_d.get(CANDIDATE, '-')} vs {res_d.get(PEER, '-')}"
+            for label, res_d in (("jaxpr eqns (inlined)", res.eqns_inlined),
+                                 ("top-level", res.eqns), ("HLO ops", res.hlo_ops)))
         + ("" if res.check in ("ok", "n/a") else f"  [check: {res.check}]")
         + (f"  [busy: {res.busy:.1f} cores]" if res.busy and res.busy > BUSY_CORES else "")
     )

@@ -357,9 +357,15 @@ def broadcast_to(x, shp: tuple[int, ...]):
     xs = shape(x)
     if xs == tuple(shp):
         return x
-    lead = len(shp) - len(xs)
-    # broadcast_in_dim grows size-1 axes itself (one equation, no reshape first).
-    return lax.broadcast_in_dim(x, tuple(shp), tuple(range(lead, len(shp))))
+    nd = len(shp)
+    lead = nd - len(xs)
+    # Size-1 dims that must grow: drop them first, then broadcast_in_dim.  (Growing them
+    # in broadcast_in_dim itself saves the reshape, but changes how XLA fuses some
+    # float computations, e.g. pad's integer linear_ramp, by one rounding.)
+    keep = [i for i, d in enumerate(xs) if d == shp[lead + i]]
+    if len(keep) != len(xs):
+        x = lax.reshape(x, tuple(xs[i] for i in keep))
+    return lax.broadcast_in_dim(x, tuple(shp), tuple(lead + i for i in keep))
 
 
 def broadcast_arrays(name: str, *args):

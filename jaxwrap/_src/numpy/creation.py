@@ -415,10 +415,23 @@ def _prototype(name, a):
     return _util.asarray(_prepare(a), name=name)
 
 
+def _like_key(name, a, fill_value, shp):
+    """jax.numpy's ``*_like`` of typed PRNG keys: keys whose raw uint32 data is all
+    ``fill_value`` (zeros_like / empty_like: 0, ones_like: 1)."""
+    import jaxwrap_extend.random as xr
+    if not xr.is_typed_key(a):
+        raise TypeError(f"{name}(): unsupported dtype {a.dtype} of argument `a`")
+    impl = xr.impl_of_typed_key(a)
+    raw = _full(name, shp + tuple(impl.key_shape), fill_value, np.dtype(np.uint32), False)
+    return xr.random_wrap(raw, impl=impl)
+
+
 def _like(name, a, fill_value, dtype, order, shape, device):
     _check_order(name, order)
     a = _prototype(name, a)
     shp = tuple(a.shape) if shape is None else shape_arg(name, "shape", shape)
+    if dtype is None and dtypes._is_extended(getattr(a, "dtype", None)):
+        return _put(_like_key(name, a, fill_value, shp), device)
     dt = _dtype_arg(name, dtype)
     if dt is None:
         dt = dtypes.dtype(a, canonicalize=True, where=f"{name}() argument `a`")
@@ -910,13 +923,21 @@ def _eye_static(N, M, k, dtype):
     return lax.convert_element_type(_diag_mask((N, M), _clip_k(k, N, M), lax.eq), dtype)
 
 
-@public(static=("N", "M", "dtype"))
-def _eye_traced(N, M, k, dtype):
-    k = _util.asarray(k, name="eye")
+@public(static=("N", "M", "dtype", "name"))
+def _diag_traced(N, M, k, dtype, name="eye"):
+    """eye (``j - i == k``) or tri (``j - i <= k``) for a traced ``k``."""
+    k = _util.asarray(k, name=name)
     if k.shape != () or not dtypes.is_integer(k.dtype):
-        raise TypeError(f"eye(): `k` must be a scalar integer, got {k.dtype}{list(k.shape)}")
+        raise TypeError(f"{name}(): `k` must be a scalar integer, got {k.dtype}{list(k.shape)}")
+    # Clipped like _clip_k, so that k stays within int32.
+    k = lax.clamp(np.array(-N - 1, k.dtype), k, np.array(M + 1, k.dtype))
     kk = lax.broadcast_in_dim(lax.convert_element_type(k, np.int32), (N, M), ())
-    return lax.convert_element_type(_diag_mask((N, M), kk, lax.eq), dtype)
+    op = lax.eq if name == "eye" else lax.le
+    return lax.convert_element_type(_diag_mask((N, M), kk, op), dtype)
+
+
+def _eye_traced(N, M, k, dtype):
+    return _diag_traced(N, M, k, dtype, name="eye")
 
 
 def _dim(name: str, argname: str, v) -> int:
@@ -1022,8 +1043,14 @@ def tri(N, M=None, k=0, dtype=None):
     """
     n = _dim("tri", "N", N)
     m = n if M is None else _dim("tri", "M", M)
+    dt = _dtype_arg("tri", dtype, float)
+    if isinstance(k, jax.Array) and k.ndim == 0:   # traced (or device) k, as jax allows
+        try:
+            k = operator.index(k)
+        except (*_TRACER_ERRORS, TypeError):    # traced, or not an integer (reported)
+            return _diag_traced(n, m, k, dt, name="tri")
     kk = _int("tri", "k", k)
-    return _tri(n, m, _clip_k(kk, n, m), _dtype_arg("tri", dtype, float))
+    return _tri(n, m, _clip_k(kk, n, m), dt)
 
 
 @public(static=("N", "M", "k", "dtype"))
