@@ -1,6 +1,7 @@
 """scipy.special's elliptic integrals and Jacobi elliptic functions: ellipk,
 ellipkm1, ellipe, ellipkinc, ellipeinc, ellipj and Carlson's symmetric
-integrals elliprc, elliprd, elliprf, elliprg, elliprj (real arguments).
+integrals elliprc, elliprd, elliprf, elliprg, elliprj (real arguments; complex ones for
+elliprc/rd/rf/rg in ``_carlson_complex``).
 
 Methods (references, not code, are the sources):
 
@@ -32,6 +33,7 @@ from ... import lax as L
 from ...control import fori_loop
 from ...numpy import _util
 from ...numpy._util import public
+from . import _carlson_complex as _CC
 from . import _elem_util as U
 from .elementary import agm_positive
 
@@ -114,7 +116,8 @@ def _quarter(v, lam):
 
 
 def _lambda(x, y, z):
-    sx, sy, sz = _sqrt0(x), _sqrt0(y), _sqrt0(z)
+    sqrt = L.sqrt if U.is_complex(x) else _sqrt0  # complex: principal roots (_carlson_complex)
+    sx, sy, sz = sqrt(x), sqrt(y), sqrt(z)
     return L.add(L.add(L.mul(sx, sy), L.mul(sx, sz)), L.mul(sy, sz)), (sx, sy, sz)
 
 
@@ -264,8 +267,10 @@ def _safe(ok, *vs):
 
 # --- Carlson's public functions --------------------------------------------------------------------
 @public
-@U.elementwise("elliprf", ("x", "y", "z"))
+@U.elementwise("elliprf", ("x", "y", "z"), complex_ok=True)
 def elliprf(x, y, z):
+    if U.is_complex(x):
+        return _CC.elliprf(x, y, z)
     ok = _nonneg_ok(x, y, z)
     fin = _and(ok, _jnp().logical_not(_any_inf(x, y, z)))
     v = _rf_core(*_safe(fin, x, y, z))
@@ -284,14 +289,17 @@ def _nonneg_ok_loose(*vs):
 
 elliprf.__doc__ = _doc(
     "Carlson's symmetric elliptic integral of the first kind R_F(x, y, z).",
-    "x, y, z : array_like\n    Real, non-negative arguments; at most one may be 0.",
+    "x, y, z : array_like\n    Real, non-negative arguments; at most one may be 0.  Complex\n"
+    "    arguments off the negative real axis are accepted (NaN on it, as in scipy).",
     "jax.Array\n    ``R_F``; ``inf`` when two arguments are 0, NaN for negative ones.",
     ">>> round(sp.elliprf(0.0, 1.0, 1.0).item(), 6)\n1.570796")
 
 
 @public
-@U.elementwise("elliprd", ("x", "y", "z"))
+@U.elementwise("elliprd", ("x", "y", "z"), complex_ok=True)
 def elliprd(x, y, z):
+    if U.is_complex(x):
+        return _CC.elliprd(x, y, z)
     ok = _and(_nonneg_ok(x, y), L.gt(z, U.c(z, 0)))
     fin = _and(ok, _jnp().logical_not(_any_inf(x, y, z)))
     v = _rd_core(*_safe(fin, x, y, z))
@@ -301,15 +309,17 @@ def elliprd(x, y, z):
 
 elliprd.__doc__ = _doc(
     "Carlson's symmetric elliptic integral of the second kind R_D(x, y, z).",
-    "x, y : array_like\n    Real, non-negative; at most one may be 0.\n"
-    "z : array_like\n    Real, positive.",
+    "x, y : array_like\n    Real, non-negative; at most one may be 0 (or complex, off the\n"
+    "    negative real axis).\nz : array_like\n    Real, positive (or complex, nonzero).",
     "jax.Array\n    ``R_D``; ``inf`` at the singular points, NaN for negative arguments.",
     ">>> round(sp.elliprd(0.0, 2.0, 1.0).item(), 4)\n1.7972")
 
 
 @public
-@U.elementwise("elliprc", ("x", "y"))
+@U.elementwise("elliprc", ("x", "y"), complex_ok=True)
 def elliprc(x, y):
+    if U.is_complex(x):
+        return _CC.elliprc(x, y)
     ok = _and(L.ge(x, U.c(x, 0)), L.ne(y, U.c(y, 0)), L.is_finite(x), L.is_finite(y))
     xs, ys = _where(ok, x, U.c(x, 1)), _where(ok, y, U.c(y, 1))
     v = _rc_core(xs, ys)
@@ -320,7 +330,8 @@ def elliprc(x, y):
 
 elliprc.__doc__ = _doc(
     "Carlson's degenerate integral R_C(x, y) = R_F(x, y, y).",
-    "x : array_like\n    Real, non-negative.\ny : array_like\n    Real, non-zero "
+    "x : array_like\n    Real, non-negative (or complex, off the negative real axis).\n"
+    "y : array_like\n    Real or complex, non-zero "
     "(the Cauchy principal value is returned for y < 0).",
     "jax.Array\n    ``R_C``.", ">>> round(sp.elliprc(0.0, 1.0).item(), 6)\n1.570796")
 
@@ -374,8 +385,10 @@ elliprj.__doc__ = _doc(
 
 
 @public
-@U.elementwise("elliprg", ("x", "y", "z"))
+@U.elementwise("elliprg", ("x", "y", "z"), complex_ok=True)
 def elliprg(x, y, z):
+    if U.is_complex(x):
+        return _CC.elliprg(x, y, z)
     np_ = _jnp()
     # 2 R_G(x,y,z) = z R_F - (x - z)(y - z) R_D(x,y,z)/3 + sqrt(x y / z), z the median
     # (Carlson 1995; DLMF 19.21.10): every term >= 0.
@@ -396,7 +409,8 @@ def elliprg(x, y, z):
 
 elliprg.__doc__ = _doc(
     "Carlson's completely symmetric elliptic integral of the second kind R_G(x, y, z).",
-    "x, y, z : array_like\n    Real, non-negative arguments.",
+    "x, y, z : array_like\n    Real, non-negative arguments (or complex, off the negative\n"
+    "    real axis).",
     "jax.Array\n    ``R_G``.", ">>> round(sp.elliprg(0.0, 1.0, 1.0).item(), 6)\n0.785398")
 
 

@@ -35,6 +35,8 @@ from . import _errfun_complex as C
 from . import _errfun_extra as X
 from . import _errfun_inv as I
 from . import _errfun_real as R
+from . import _fresnel_complex as FC
+from . import _ndtr_complex as N
 from ._errfun_real import SQRT_PI, c
 
 __all__ = [
@@ -175,10 +177,15 @@ def _d_wofz(z, ans):  # -2 z w(z) + 2i/sqrt(pi)
 
 
 def _d_ndtr(x, ans):
+    if _kind(x.dtype) == "complex":
+        return L.mul(C.exp_neg_sq(L.mul(x, c(x, R.INV_SQRT2))), c(x, 1 / math.sqrt(2 * math.pi)))
     return L.mul(R.exp_neg_sq(x, 0.5), c(x, 1 / math.sqrt(2 * math.pi)))
 
 
 def _d_log_ndtr(x, ans):
+    if _kind(x.dtype) == "complex":  # phi(x) / Phi(x) = exp(-x^2/2 - log Phi(x)) / sqrt(2 pi)
+        e = L.sub(L.mul(L.mul(x, x), c(x, -0.5)), ans)
+        return L.mul(L.exp(e), c(x, 1 / math.sqrt(2 * math.pi)))
     return R.mills_inv(x)
 
 
@@ -225,12 +232,12 @@ wofz = _make(
     notes="Weideman's rational approximation (1994) for |z| < 7 and the Laplace continued\n"
           "fraction outside, in the upper half-plane; w(z) = 2 exp(-z**2) - w(-z) below it.")
 ndtr = _make(
-    "ndtr", R.ndtr, None, _d_ndtr,
+    "ndtr", R.ndtr, N.ndtr, _d_ndtr,
     "The standard normal distribution function, the integral of the Gaussian density "
     "from -inf to x.", "Phi(x), accurate relative to its size in the left tail.",
     ">>> float(sp.ndtr(0.0))\n0.5")
 log_ndtr_ = _make(
-    "log_ndtr", R.log_ndtr, None, _d_log_ndtr, "The logarithm of the standard normal "
+    "log_ndtr", R.log_ndtr, N.log_ndtr, _d_log_ndtr, "The logarithm of the standard normal "
     "distribution function.", "log Phi(x); exact to rounding in both tails.",
     ">>> round(sp.log_ndtr(-40.0).item(), 4)\n-804.6084")
 ndtri = _make(
@@ -261,8 +268,8 @@ def log_ndtr(x, series_order=3):
 
 
 log_ndtr.__doc__ = log_ndtr_.__doc__.replace(
-    "    Real argument.\n",
-    "    Real argument.\nseries_order : int, optional\n    Accepted for jax.scipy.special "
+    "    Real or complex argument.\n",
+    "    Real or complex argument.\nseries_order : int, optional\n    Accepted for jax.scipy.special "
     "compatibility (0 to 30); the result does not\n    depend on it: both tails use erfcx, "
     "not an asymptotic series.\n", 1)
 
@@ -275,7 +282,11 @@ def _fresnel_jvp(primals, tangents):
     return out, (L.mul(t, L.sin(phase)), L.mul(t, L.cos(phase)))
 
 
-_fresnel_k = jax.custom_jvp(X.fresnel)
+def _fresnel_any(x):
+    return FC.fresnel(x) if _kind(x.dtype) == "complex" else X.fresnel(x)
+
+
+_fresnel_k = jax.custom_jvp(_fresnel_any)
 _fresnel_k.defjvp(_fresnel_jvp)
 
 
@@ -307,12 +318,13 @@ def fresnel(x):
     Parameters
     ----------
     x : array_like
-        Real argument.
+        Real or complex argument.
 
     Returns
     -------
     S, C : tuple of jax.Array
-        The two integrals (scipy's order), odd in x, both tending to 1/2.
+        The two integrals (scipy's order), odd in x, both tending to 1/2 along the
+        positive real axis (entire functions of complex x).
 
     Examples
     --------
@@ -321,7 +333,7 @@ def fresnel(x):
     >>> round(s.item(), 6), round(c.item(), 6)
     (0.438259, 0.779893)
     """
-    (x,), dt, weak = promote("fresnel", ("x",), (x,))
+    (x,), dt, weak = promote("fresnel", ("x",), (x,), complex_ok=True)
     return finish(_fresnel_k(x), dt, weak)
 
 

@@ -41,6 +41,8 @@ import numpy as np
 
 from ...numpy._util import public
 from . import _hyp_base as B
+from . import _sici_complex as _SC
+from ._spence_complex import spence as _spence_complex
 from ._hyp_base import (
     add,
     c,
@@ -420,6 +422,8 @@ def expn(n, x):
 
 @jax.custom_jvp
 def _sici(x):
+    if np.dtype(x.dtype).kind == "c":
+        return _SC.sici(x, _e1_complex)
     ax = B.abs_(x)
     small = le(ax, c(x, 3))
     xs = where(small, ax, full(x, 1))
@@ -486,11 +490,13 @@ def sici(x):
     >>> print(f"{float(si):.6f} {float(ci):.6f}")
     0.946083 0.337404
     """
-    return _sici(_unary("sici", x))
+    return _sici(_unary("sici", x, complex_ok=True))
 
 
 @jax.custom_jvp
 def _shichi(x):
+    if np.dtype(x.dtype).kind == "c":
+        return _SC.shichi(x, _e1_complex)
     ax = B.abs_(x)
     small = lt(ax, c(x, 1))
     xs = where(small, ax, full(x, 0.5))
@@ -553,7 +559,7 @@ def shichi(x):
     >>> print(f"{float(shi):.6f} {float(chi):.6f}")
     1.057251 0.837867
     """
-    return _shichi(_unary("shichi", x))
+    return _shichi(_unary("shichi", x, complex_ok=True))
 
 
 # --- spence ------------------------------------------------------------------------------
@@ -597,6 +603,8 @@ def ge_(a, b):
 
 @jax.custom_jvp
 def _spence(z):
+    if np.dtype(z.dtype).kind == "c":
+        return _spence_complex(z)
     return _spence_real(z)
 
 
@@ -616,18 +624,21 @@ def spence(x):
     Parameters
     ----------
     x : array_like
-        Real argument, ``x >= 0`` (NaN below).
+        Real argument, ``x >= 0`` (NaN below), or complex argument (branch cut along the
+        negative real axis; ``x + 0j`` takes the lower side, as in scipy).
 
     Returns
     -------
     Array
-        ``Li_2(1 - x)``.
+        ``Li_2(1 - x)`` (complex64 stays complex64).
 
     Examples
     --------
     >>> import jaxwrap.scipy.special as sp
     >>> print(f"{float(sp.spence(0.0)):.6f}")
     1.644934
+    >>> print(f"{complex(sp.spence(-1 + 0j)):.6f}")
+    2.467401-2.177586j
     """
-    return _spence(_unary("spence", x))
+    return _spence(_unary("spence", x, complex_ok=True))
 

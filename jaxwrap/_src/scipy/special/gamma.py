@@ -14,6 +14,8 @@ import numpy as np
 from ... import dtypes, lax
 from ...numpy import _util
 from ...numpy._util import public
+from . import _gamma_complex as _GC
+from . import errfun as _ef
 
 _c = _util.const
 _where = _util.where
@@ -36,6 +38,40 @@ def real_args(name: str, argnames, args):
             raise TypeError(f"{name}(): argument {n} must be real, got dtype "
                             f"{np.dtype(dtypes.dtype(a)).name}")
     return _util.promote_args_inexact(name, *args)
+
+
+def _complex_arg(x) -> bool:
+    """Whether ``x`` is complex (bad input falls through to real_args, which reports it)."""
+    if isinstance(x, (list, tuple)):
+        return False
+    try:
+        return bool(dtypes.issubdtype(dtypes.dtype(x), np.complexfloating))
+    except (TypeError, ValueError):
+        return False
+
+
+def _complex_call(name, kernel, x):
+    """Complex path: check and broadcast ``x``, run ``kernel`` (complex64 stays complex64)."""
+    (z,), dt, weak = _ef.promote(name, ("x",), (x,), complex_ok=True)
+    return _ef.finish(kernel(z), dt, weak)
+
+
+def _d_loggamma(z, ans):
+    return _GC.digamma(z)
+
+
+def _d_gamma(z, ans):
+    return lax.mul(ans, _GC.digamma(z))
+
+
+def _d_rgamma(z, ans):
+    return lax.neg(lax.mul(ans, _GC.digamma(z)))
+
+
+# complex kernels with holomorphic derivatives (custom_jvp: the branches are never differentiated)
+_loggamma_c = _ef.with_jvp(_GC.loggamma, _d_loggamma)
+_gamma_c = _ef.with_jvp(_GC.gamma, _d_gamma)
+_rgamma_c = _ef.with_jvp(_GC.rgamma, _d_rgamma)
 
 
 # --- incomplete gamma ----------------------------------------------------------------------
@@ -293,8 +329,7 @@ def betainccinv(a, b, y):
 
 
 # --- gamma and friends on the reals --------------------------------------------------------------
-# Complex arguments are not provided (TypeError naming the argument): scipy accepts them for
-# gamma, loggamma, rgamma and digamma/psi.
+# gamma, rgamma, loggamma and digamma/psi also take complex arguments (``_gamma_complex``).
 @public
 def gamma(x):
     """Gamma function.
@@ -302,13 +337,13 @@ def gamma(x):
     Parameters
     ----------
     x : array_like
-        Real argument.
+        Real or complex argument.
 
     Returns
     -------
     jax.Array
         Gamma(x): inf at +-0 (with the zero's sign), NaN at the negative integers and -inf,
-        overflow to inf from x = 171.62.
+        overflow to inf from x = 171.62.  Complex x: exp(loggamma(x)), NaN at the poles.
 
     Notes
     -----
@@ -321,6 +356,8 @@ def gamma(x):
     >>> print(f"{float(gamma(4.5)):.5f}")
     11.63173
     """
+    if _complex_arg(x):
+        return _complex_call("gamma", _gamma_c, x)
     (x,) = real_args("gamma", ("x",), (x,))
     return lax.gamma(x)
 
@@ -332,7 +369,7 @@ def rgamma(x):
     Parameters
     ----------
     x : array_like
-        Real argument.
+        Real or complex argument.
 
     Returns
     -------
@@ -345,6 +382,8 @@ def rgamma(x):
     >>> print(float(rgamma(-2.0)))
     0.0
     """
+    if _complex_arg(x):
+        return _complex_call("rgamma", _rgamma_c, x)
     (x,) = real_args("rgamma", ("x",), (x,))
     return lax.rgamma(x)
 
@@ -379,27 +418,38 @@ def gammaln(x):
 
 @public
 def loggamma(x):
-    """Principal branch of the logarithm of the gamma function, for real x.
+    """Principal branch of the logarithm of the gamma function.
 
     For real x > 0 this is ``gammaln(x)``; like scipy, real x < 0 gives NaN (the principal
-    branch is complex there).  Complex arguments are not supported (TypeError).
+    branch is complex there).  For complex x it is the branch analytic off the cut
+    (-inf, 0] with loggamma(x + 1) = loggamma(x) + log(x); the sign of a zero imaginary
+    part picks the side of the cut, as in scipy.
 
     Parameters
     ----------
     x : array_like
-        Real argument.
+        Real or complex argument.
 
     Returns
     -------
     jax.Array
-        log Gamma(x).
+        log Gamma(x) (NaN at the poles; complex64 stays complex64).
+
+    Notes
+    -----
+    Complex x: Stirling's series, the recurrence, reflection and a Taylor series about
+    2 (Hare 1997); see ``jaxwrap/_src/scipy/special/_gamma_complex.py``.
 
     Examples
     --------
     >>> from jaxwrap.scipy.special import loggamma
     >>> print(f"{float(loggamma(10.0)):.6f}")
     12.801827
+    >>> print(f"{complex(loggamma(-0.5 + 0j)):.6f}")
+    1.265512-3.141593j
     """
+    if _complex_arg(x):
+        return _complex_call("loggamma", _loggamma_c, x)
     (x,) = real_args("loggamma", ("x",), (x,))
     return _where(lax.lt(x, _c(x, 0)), _c(x, np.nan), lax.gammaln(x))
 
@@ -443,12 +493,12 @@ def digamma(x):
     Parameters
     ----------
     x : array_like
-        Real argument.
+        Real or complex argument.
 
     Returns
     -------
     jax.Array
-        psi(x) (-inf at 0, NaN at the negative integers).
+        psi(x) (-inf at 0, NaN at the negative integers; complex x: NaN at the poles).
 
     Notes
     -----
@@ -460,6 +510,8 @@ def digamma(x):
     >>> print(f"{float(digamma(1.0)):.6f}")
     -0.577216
     """
+    if _complex_arg(x):
+        return _complex_call("digamma", _GC.digamma, x)
     (x,) = real_args("digamma", ("x",), (x,))
     return lax.psi(x)
 

@@ -89,7 +89,7 @@ def _as_factor(kde, bw_method, dtype):
 def _split2(key):
     """Two subkeys of ``key``, like ``k1, k2 = jax.random.split(key)`` but without
     indexing the split (which would bind jax's slice/squeeze)."""
-    from jaxwrap import random as R
+    from jaxwrap._src.random import keys as R
     impl, data, typed = R._unwrap("gaussian_kde.resample", key)
     return [R._rewrap(impl, k.data, typed) for k in R._Key(impl, data).split()]
 
