@@ -61,8 +61,7 @@ def test_traced_static_argument_names_function_and_argument():
 # --- gradients at kinks and ties: jax.numpy's conventions -------------------------------
 # (name, function of the namespace, points).  Known differences, kept on purpose or open:
 # power(0, 0) (jax: d/dx = nan; here 0, the derivative of the constant x**0), hypot(0, 0)
-# (jax: 0.5 each, an artefact of its formula; here 0), remainder at exact multiples (jax:
-# (1, -x // y); here 0: the sign fix of the zero result cuts the derivative; open).
+# (jax: 0.5 each, an artefact of its formula; here 0).
 _KINKS = [
     ("abs", lambda m: m.abs, [(0.0,), (-0.0,)]),
     ("maximum", lambda m: m.maximum, [(1.0, 1.0)]),
@@ -82,6 +81,8 @@ _KINKS = [
     ("round", lambda m: m.round, [(0.5,)]),
     ("floor", lambda m: m.floor, [(1.0,)]),
     ("fmod", lambda m: m.fmod, [(2.0, 1.0)]),
+    ("remainder", lambda m: m.remainder, [(4.0, 2.0), (-4.0, 2.0), (4.0, -2.0), (5.0, 2.0)]),
+    ("divmod", lambda m: (lambda x, y: m.divmod(x, y)[1]), [(4.0, 2.0)]),
     ("copysign", lambda m: m.copysign, [(1.0, 0.0)]),
     ("norm", lambda m: (lambda x, y: m.linalg.norm(m.stack([x, y]))), [(0.0, 0.0)]),
     ("logaddexp", lambda m: m.logaddexp, [(-np.inf, -np.inf)]),
@@ -124,3 +125,82 @@ def test_vjp_with_python_scalar_arguments_like_jax():
         np.testing.assert_allclose(out, want, rtol=1e-6)
         for a, b in zip(f(np.ones(1, np.float32)), g(np.ones(1, np.float32))):
             np.testing.assert_allclose(a, b, rtol=1e-5)
+
+
+# --- typed PRNG keys in comparisons (jax.numpy compares their key data) -------------------
+def _same(got, want):
+    """Values, dtype and weak type equal (no cast of either side)."""
+    import jax
+    assert got.dtype == want.dtype and got.shape == want.shape, (got, want)
+    assert jax.typeof(got).weak_type == jax.typeof(want).weak_type, (got, want)
+    np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
+
+
+def test_typed_key_comparisons_like_jax():
+    import jax
+    k = jax.random.key(0)
+    k2 = jax.random.split(k, 3)
+    k23 = jax.random.split(k, (2, 3))   # row 0 equals k2 (both from one split of k)
+    rbg = jax.random.split(jax.random.key(0, impl="rbg"), 2)
+    calls = [("equal", (k, k), {}), ("equal", (k, k2), {}), ("equal", (k23, k2), {}),
+             ("not_equal", (k23, k2), {}), ("equal", (k2[:0], k), {}),
+             ("not_equal", (rbg, rbg[:1]), {}), ("isclose", (k23, k2), {}),
+             ("isclose", (k, k), {"equal_nan": True, "rtol": np.nan}),
+             ("allclose", (k2, k), {}), ("allclose", (k2, k2), {"equal_nan": True}),
+             ("array_equal", (k2, k2), {"equal_nan": True}), ("array_equal", (k2, k2[::-1]), {}),
+             ("array_equal", (k2, jax.random.key_data(k2)), {}),
+             ("array_equiv", (k23[:1], k2), {}), ("array_equiv", (k23, k2), {})]
+    for name, args, kw in calls:
+        _same(getattr(wnp, name)(*args, **kw), getattr(jnp, name)(*args, **kw))
+    # under jit and vmap (one program each)
+    _same(jax.jit(wnp.not_equal)(k, k2), jax.jit(jnp.not_equal)(k, k2))
+    _same(jax.vmap(wnp.isclose)(k23, k23[::-1]), jax.vmap(jnp.isclose)(k23, k23[::-1]))
+    # keys of another implementation or non-keys next to a key: TypeError, as jax
+    for name, a, b in [("equal", k, rbg[0]), ("not_equal", k, 1),
+                       ("isclose", k, np.zeros(2, np.uint32)), ("array_equal", k, rbg[0])]:
+        with pytest.raises(TypeError):
+            getattr(jnp, name)(a, b)
+        with pytest.raises(TypeError, match=name if name != "array_equal" else "equal"):
+            getattr(wnp, name)(a, b)
+
+
+# --- pad keeps a weak input weakly typed, in every mode (jax casts the pad values) ----------
+_PAD_MODES = ["constant", "edge", "linear_ramp", "maximum", "mean", "median", "minimum",
+              "reflect", "symmetric", "wrap", "empty"]
+
+
+def test_pad_keeps_weak_type_like_jax():
+    import jax
+    weak_f = jax.lax.broadcast(jnp.asarray(1.5), (3,))   # weakly typed float32 vector
+    weak_i = jax.lax.broadcast(jnp.asarray(2), (3,))     # weakly typed int32 vector
+    assert jax.typeof(weak_f).weak_type and jax.typeof(weak_i).weak_type
+    # every mode on a weak float; on a weak int, the modes that compute in floats; the
+    # issue's 0-d example; a strong input stays strong
+    cases = [(weak_f, _PAD_MODES), (weak_i, ["linear_ramp", "mean", "median", "constant"]),
+             (jnp.asarray(1.0), ["constant", "empty", "maximum"]),
+             (jnp.asarray([1.0, 4.0, 2.0]), ["constant", "mean"])]
+    for x, modes in cases:
+        for mode in modes:
+            _same(wnp.pad(x, (1, 2), mode=mode), jnp.pad(x, (1, 2), mode=mode))
+    _same(wnp.pad(weak_f, 1, constant_values=2.5), jnp.pad(weak_f, 1, constant_values=2.5))
+    _same(wnp.pad(weak_i, 1, constant_values=2.5), jnp.pad(weak_i, 1, constant_values=2.5))
+    _same(wnp.pad(weak_f, 1, mode=lambda v, w, i, kw: v),
+          jnp.pad(weak_f, 1, mode=lambda v, w, i, kw: v))
+
+
+def test_array_api_inverse_trig_names_have_annex_g_special_values():
+    """asin, acos, atan, asinh, acosh, atanh (Array API names) are arcsin... exactly,
+    special values and signed zeros included (they bypassed the Annex G rules)."""
+    import jax
+    v = np.array([0.0, -0.0, 1.0, -2.5, np.inf, -np.inf, np.nan])
+    z = np.empty(v.size * v.size, np.complex128)
+    z.real, z.imag = np.repeat(v, v.size), np.tile(v, v.size)   # (inf * 1j would make NaNs)
+    with jax.enable_x64(True):
+        for alias in ["asin", "acos", "atan", "asinh", "acosh", "atanh"]:
+            got = np.asarray(getattr(wnp, alias)(z))
+            want = np.asarray(getattr(wnp, "arc" + alias[1:])(z))
+            assert got.dtype == want.dtype == np.complex128
+            for part in (np.real, np.imag):
+                np.testing.assert_array_equal(part(got), part(want), err_msg=alias)
+                np.testing.assert_array_equal(np.signbit(part(got)), np.signbit(part(want)),
+                                              err_msg=alias)

@@ -13,7 +13,7 @@ import builtins
 import functools
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, overload
 
 import jax
 import numpy as np
@@ -23,7 +23,22 @@ from .. import dtypes, lax
 AxisError = np.exceptions.AxisError
 
 
-def public(fun: Callable | None = None, *, static: Sequence[str] = ()):
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+# The overloads tell type checkers that ``@public`` keeps the wrapped signature, so a
+# user's mypy/pyright sees ``jaxwrap.numpy.sum(a, axis=..., ...)``, not ``Any``.
+@overload
+def public(fun: Callable[_P, _R], *, static: Sequence[str] = ()) -> Callable[_P, _R]: ...
+
+
+@overload
+def public(fun: None = None, *, static: Sequence[str] = ()
+           ) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]: ...
+
+
+def public(fun=None, *, static=()):
     """Make ``fun`` a public, jitted-and-inlined jaxwrap function.
 
     An argument error raised while tracing it (numpy's exception types) whose message

@@ -158,6 +158,16 @@ def _linear_ramp(x, axis, before, after, end_values):
 
 @public(static=("pad_width", "mode", "stat_length", "reflect_type"))
 def _pad(array, pad_width, mode, constant_values, stat_length, end_values, reflect_type):
+    out = _pad_modes(array, pad_width, mode, constant_values, stat_length, end_values,
+                     reflect_type)
+    if dtypes.is_weakly_typed(array) and not dtypes.is_weakly_typed(out):
+        # jax keeps the weak type of a weakly typed input in every mode (the pad
+        # values are cast to the input's dtype, not promoted with it).
+        out = lax.convert_element_type(out, out.dtype, True)
+    return out
+
+
+def _pad_modes(array, pad_width, mode, constant_values, stat_length, end_values, reflect_type):
     x = array
     if mode in ("constant", "empty"):
         cv = constant_values if mode == "constant" else 0

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -82,7 +82,10 @@ _SNIPPETS = {
 }
 
 
-def _doc(f):
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _doc(f: _F) -> _F:
     """Fill the shared parameter snippets into ``f``'s docstring; set its public module."""
     f.__doc__ = f.__doc__.format(**_SNIPPETS)
     f.__module__ = "jaxwrap.numpy"
@@ -1537,7 +1540,16 @@ def cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=Fa
 
 
 # --- closeness and equality -----------------------------------------------------------------------
+def _has_key(a, b):
+    """Whether ``a`` or ``b`` is a typed PRNG key array (compared by equality, as in jax)."""
+    return dtypes._is_extended(getattr(a, "dtype", None)) or \
+        dtypes._is_extended(getattr(b, "dtype", None))
+
+
 def _isclose(a, b, rtol, atol, equal_nan):
+    if _has_key(a, b):
+        # typed PRNG keys (jax.numpy): close means equal; tolerances and NaNs do not apply
+        return ufuncs._compare_keys("isclose", a, b)
     a, b = promote_args_inexact("isclose", _arr("isclose", a), _arr("isclose", b, "b"))
     real = _real_dtype(a.dtype)
     rtol = _cast(_arr("isclose", rtol, "rtol"), real) if not dtypes.is_python_scalar(rtol) \
@@ -1581,6 +1593,7 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     -----
     Inputs are promoted to an inexact dtype with jax's rules (float32 for
     integers unless x64 is on), so tolerances apply at that precision.
+    Typed PRNG keys are close when they are equal (jax.numpy's rule).
 
     Examples
     --------
@@ -1652,7 +1665,7 @@ def array_equal(a1, a2, equal_nan=False):
     if x.shape != y.shape:
         return np.array(False)
     eq = ufuncs.equal(x, y)
-    if equal_nan:
+    if equal_nan and not _has_key(x, y):   # keys are never NaN
         eq = ufuncs.logical_or(eq, lax.and_(ufuncs.isnan(x), ufuncs.isnan(y)))
     return _reduce("array_equal", "all", eq, tuple(range(eq.ndim)))
 

@@ -161,12 +161,30 @@ Examples
 """
 
 
+def _compare_keys(name, x1, x2, negate=False):
+    """equal / not_equal of typed PRNG keys, as jax.numpy: keys of one implementation
+    compare by their raw uint32 data (equal when every word is); a strongly typed
+    bool of the broadcast key shape. Anything else next to a key is a TypeError."""
+    import jaxwrap_extend.random as xr
+    if not (xr.is_typed_key(x1) and xr.is_typed_key(x2)) or x1.dtype != x2.dtype:
+        types = ", ".join(str(getattr(a, "dtype", type(a).__name__)) for a in (x1, x2))
+        raise TypeError(f"{name}() does not accept dtypes {types} (typed PRNG keys compare "
+                        "only with keys of the same implementation)")
+    nd = len(xr.impl_of_typed_key(x1).key_shape)
+    (d1, d2), _ = _promote(name, "any", (xr.random_unwrap(x1), xr.random_unwrap(x2)))
+    prim, reduce = (lax.ne, lax.reduce_or) if negate else (lax.eq, lax.reduce_and)
+    words = prim(d1, d2)
+    return reduce(words, tuple(range(words.ndim - nd, words.ndim)))
+
+
 def _make(name, nargs, promotion, impl, summary, returns="the element-wise result.",
-          extra="", nout=1, numeric=False, weak=True, precheck=None):
+          extra="", nout=1, numeric=False, weak=True, precheck=None, keys=False):
     argnames = ("x",) if nargs == 1 else ("x1", "x2")
     params = "\n".join(f"{a} : array_like" for a in argnames)
 
     def run(args):
+        if keys and any(dtypes._is_extended(getattr(a, "dtype", None)) for a in args):
+            return _compare_keys(name, *args, negate=(name == "not_equal"))
         promoted, is_weak = _promote(name, promotion, args, numeric)
         return _weaken(impl(*promoted), is_weak and weak)
 
@@ -312,7 +330,22 @@ def _remainder(x, y):
         return _int_by_zero(y, where(fix, lax.add(r, y), r))
     if _is_complex(x):
         raise TypeError("remainder() is not supported for complex inputs")
+    return _float_remainder(x, y)
+
+
+@jax.custom_jvp
+def _float_remainder(x, y):
     return _float_divmod(x, y)[1]
+
+
+@_float_remainder.defjvp
+def _float_remainder_jvp(primals, tangents):
+    # d(x mod y) = dx - floor(x / y) dy, also at the multiples of y, where the value is a
+    # signed-zero constant (numpy's sign) that would otherwise cut the derivative to 0;
+    # jax.numpy's derivative is the same.
+    (x, y), (tx, ty) = primals, tangents
+    q, r = _float_divmod(x, y)
+    return r, lax.sub(tx, lax.mul(q, ty))
 
 
 def _fmod(x, y):
@@ -851,9 +884,9 @@ tan = _unary("tan", "inexact", annex_g("tan", lax.tan), "Trigonometric tangent, 
 arcsin = _unary("arcsin", "inexact", annex_g("arcsin", lax.asin), "Inverse sine, element-wise.")
 arccos = _unary("arccos", "inexact", annex_g("arccos", lax.acos), "Inverse cosine, element-wise.")
 arctan = _unary("arctan", "inexact", annex_g("arctan", lax.atan), "Inverse tangent, element-wise.")
-asin = _unary("asin", "inexact", lax.asin, "Inverse sine (Array API name).")
-acos = _unary("acos", "inexact", lax.acos, "Inverse cosine (Array API name).")
-atan = _unary("atan", "inexact", lax.atan, "Inverse tangent (Array API name).")
+asin = _unary("asin", "inexact", annex_g("arcsin", lax.asin), "Inverse sine (Array API name).")
+acos = _unary("acos", "inexact", annex_g("arccos", lax.acos), "Inverse cosine (Array API name).")
+atan = _unary("atan", "inexact", annex_g("arctan", lax.atan), "Inverse tangent (Array API name).")
 arctan2 = _binary("arctan2", "float", lax.atan2, "Quadrant-aware arctan(x1/x2), element-wise.")
 atan2 = _binary("atan2", "float", lax.atan2, "Quadrant-aware arctan(x1/x2) (Array API name).")
 hypot = _binary("hypot", "float", _hypot, "sqrt(x1**2 + x2**2) without undue overflow.")
@@ -863,9 +896,9 @@ tanh = _unary("tanh", "inexact", annex_g("tanh", lax.tanh), "Hyperbolic tangent,
 arcsinh = _unary("arcsinh", "inexact", annex_g("arcsinh", lax.asinh), "Inverse hyperbolic sine, element-wise.")
 arccosh = _unary("arccosh", "inexact", annex_g("arccosh", lax.acosh), "Inverse hyperbolic cosine, element-wise.")
 arctanh = _unary("arctanh", "inexact", annex_g("arctanh", lax.atanh), "Inverse hyperbolic tangent, element-wise.")
-asinh = _unary("asinh", "inexact", lax.asinh, "Inverse hyperbolic sine (Array API name).")
-acosh = _unary("acosh", "inexact", lax.acosh, "Inverse hyperbolic cosine (Array API name).")
-atanh = _unary("atanh", "inexact", lax.atanh, "Inverse hyperbolic tangent (Array API name).")
+asinh = _unary("asinh", "inexact", annex_g("arcsinh", lax.asinh), "Inverse hyperbolic sine (Array API name).")
+acosh = _unary("acosh", "inexact", annex_g("arccosh", lax.acosh), "Inverse hyperbolic cosine (Array API name).")
+atanh = _unary("atanh", "inexact", annex_g("arctanh", lax.atanh), "Inverse hyperbolic tangent (Array API name).")
 deg2rad = _unary("deg2rad", "float", _deg2rad, "Convert angles from degrees to radians.")
 radians = _unary("radians", "float", _deg2rad, "Convert angles from degrees to radians.")
 rad2deg = _unary("rad2deg", "float", _rad2deg, "Convert angles from radians to degrees.")
@@ -876,8 +909,12 @@ trunc = _unary("trunc", "real", _round_to_int_kind(_trunc), "Truncate toward zer
 fix = _unary("fix", "real", _round_to_int_kind(_fix), "Round toward zero, element-wise.")
 rint = _unary("rint", "inexact", _rint,
               "Round to the nearest integer (halves to even), element-wise.")
-equal = _binary("equal", "any", lax.eq, "Return (x1 == x2) element-wise.")
-not_equal = _binary("not_equal", "any", lax.ne, "Return (x1 != x2) element-wise.")
+_KEYS = ("\nTyped PRNG keys (``jax.random.key``) of one implementation compare by their "
+         "key data,\nas in jax.numpy.\n")
+equal = _binary("equal", "any", lax.eq, "Return (x1 == x2) element-wise.", keys=True,
+                extra=_KEYS)
+not_equal = _binary("not_equal", "any", lax.ne, "Return (x1 != x2) element-wise.", keys=True,
+                    extra=_KEYS)
 less = _binary("less", "any", _compare(lax.lt, True), "Return (x1 < x2) element-wise.")
 less_equal = _binary("less_equal", "any", _compare(lax.le, True), "Return (x1 <= x2) element-wise.")
 greater = _binary("greater", "any", _compare(lax.gt, True), "Return (x1 > x2) element-wise.")
