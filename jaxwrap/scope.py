@@ -282,6 +282,7 @@ def _reload() -> None:
 def canonical_name(name: str) -> str:
     """Normalise a user-typed name: strip ``()``, map ``np``/``jnp``/... prefixes.
 
+    >>> from jaxwrap.scope import canonical_name
     >>> canonical_name("jnp.linalg.svd()")
     'numpy.linalg.svd'
     """
@@ -296,6 +297,7 @@ def canonical_name(name: str) -> str:
 def facade_name(module: str) -> str:
     """The jaxwrap module that mirrors reference module `module`.
 
+    >>> from jaxwrap.scope import facade_name
     >>> facade_name("numpy.linalg")
     'jaxwrap.numpy.linalg'
     """
@@ -498,6 +500,7 @@ def lookup(name: str) -> ScopeEntry:
 
     Examples
     --------
+    >>> from jaxwrap.scope import lookup
     >>> lookup("numpy.savetxt").status
     'out_of_scope'
     >>> lookup("scipy.optimize.minimize").inherited
@@ -534,6 +537,7 @@ def is_supported(name: str) -> bool:
     A name is supported when its status is ``"implemented"``; a module when
     it is ``"in_scope"`` or ``"partial"``. Unknown names are not supported.
 
+    >>> from jaxwrap.scope import is_supported
     >>> is_supported("scipy.optimize")
     False
     """
@@ -587,6 +591,7 @@ def modules() -> list[ScopeEntry]:
 def out_of_scope_modules() -> tuple[str, ...]:
     """Names of the reference modules jaxwrap deliberately does not provide.
 
+    >>> from jaxwrap.scope import out_of_scope_modules
     >>> "numpy.random" in out_of_scope_modules()
     True
     """
@@ -618,6 +623,7 @@ def coverage(module: str | None = None) -> dict[str, Any]:
 
     Examples
     --------
+    >>> from jaxwrap.scope import coverage
     >>> counts = coverage("numpy.fft")
     >>> counts["total"] == counts["implemented"] + counts["planned"] + counts["out_of_scope"]
     True

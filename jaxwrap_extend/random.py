@@ -415,4 +415,27 @@ def random_seed(seeds, impl: PRNGImpl = threefry_prng_impl):
 
 
 def seed_with_impl(impl: PRNGImpl, seed):
+    """A typed key from an integer seed with a given PRNG implementation.
+
+    ``random_seed`` with the arguments in the other order.
+
+    Parameters
+    ----------
+    impl : PRNGImpl
+        The implementation (e.g. ``threefry_prng_impl``).
+    seed : int or integer array
+        The seed; a Python int is wrapped to 32 bits unless x64 is enabled.
+
+    Returns
+    -------
+    jax.Array
+        A scalar typed key array of ``impl``'s key dtype.
+
+    Examples
+    --------
+    >>> from jaxwrap_extend import random as xr
+    >>> key = xr.seed_with_impl(xr.threefry_prng_impl, 0)
+    >>> key.shape, xr.key_impl(key) is xr.threefry_prng_impl
+    ((), True)
+    """
     return random_seed(seed, impl)

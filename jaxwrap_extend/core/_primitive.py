@@ -152,4 +152,29 @@ def _install_placeholders(prim):
 
 
 def is_placeholder(rule) -> bool:
+    """Whether a registered rule is missing or one of the placeholders.
+
+    Every new ``Primitive`` starts with placeholder lowering, JVP, transpose
+    and batching rules that raise an error naming the registration to add.
+
+    Parameters
+    ----------
+    rule : callable or None
+        A rule taken from one of the registries (None when absent).
+
+    Returns
+    -------
+    bool
+        True for None and for the placeholders, False for a real rule.
+
+    Examples
+    --------
+    >>> from jaxwrap_extend import core
+    >>> from jaxwrap_extend.interpreters import ad
+    >>> p = core.Primitive("my_sin")
+    >>> ad.is_placeholder(ad.primitive_jvps[p])
+    True
+    >>> ad.is_placeholder(lambda t, x: t)
+    False
+    """
     return rule is None or getattr(rule, "jaxwrap_placeholder", False)

@@ -71,8 +71,56 @@ def instantiate_zeros(tangent):
 
 
 def has_jvp(prim) -> bool:
+    """Whether a real JVP (forward-mode) rule is registered for a primitive.
+
+    Parameters
+    ----------
+    prim : Primitive
+        The primitive to look up.
+
+    Returns
+    -------
+    bool
+        False while only the placeholder rule that every new ``Primitive``
+        starts with (it raises a "no JVP rule" error) is registered.
+
+    Examples
+    --------
+    >>> from jaxwrap_extend import core
+    >>> from jaxwrap_extend.interpreters import ad
+    >>> p = core.Primitive("my_double")
+    >>> ad.has_jvp(p)
+    False
+    >>> ad.defjvp(p, lambda t, x: t)
+    >>> ad.has_jvp(p)
+    True
+    """
     return not is_placeholder(primitive_jvps.get(prim))
 
 
 def has_transpose(prim) -> bool:
+    """Whether a real transpose rule (for reverse mode) is registered for a primitive.
+
+    Parameters
+    ----------
+    prim : Primitive
+        The primitive to look up.
+
+    Returns
+    -------
+    bool
+        False while only the placeholder rule that every new ``Primitive``
+        starts with is registered.
+
+    Examples
+    --------
+    >>> from jaxwrap_extend import core
+    >>> from jaxwrap_extend.interpreters import ad
+    >>> p = core.Primitive("my_scale")
+    >>> ad.has_transpose(p)
+    False
+    >>> ad.deflinear(p, lambda ct, x: [ct])
+    >>> ad.has_transpose(p)
+    True
+    """
     return not is_placeholder(primitive_transposes.get(prim))

@@ -68,6 +68,32 @@ def bdim_at_front(x, bdim, size: int):
 
 
 def batch_size(args, dims) -> int:
+    """The common length of the batch axes of a batching rule's operands.
+
+    Parameters
+    ----------
+    args : sequence of arrays
+        The operands the rule receives.
+    dims : sequence of int or None
+        The batch axis of each operand (None: not batched).
+
+    Returns
+    -------
+    int
+        The size of the batch axis, the same for every batched operand.
+
+    Raises
+    ------
+    ValueError
+        If the batched operands disagree (or none is batched).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from jaxwrap_extend.interpreters import batching
+    >>> batching.batch_size([np.zeros((3, 4)), np.zeros(2)], [1, None])
+    4
+    """
     sizes = {x.shape[d] for x, d in zip(args, dims) if d is not None}
     if len(sizes) != 1:
         raise ValueError(f"inconsistent batch sizes {sorted(sizes)}")

@@ -103,7 +103,8 @@ def __array_namespace_info__() -> ArrayNamespaceInfo:
 
     Examples
     --------
-    >>> __array_namespace_info__().default_dtypes()["integral"]  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.__array_namespace_info__().default_dtypes()['integral']
     dtype('int32')
     """
     return ArrayNamespaceInfo()

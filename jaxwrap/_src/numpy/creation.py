@@ -152,7 +152,8 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, dev
 
     Examples
     --------
-    >>> array([1, 2, 3], ndmin=2).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.array([1, 2, 3], ndmin=2).shape
     (1, 3)
     """
     if dtype is None and device is None and type(ndmin) is int and ndmin == 0 and (
@@ -238,7 +239,8 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None):
 
     Examples
     --------
-    >>> asarray(3.5)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.asarray(3.5)
     Array(3.5, dtype=float32, weak_type=True)
     """
     if dtype is None and order is None and device is None and not copy and \
@@ -264,7 +266,8 @@ def copy(a, order="K"):
 
     Examples
     --------
-    >>> copy([1, 2])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.copy([1, 2])
     Array([1, 2], dtype=int32)
     """
     return array(a, copy=True, order=order)
@@ -299,7 +302,8 @@ def zeros(shape, dtype=None, order="C", *, device=None):
 
     Examples
     --------
-    >>> zeros((2, 3), dtype=int).dtype  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.zeros((2, 3), dtype=int).dtype
     dtype('int32')
     """
     return _filled("zeros", shape, 0, dtype, order, device)
@@ -326,7 +330,8 @@ def ones(shape, dtype=None, order="C", *, device=None):
 
     Examples
     --------
-    >>> ones(3)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.ones(3)
     Array([1., 1., 1.], dtype=float32)
     """
     return _filled("ones", shape, 1, dtype, order, device)
@@ -358,7 +363,8 @@ def empty(shape, dtype=None, order="C", *, device=None):
 
     Examples
     --------
-    >>> empty(2)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.empty(2)
     Array([0., 0.], dtype=float32)
     """
     return _filled("empty", shape, 0, dtype, order, device)
@@ -388,7 +394,8 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None):
 
     Examples
     --------
-    >>> full((2,), 7, dtype='int8')  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.full((2,), 7, dtype='int8')
     Array([7, 7], dtype=int8)
     """
     _check_order("full", order, "CF")
@@ -471,7 +478,8 @@ def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None)
 
     Examples
     --------
-    >>> zeros_like(array([1.5, 2.5]))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.zeros_like(jnp.array([1.5, 2.5]))
     Array([0., 0.], dtype=float32)
     """
     return _like("zeros_like", a, 0, dtype, order, shape, device)
@@ -502,7 +510,8 @@ def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
 
     Examples
     --------
-    >>> ones_like(array([1, 2]))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.ones_like(jnp.array([1, 2]))
     Array([1, 1], dtype=int32)
     """
     return _like("ones_like", a, 1, dtype, order, shape, device)
@@ -533,7 +542,8 @@ def empty_like(prototype, /, dtype=None, order="K", subok=True, shape=None, *, d
 
     Examples
     --------
-    >>> empty_like(ones((2, 2))).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.empty_like(jnp.ones((2, 2))).shape
     (2, 2)
     """
     return _like("empty_like", prototype, 0, dtype, order, shape, device)
@@ -566,7 +576,8 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, d
 
     Examples
     --------
-    >>> full_like(array([1, 2]), 7.9)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.full_like(jnp.array([1, 2]), 7.9)
     Array([7, 7], dtype=int32)
     """
     _util.check_arraylike("full_like", fill_value, argnames=("fill_value",))
@@ -623,7 +634,8 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None):
 
     Examples
     --------
-    >>> arange(1, 2, 0.25)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.arange(1, 2, 0.25)
     Array([1.  , 1.25, 1.5 , 1.75], dtype=float32)
     """
     first = "stop" if stop is None and step is None else "start"
@@ -761,7 +773,8 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
     Examples
     --------
-    >>> linspace(0, 1, 5)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.linspace(0, 1, 5)
     Array([0.  , 0.25, 0.5 , 0.75, 1.  ], dtype=float32)
     """
     num, axis = _num_axis("linspace", num, axis)
@@ -818,7 +831,8 @@ def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
 
     Examples
     --------
-    >>> logspace(0, 2, 3)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.logspace(0, 2, 3)
     Array([  1.,  10., 100.], dtype=float32)
     """
     num, axis = _num_axis("logspace", num, axis)
@@ -888,8 +902,9 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
 
     Examples
     --------
-    >>> geomspace(1, 1000, 4)  # doctest: +SKIP
-    Array([   1.,   10.,  100., 1000.], dtype=float32)
+    >>> import jaxwrap.numpy as jnp
+    >>> [round(v, 3) for v in jnp.geomspace(1, 1000, 4).tolist()]
+    [1.0, 10.0, 100.0, 1000.0]
     """
     num, axis = _num_axis("geomspace", num, axis)
     for v in (start, stop):
@@ -973,7 +988,8 @@ def eye(N, M=None, k=0, dtype=None, order="C", *, device=None):
 
     Examples
     --------
-    >>> eye(2, 3, k=1)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.eye(2, 3, k=1)
     Array([[0., 1., 0.],
            [0., 0., 1.]], dtype=float32)
     """
@@ -1009,7 +1025,8 @@ def identity(n, dtype=None):
 
     Examples
     --------
-    >>> identity(2, dtype=int)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.identity(2, dtype=int)
     Array([[1, 0],
            [0, 1]], dtype=int32)
     """
@@ -1037,7 +1054,8 @@ def tri(N, M=None, k=0, dtype=None):
 
     Examples
     --------
-    >>> tri(2, 3, dtype=int)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.tri(2, 3, dtype=int)
     Array([[1, 0, 0],
            [1, 1, 0]], dtype=int32)
     """
@@ -1090,7 +1108,8 @@ def tril(m, k=0):
 
     Examples
     --------
-    >>> tril(ones((2, 2)))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.tril(jnp.ones((2, 2)))
     Array([[1., 0.],
            [1., 1.]], dtype=float32)
     """
@@ -1115,7 +1134,8 @@ def triu(m, k=0):
 
     Examples
     --------
-    >>> triu(ones((2, 2)))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.triu(jnp.ones((2, 2)))
     Array([[1., 1.],
            [0., 1.]], dtype=float32)
     """
@@ -1166,7 +1186,8 @@ def diag(v, k=0):
 
     Examples
     --------
-    >>> diag(array([1, 2]), k=1)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.diag(jnp.array([1, 2]), k=1)
     Array([[0, 1, 0],
            [0, 0, 2],
            [0, 0, 0]], dtype=int32)
@@ -1192,7 +1213,8 @@ def diagflat(v, k=0):
 
     Examples
     --------
-    >>> diagflat(array([[1, 2]])).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.diagflat(jnp.array([[1, 2]])).shape
     (2, 2)
     """
     return _diag("diagflat", ravel(v), _int("diagflat", "k", k))
@@ -1226,7 +1248,8 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
 
     Examples
     --------
-    >>> [g.shape for g in meshgrid(arange(3), arange(2))]  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> [g.shape for g in jnp.meshgrid(jnp.arange(3), jnp.arange(2))]
     [(2, 3), (2, 3)]
     """
     if indexing not in ("xy", "ij"):

@@ -225,7 +225,8 @@ jax.Array
 
 Examples
 --------
->>> {example}  # doctest: +SKIP
+>>> import jaxwrap.numpy as jnp
+>>> {example}
 """
 
 _DOC_ND = """{summary}
@@ -251,7 +252,8 @@ jax.Array
 
 Examples
 --------
->>> {example}  # doctest: +SKIP
+>>> import jaxwrap.numpy as jnp
+>>> {example}
 """
 
 _C_IN = ""
@@ -273,7 +275,9 @@ def _doc(template, **fields):
 
 @public(static=_STATIC)
 @_doc(_DOC_1D, summary="One-dimensional discrete Fourier transform.", input=_C_IN, n_doc=_N_C,
-      returns="The complex transform along ``axis``.", example="fft(ones(4))")
+      returns="The complex transform along ``axis``.",
+      example=("jnp.fft.fft(jnp.ones(4))\n"
+               "Array([4.+0.j, 0.+0.j, 0.+0.j, 0.+0.j], dtype=complex64)"))
 def fft(a, n=None, axis=-1, norm=None, out=None):
     return _one_axis("fft", a, _C2C, n, axis, norm, out)
 
@@ -281,7 +285,8 @@ def fft(a, n=None, axis=-1, norm=None, out=None):
 @public(static=_STATIC)
 @_doc(_DOC_1D, summary="One-dimensional inverse discrete Fourier transform.", input=_C_IN,
       n_doc=_N_C, returns="The complex inverse transform along ``axis``.",
-      example="ifft(fft(arange(4.0))).real")
+      example=("jnp.fft.ifft(jnp.fft.fft(jnp.arange(4.0))).real\n"
+               "Array([0., 1., 2., 3.], dtype=float32)"))
 def ifft(a, n=None, axis=-1, norm=None, out=None):
     return _one_axis("ifft", a, _IC2C, n, axis, norm, out)
 
@@ -290,7 +295,8 @@ def ifft(a, n=None, axis=-1, norm=None, out=None):
 @_doc(_DOC_1D, summary="One-dimensional discrete Fourier transform of real input.",
       input=_R_IN, n_doc=_N_C,
       returns="The ``n // 2 + 1`` non-negative frequency terms along ``axis``.",
-      example="rfft(arange(4.0)).shape")
+      example=("jnp.fft.rfft(jnp.arange(4.0)).shape\n"
+               "(3,)"))
 def rfft(a, n=None, axis=-1, norm=None, out=None):
     return _one_axis("rfft", a, _R2C, n, axis, norm, out)
 
@@ -299,7 +305,8 @@ def rfft(a, n=None, axis=-1, norm=None, out=None):
 @_doc(_DOC_1D, summary="Inverse of ``rfft``: a real signal from its half spectrum.",
       input=" (the non-negative frequency terms)", n_doc=_N_R,
       returns="The real signal of length ``n`` along ``axis``.",
-      example="irfft(rfft(arange(4.0)))")
+      example=("jnp.fft.irfft(jnp.fft.rfft(jnp.arange(4.0)))\n"
+               "Array([0., 1., 2., 3.], dtype=float32)"))
 def irfft(a, n=None, axis=-1, norm=None, out=None):
     return _one_axis("irfft", a, _C2R, n, axis, norm, out)
 
@@ -308,7 +315,8 @@ def irfft(a, n=None, axis=-1, norm=None, out=None):
 @_doc(_DOC_1D, summary="Transform of a signal with Hermitian symmetry (a real spectrum).",
       input=" (the first half of a Hermitian-symmetric signal)", n_doc=_N_R,
       returns="The real spectrum of length ``n`` along ``axis``.",
-      example="hfft(array([1.0, 2.0, 1.0]))")
+      example=("jnp.fft.hfft(jnp.array([1.0, 2.0, 1.0]))\n"
+               "Array([ 6.,  0., -2.,  0.], dtype=float32)"))
 def hfft(a, n=None, axis=-1, norm=None, out=None):
     _check_norm("hfft", norm)
     a = _input("hfft", a, _C2C)
@@ -319,7 +327,8 @@ def hfft(a, n=None, axis=-1, norm=None, out=None):
 @_doc(_DOC_1D, summary="Inverse of ``hfft``: the half signal of a real spectrum.",
       input=_R_IN, n_doc=_N_C,
       returns="The ``n // 2 + 1`` first terms of the Hermitian signal along ``axis``.",
-      example="ihfft(array([4.0, 0.0, 0.0, 0.0]))")
+      example=("jnp.fft.ihfft(jnp.array([4.0, 0.0, 0.0, 0.0]))\n"
+               "Array([1.-0.j, 1.-0.j, 1.-0.j], dtype=complex64)"))
 def ihfft(a, n=None, axis=-1, norm=None, out=None):
     _check_norm("ihfft", norm)
     return lax.conj(_one_axis("ihfft", a, _R2C, n, axis, _SWAP[norm], out))
@@ -328,7 +337,9 @@ def ihfft(a, n=None, axis=-1, norm=None, out=None):
 @_api(static=_STATIC_N, convert={"s": _opt_ints, "axes": _opt_ints})
 @_doc(_DOC_ND, summary="Two-dimensional discrete Fourier transform.", input=_C_IN,
       n_doc=_S_C, axes_doc="the last two", returns="The complex transform over ``axes``.",
-      example="fft2(ones((2, 2)))")
+      example=("jnp.fft.fft2(jnp.ones((2, 2)))\n"
+               "Array([[4.+0.j, 0.+0.j],\n"
+               "       [0.+0.j, 0.+0.j]], dtype=complex64)"))
 def fft2(a, s=None, axes=(-2, -1), norm=None, out=None):
     return _n_axes("fft2", a, _C2C, s, axes, norm, out)
 
@@ -336,7 +347,10 @@ def fft2(a, s=None, axes=(-2, -1), norm=None, out=None):
 @_api(static=_STATIC_N, convert={"s": _opt_ints, "axes": _opt_ints})
 @_doc(_DOC_ND, summary="Two-dimensional inverse discrete Fourier transform.", input=_C_IN,
       n_doc=_S_C, axes_doc="the last two",
-      returns="The complex inverse transform over ``axes``.", example="ifft2(ones((2, 2)))")
+      returns="The complex inverse transform over ``axes``.",
+      example=("jnp.fft.ifft2(jnp.ones((2, 2)))\n"
+               "Array([[1.+0.j, 0.+0.j],\n"
+               "       [0.+0.j, 0.+0.j]], dtype=complex64)"))
 def ifft2(a, s=None, axes=(-2, -1), norm=None, out=None):
     return _n_axes("ifft2", a, _IC2C, s, axes, norm, out)
 
@@ -344,7 +358,9 @@ def ifft2(a, s=None, axes=(-2, -1), norm=None, out=None):
 @_api(static=_STATIC_N, convert={"s": _opt_ints, "axes": _opt_ints})
 @_doc(_DOC_ND, summary="N-dimensional discrete Fourier transform.", input=_C_IN, n_doc=_S_C,
       axes_doc="all, or the last ``len(s)``",
-      returns="The complex transform over ``axes``.", example="fftn(ones((2, 2, 2)))")
+      returns="The complex transform over ``axes``.",
+      example=("jnp.fft.fftn(jnp.ones((2, 2, 2)))[0, 0, 0]\n"
+               "Array(8.+0.j, dtype=complex64)"))
 def fftn(a, s=None, axes=None, norm=None, out=None):
     return _n_axes("fftn", a, _C2C, s, axes, norm, out)
 
@@ -353,7 +369,8 @@ def fftn(a, s=None, axes=None, norm=None, out=None):
 @_doc(_DOC_ND, summary="N-dimensional inverse discrete Fourier transform.", input=_C_IN,
       n_doc=_S_C, axes_doc="all, or the last ``len(s)``",
       returns="The complex inverse transform over ``axes``.",
-      example="ifftn(ones((2, 2, 2)))")
+      example=("jnp.fft.ifftn(jnp.ones((2, 2, 2)))[0, 0, 0]\n"
+               "Array(1.+0.j, dtype=complex64)"))
 def ifftn(a, s=None, axes=None, norm=None, out=None):
     return _n_axes("ifftn", a, _IC2C, s, axes, norm, out)
 
@@ -362,7 +379,8 @@ def ifftn(a, s=None, axes=None, norm=None, out=None):
 @_doc(_DOC_ND, summary="Two-dimensional discrete Fourier transform of real input.",
       input=_R_IN, n_doc=_S_C, axes_doc="the last two",
       returns="The transform; the last axis keeps ``s[-1] // 2 + 1`` terms.",
-      example="rfft2(ones((2, 4))).shape")
+      example=("jnp.fft.rfft2(jnp.ones((2, 4))).shape\n"
+               "(2, 3)"))
 def rfft2(a, s=None, axes=(-2, -1), norm=None, out=None):
     return _n_axes("rfft2", a, _R2C, s, axes, norm, out)
 
@@ -370,7 +388,9 @@ def rfft2(a, s=None, axes=(-2, -1), norm=None, out=None):
 @_api(static=_STATIC_N, convert={"s": _opt_ints, "axes": _opt_ints})
 @_doc(_DOC_ND, summary="Inverse of ``rfft2``.", input=" (a half spectrum)", n_doc=_S_R,
       axes_doc="the last two", returns="The real signal over ``axes``.",
-      example="irfft2(rfft2(ones((2, 4))))")
+      example=("jnp.fft.irfft2(jnp.fft.rfft2(jnp.ones((2, 4))))\n"
+               "Array([[1., 1., 1., 1.],\n"
+               "       [1., 1., 1., 1.]], dtype=float32)"))
 def irfft2(a, s=None, axes=(-2, -1), norm=None, out=None):
     return _n_axes("irfft2", a, _C2R, s, axes, norm, out)
 
@@ -379,7 +399,8 @@ def irfft2(a, s=None, axes=(-2, -1), norm=None, out=None):
 @_doc(_DOC_ND, summary="N-dimensional discrete Fourier transform of real input.",
       input=_R_IN, n_doc=_S_C, axes_doc="all, or the last ``len(s)``",
       returns="The transform; the last axis keeps ``s[-1] // 2 + 1`` terms.",
-      example="rfftn(ones((2, 2, 4))).shape")
+      example=("jnp.fft.rfftn(jnp.ones((2, 2, 4))).shape\n"
+               "(2, 2, 3)"))
 def rfftn(a, s=None, axes=None, norm=None, out=None):
     return _n_axes("rfftn", a, _R2C, s, axes, norm, out)
 
@@ -387,7 +408,8 @@ def rfftn(a, s=None, axes=None, norm=None, out=None):
 @_api(static=_STATIC_N, convert={"s": _opt_ints, "axes": _opt_ints})
 @_doc(_DOC_ND, summary="Inverse of ``rfftn``.", input=" (a half spectrum)", n_doc=_S_R,
       axes_doc="all, or the last ``len(s)``", returns="The real signal over ``axes``.",
-      example="irfftn(rfftn(ones((2, 2, 4))))")
+      example=("jnp.fft.irfftn(jnp.fft.rfftn(jnp.ones((2, 2, 4)))).shape\n"
+               "(2, 2, 4)"))
 def irfftn(a, s=None, axes=None, norm=None, out=None):
     return _n_axes("irfftn", a, _C2R, s, axes, norm, out)
 
@@ -451,7 +473,8 @@ def fftfreq(n, d=1.0, *, dtype=None, device=None):
 
     Examples
     --------
-    >>> fftfreq(4)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.fft.fftfreq(4)
     Array([ 0.  ,  0.25, -0.5 , -0.25], dtype=float32)
     """
     n, dt = _freq_args("fftfreq", n, dtype)
@@ -479,7 +502,8 @@ def rfftfreq(n, d=1.0, *, dtype=None, device=None):
 
     Examples
     --------
-    >>> rfftfreq(4)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.fft.rfftfreq(4)
     Array([0.  , 0.25, 0.5 ], dtype=float32)
     """
     n, dt = _freq_args("rfftfreq", n, dtype)
@@ -517,7 +541,8 @@ def fftshift(x, axes=None):
 
     Examples
     --------
-    >>> fftshift(fftfreq(4))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.fft.fftshift(jnp.fft.fftfreq(4))
     Array([-0.5 , -0.25,  0.  ,  0.25], dtype=float32)
     """
     return _shift("fftshift", x, axes, 1)
@@ -540,7 +565,8 @@ def ifftshift(x, axes=None):
 
     Examples
     --------
-    >>> ifftshift(fftshift(fftfreq(5)))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.fft.ifftshift(jnp.fft.fftshift(jnp.fft.fftfreq(5)))
     Array([ 0. ,  0.2,  0.4, -0.4, -0.2], dtype=float32)
     """
     return _shift("ifftshift", x, axes, -1)

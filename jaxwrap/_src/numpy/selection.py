@@ -80,7 +80,7 @@ def where(condition, x=None, y=None, /, *, size=None, fill_value=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.where(jwnp.arange(4) > 1, 1.0, -1.0)  # doctest: +SKIP
+    >>> jwnp.where(jwnp.arange(4) > 1, 1.0, -1.0)
     Array([-1., -1.,  1.,  1.], dtype=float32, weak_type=True)
     """
     if x is None and y is None:
@@ -143,7 +143,7 @@ def clip(arr=None, /, min=None, max=None, *, a=None, a_min=None, a_max=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.clip(jwnp.arange(5), 1, 3)  # doctest: +SKIP
+    >>> jwnp.clip(jwnp.arange(5), 1, 3)
     Array([1, 1, 2, 3, 3], dtype=int32)
     """
     name = "clip"
@@ -218,7 +218,7 @@ def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.nan_to_num(jwnp.array([jwnp.nan, jwnp.inf, 1.0]))  # doctest: +SKIP
+    >>> jwnp.nan_to_num(jwnp.array([jwnp.nan, jwnp.inf, 1.0]))
     Array([0.0000000e+00, 3.4028235e+38, 1.0000000e+00], dtype=float32)
     """
     del copy
@@ -303,8 +303,8 @@ def round(a, decimals=0, out=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.round(jwnp.array([0.5, 1.5, 2.675]), 2)  # doctest: +SKIP
-    Array([0.5 , 1.5 , 2.67], dtype=float32)
+    >>> jwnp.round(jwnp.array([0.5, 1.5, 2.5]))  # halves go to the even neighbour
+    Array([0., 2., 2.], dtype=float32)
     """
     name = "round"
     check_out(name, out)
@@ -351,7 +351,7 @@ def around(a, decimals=0, out=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.around(jwnp.array([2.5, 3.5]))  # doctest: +SKIP
+    >>> jwnp.around(jwnp.array([2.5, 3.5]))
     Array([2., 4.], dtype=float32)
     """
     return round(a, decimals, out)
@@ -382,7 +382,7 @@ def angle(z, deg=False):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.angle(jwnp.array([1j, -1.0]))  # doctest: +SKIP
+    >>> jwnp.angle(jwnp.array([1j, -1.0]))
     Array([1.5707964, 3.1415927], dtype=float32)
     """
     name = "angle"

@@ -287,7 +287,8 @@ def reshape(a, /, shape, order="C", *, copy=None):
 
     Examples
     --------
-    >>> reshape(arange(6), (2, -1))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.reshape(jnp.arange(6), (2, -1))
     Array([[0, 1, 2],
            [3, 4, 5]], dtype=int32)
     """
@@ -324,7 +325,8 @@ def ravel(a, order="C"):
 
     Examples
     --------
-    >>> ravel(array([[1, 2], [3, 4]]), order='F')  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.ravel(jnp.array([[1, 2], [3, 4]]), order='F')
     Array([1, 3, 2, 4], dtype=int32)
     """
     order = _check_order("ravel", order)
@@ -368,7 +370,8 @@ def transpose(a, axes=None):
 
     Examples
     --------
-    >>> transpose(ones((1, 2, 3)), (1, 0, 2)).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.transpose(jnp.ones((1, 2, 3)), (1, 0, 2)).shape
     (2, 1, 3)
     """
     return _transpose("transpose", a, axes)
@@ -392,7 +395,8 @@ def permute_dims(a, axes=None):
 
     Examples
     --------
-    >>> permute_dims(ones((2, 3)), (1, 0)).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.permute_dims(jnp.ones((2, 3)), (1, 0)).shape
     (3, 2)
     """
     return _transpose("permute_dims", a, axes)
@@ -414,7 +418,8 @@ def matrix_transpose(x, /):
 
     Examples
     --------
-    >>> matrix_transpose(ones((4, 2, 3))).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.matrix_transpose(jnp.ones((4, 2, 3))).shape
     (4, 3, 2)
     """
     x = _util.asarray(x, name="matrix_transpose")
@@ -446,7 +451,8 @@ def moveaxis(a, source, destination):
 
     Examples
     --------
-    >>> moveaxis(ones((2, 3, 4)), 0, -1).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.moveaxis(jnp.ones((2, 3, 4)), 0, -1).shape
     (3, 4, 2)
     """
     a = _util.asarray(a, name="moveaxis")
@@ -483,7 +489,8 @@ def swapaxes(a, axis1, axis2):
 
     Examples
     --------
-    >>> swapaxes(ones((2, 3, 4)), 0, 2).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.swapaxes(jnp.ones((2, 3, 4)), 0, 2).shape
     (4, 3, 2)
     """
     a = _util.asarray(a, name="swapaxes")
@@ -513,7 +520,8 @@ def expand_dims(a, axis):
 
     Examples
     --------
-    >>> expand_dims(ones((2, 3)), (0, -1)).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.expand_dims(jnp.ones((2, 3)), (0, -1)).shape
     (1, 2, 3, 1)
     """
     a = _util.asarray(a, name="expand_dims")
@@ -544,7 +552,8 @@ def squeeze(a, axis=None):
 
     Examples
     --------
-    >>> squeeze(ones((1, 3, 1))).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.squeeze(jnp.ones((1, 3, 1))).shape
     (3,)
     """
     a = _util.asarray(a, name="squeeze")
@@ -596,7 +605,8 @@ def broadcast_to(array, shape):
 
     Examples
     --------
-    >>> broadcast_to(array([1, 2, 3]), (2, 3))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.broadcast_to(jnp.array([1, 2, 3]), (2, 3))
     Array([[1, 2, 3],
            [1, 2, 3]], dtype=int32)
     """
@@ -619,7 +629,8 @@ def broadcast_shapes(*shapes):
 
     Examples
     --------
-    >>> broadcast_shapes((3, 1), (4,))
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.broadcast_shapes((3, 1), (4,))
     (3, 4)
     """
     tuples = [shape_arg("broadcast_shapes", f"shapes[{i}]", s) for i, s in enumerate(shapes)]
@@ -646,7 +657,8 @@ def broadcast_arrays(*args):
 
     Examples
     --------
-    >>> [x.shape for x in broadcast_arrays(ones((3, 1)), ones(4))]  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> [x.shape for x in jnp.broadcast_arrays(jnp.ones((3, 1)), jnp.ones(4))]
     [(3, 4), (3, 4)]
     """
     arrs = [_util.asarray(a, name="broadcast_arrays") for a in args]
@@ -735,7 +747,8 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting=None):
 
     Examples
     --------
-    >>> concatenate([array([[1, 2]]), array([[3, 4]])], axis=0)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.concatenate([jnp.array([[1, 2]]), jnp.array([[3, 4]])], axis=0)
     Array([[1, 2],
            [3, 4]], dtype=int32)
     """
@@ -769,7 +782,8 @@ def concat(arrays, /, axis=0, out=None, *, dtype=None, casting=None):
 
     Examples
     --------
-    >>> concat([zeros(2), ones(1)])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.concat([jnp.zeros(2), jnp.ones(1)])
     Array([0., 0., 1.], dtype=float32)
     """
     _util.check_out("concat", out)
@@ -801,7 +815,8 @@ def stack(arrays, axis=0, out=None, *, dtype=None, casting=None):
 
     Examples
     --------
-    >>> stack([zeros(3), ones(3)], axis=1).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.stack([jnp.zeros(3), jnp.ones(3)], axis=1).shape
     (3, 2)
     """
     _util.check_out("stack", out)
@@ -848,7 +863,8 @@ def hstack(tup, *, dtype=None, casting=None):
 
     Examples
     --------
-    >>> hstack([array([1, 2]), array([3])])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.hstack([jnp.array([1, 2]), jnp.array([3])])
     Array([1, 2, 3], dtype=int32)
     """
     arrs = [_atleast(a, 1) for a in _as_list("hstack", tup)]
@@ -876,7 +892,8 @@ def vstack(tup, *, dtype=None, casting=None):
 
     Examples
     --------
-    >>> vstack([array([1, 2]), array([3, 4])]).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.vstack([jnp.array([1, 2]), jnp.array([3, 4])]).shape
     (2, 2)
     """
     arrs = [_atleast(a, 2) for a in _as_list("vstack", tup)]
@@ -901,7 +918,8 @@ def dstack(tup, dtype=None):
 
     Examples
     --------
-    >>> dstack([array([1, 2]), array([3, 4])]).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.dstack([jnp.array([1, 2]), jnp.array([3, 4])]).shape
     (1, 2, 2)
     """
     arrs = [_atleast(a, 3) for a in _as_list("dstack", tup)]
@@ -924,7 +942,8 @@ def column_stack(tup):
 
     Examples
     --------
-    >>> column_stack([array([1, 2]), array([3, 4])])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.column_stack([jnp.array([1, 2]), jnp.array([3, 4])])
     Array([[1, 3],
            [2, 4]], dtype=int32)
     """
@@ -991,7 +1010,8 @@ def split(ary, indices_or_sections, axis=0):
 
     Examples
     --------
-    >>> [p.tolist() for p in split(arange(5), [2, 3])]  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> [p.tolist() for p in jnp.split(jnp.arange(5), [2, 3])]
     [[0, 1], [2], [3, 4]]
     """
     return _split("split", ary, indices_or_sections, axis, equal=True)
@@ -1018,7 +1038,8 @@ def array_split(ary, indices_or_sections, axis=0):
 
     Examples
     --------
-    >>> [p.shape for p in array_split(arange(5), 3)]  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> [p.shape for p in jnp.array_split(jnp.arange(5), 3)]
     [(2,), (2,), (1,)]
     """
     return _split("array_split", ary, indices_or_sections, axis, equal=False)
@@ -1050,7 +1071,8 @@ def hsplit(ary, indices_or_sections):
 
     Examples
     --------
-    >>> len(hsplit(ones((2, 4)), 2))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> len(jnp.hsplit(jnp.ones((2, 4)), 2))
     2
     """
     a = _util.asarray(ary, name="hsplit")
@@ -1076,7 +1098,8 @@ def vsplit(ary, indices_or_sections):
 
     Examples
     --------
-    >>> len(vsplit(ones((4, 2)), 2))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> len(jnp.vsplit(jnp.ones((4, 2)), 2))
     2
     """
     a = _util.asarray(ary, name="vsplit")
@@ -1102,7 +1125,8 @@ def dsplit(ary, indices_or_sections):
 
     Examples
     --------
-    >>> len(dsplit(ones((1, 2, 4)), 2))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> len(jnp.dsplit(jnp.ones((1, 2, 4)), 2))
     2
     """
     a = _util.asarray(ary, name="dsplit")
@@ -1128,7 +1152,8 @@ def unstack(x, /, *, axis=0):
 
     Examples
     --------
-    >>> unstack(arange(6).reshape(2, 3), axis=1)[0]  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.unstack(jnp.arange(6).reshape(2, 3), axis=1)[0]
     Array([0, 3], dtype=int32)
     """
     x = _util.asarray(x, name="unstack")
@@ -1156,7 +1181,8 @@ def flip(m, axis=None):
 
     Examples
     --------
-    >>> flip(array([[1, 2], [3, 4]]), 1)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.flip(jnp.array([[1, 2], [3, 4]]), 1)
     Array([[2, 1],
            [4, 3]], dtype=int32)
     """
@@ -1181,7 +1207,8 @@ def fliplr(m):
 
     Examples
     --------
-    >>> fliplr(array([[1, 2]]))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.fliplr(jnp.array([[1, 2]]))
     Array([[2, 1]], dtype=int32)
     """
     m = _util.asarray(m, name="fliplr")
@@ -1206,7 +1233,8 @@ def flipud(m):
 
     Examples
     --------
-    >>> flipud(array([1, 2, 3]))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.flipud(jnp.array([1, 2, 3]))
     Array([3, 2, 1], dtype=int32)
     """
     m = _util.asarray(m, name="flipud")
@@ -1305,7 +1333,8 @@ def roll(a, shift, axis=None):
 
     Examples
     --------
-    >>> roll(arange(5), 2)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.roll(jnp.arange(5), 2)
     Array([3, 4, 0, 1, 2], dtype=int32)
     """
     axis = int_or_ints("roll", "axis", axis)
@@ -1340,7 +1369,8 @@ def tile(A, reps):
 
     Examples
     --------
-    >>> tile(array([1, 2]), (2, 2))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.tile(jnp.array([1, 2]), (2, 2))
     Array([[1, 2, 1, 2],
            [1, 2, 1, 2]], dtype=int32)
     """
@@ -1492,7 +1522,8 @@ def repeat(a, repeats, axis=None, *, total_repeat_length=None):
 
     Examples
     --------
-    >>> repeat(array([1, 2]), [1, 3])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.repeat(jnp.array([1, 2]), [1, 3])
     Array([1, 2, 2, 2], dtype=int32)
     """
     axis_s = None if axis is None else _int("repeat", "axis", axis)
@@ -1536,7 +1567,8 @@ def atleast_1d(*arys):
 
     Examples
     --------
-    >>> atleast_1d(1.0).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.atleast_1d(1.0).shape
     (1,)
     """
     return _atleast_api("atleast_1d", 1, arys)
@@ -1557,7 +1589,8 @@ def atleast_2d(*arys):
 
     Examples
     --------
-    >>> atleast_2d([1, 2]).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.atleast_2d([1, 2]).shape
     (1, 2)
     """
     return _atleast_api("atleast_2d", 2, arys)
@@ -1579,7 +1612,8 @@ def atleast_3d(*arys):
 
     Examples
     --------
-    >>> atleast_3d(ones((2, 3))).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.atleast_3d(jnp.ones((2, 3))).shape
     (2, 3, 1)
     """
     return _atleast_api("atleast_3d", 3, arys)
@@ -1615,7 +1649,8 @@ def ndim(a) -> int:
 
     Examples
     --------
-    >>> ndim([[1, 2, 3]])
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.ndim([[1, 2, 3]])
     2
     """
     return len(_static_shape("ndim", a))
@@ -1636,7 +1671,8 @@ def shape(a) -> tuple[int, ...]:
 
     Examples
     --------
-    >>> shape([[1, 2, 3]])
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.shape([[1, 2, 3]])
     (1, 3)
     """
     return _static_shape("shape", a)
@@ -1659,7 +1695,8 @@ def size(a, axis=None) -> int:
 
     Examples
     --------
-    >>> size(ones((2, 3)), 1)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.size(jnp.ones((2, 3)), 1)
     3
     """
     shp = _static_shape("size", a)

@@ -113,7 +113,8 @@ def append(arr, values, axis=None):
 
     Examples
     --------
-    >>> append([1, 2], [[3, 4]])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.append([1, 2], [[3, 4]])
     Array([1, 2, 3, 4], dtype=int32)
     """
     a, v = _arr("append", arr), _arr("append", values)
@@ -172,7 +173,8 @@ def insert(arr, obj, values, axis=None):
 
     Examples
     --------
-    >>> insert([1, 2, 3], 1, 9)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.insert([1, 2, 3], 1, 9)
     Array([1, 9, 2, 3], dtype=int32)
     """
     a = _arr("insert", arr)
@@ -284,7 +286,8 @@ def delete(arr, obj, axis=None, *, assume_unique_indices=False):
 
     Examples
     --------
-    >>> delete([1, 2, 3, 4], [0, 2])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.delete([1, 2, 3, 4], [0, 2])
     Array([2, 4], dtype=int32)
     """
     a = _arr("delete", arr)
@@ -365,7 +368,8 @@ def resize(a, new_shape):
 
     Examples
     --------
-    >>> resize([1, 2, 3], (2, 2))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.resize([1, 2, 3], (2, 2))
     Array([[1, 2],
            [3, 1]], dtype=int32)
     """
@@ -411,7 +415,8 @@ def trim_zeros(filt, trim="fb", axis=None):
 
     Examples
     --------
-    >>> trim_zeros([0, 1, 2, 0])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.trim_zeros([0, 1, 2, 0])
     Array([1, 2], dtype=int32)
     """
     a = _arr("trim_zeros", filt)
@@ -460,7 +465,8 @@ def rot90(m, k=1, axes=(0, 1)):
 
     Examples
     --------
-    >>> rot90([[1, 2], [3, 4]])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.rot90([[1, 2], [3, 4]])
     Array([[2, 4],
            [1, 3]], dtype=int32)
     """
@@ -516,7 +522,8 @@ def rollaxis(a, axis, start=0):
 
     Examples
     --------
-    >>> rollaxis(zeros((3, 4, 5)), 2).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.rollaxis(jnp.zeros((3, 4, 5)), 2).shape
     (5, 3, 4)
     """
     x = _arr("rollaxis", a)
@@ -572,7 +579,8 @@ def block(arrays):
 
     Examples
     --------
-    >>> block([[eye(2), zeros((2, 1))], [ones((1, 3))]]).shape  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.block([[jnp.eye(2), jnp.zeros((2, 1))], [jnp.ones((1, 3))]]).shape
     (3, 3)
     """
     depth, nd = _block_depth("block", arrays)
@@ -647,7 +655,8 @@ def packbits(a, axis=None, bitorder="big"):
 
     Examples
     --------
-    >>> packbits([1, 0, 1])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.packbits([1, 0, 1])
     Array([160], dtype=uint8)
     """
     x = _arr("packbits", a)
@@ -696,7 +705,8 @@ def unpackbits(a, axis=None, count=None, bitorder="big"):
 
     Examples
     --------
-    >>> unpackbits(jaxwrap.numpy.array([5], dtype='uint8'))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.unpackbits(jnp.array([5], dtype='uint8'))
     Array([0, 0, 0, 0, 0, 1, 0, 1], dtype=uint8)
     """
     if count is not None:
@@ -758,7 +768,8 @@ def apply_along_axis(func1d, axis: int, arr, *args, **kwargs):
 
     Examples
     --------
-    >>> apply_along_axis(lambda v: v[0] + v[-1], 1, arange(6).reshape(2, 3))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.apply_along_axis(lambda v: v[0] + v[-1], 1, jnp.arange(6).reshape(2, 3))
     Array([2, 8], dtype=int32)
     """
     if not callable(func1d):
@@ -801,7 +812,8 @@ def apply_over_axes(func, a, axes):
 
     Examples
     --------
-    >>> apply_over_axes(jaxwrap.numpy.sum, ones((2, 3)), [0, 1])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.apply_over_axes(jnp.sum, jnp.ones((2, 3)), [0, 1])
     Array([[6.]], dtype=float32)
     """
     x = _arr("apply_over_axes", a)
@@ -871,8 +883,9 @@ class vectorize:
 
     Examples
     --------
-    >>> f = vectorize(lambda a, b: a * b)  # doctest: +SKIP
-    >>> f([1, 2], 3)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> f = jnp.vectorize(lambda a, b: a * b)
+    >>> f(jnp.array([1, 2]), 3)
     Array([3, 6], dtype=int32)
     """
 
@@ -1001,7 +1014,8 @@ def common_type(*arrays):
 
     Examples
     --------
-    >>> common_type(jaxwrap.numpy.arange(2, dtype='float16'))  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.common_type(jnp.arange(2, dtype='float16'))
     <class 'numpy.float16'>
     """
     is_complex = False
@@ -1053,7 +1067,8 @@ def frombuffer(buffer, dtype=float, count=-1, offset=0):
 
     Examples
     --------
-    >>> frombuffer(b'\\x01\\x02', dtype='uint8')  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.frombuffer(b'\\x01\\x02', dtype='uint8')
     Array([1, 2], dtype=uint8)
     """
     dt = _host_dtype("frombuffer", dtype)
@@ -1085,7 +1100,8 @@ def fromstring(string, dtype=float, count=-1, *, sep):
 
     Examples
     --------
-    >>> fromstring('1 2', dtype=int, sep=' ')  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.fromstring('1 2', dtype=int, sep=' ')
     Array([1, 2], dtype=int32)
     """
     if not isinstance(string, (str, bytes)):
@@ -1129,7 +1145,8 @@ def fromfunction(function, shape, *, dtype=float, **kwargs):
 
     Examples
     --------
-    >>> fromfunction(lambda i, j: i + j, (2, 2), dtype=int)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.fromfunction(lambda i, j: i + j, (2, 2), dtype=int)
     Array([[0, 1],
            [1, 2]], dtype=int32)
     """
@@ -1161,7 +1178,9 @@ def from_dlpack(x, /, *, device=None, copy=None):
 
     Examples
     --------
-    >>> from_dlpack(numpy.arange(3))  # doctest: +SKIP
+    >>> import numpy as np
+    >>> import jaxwrap.numpy as jnp
+    >>> jnp.from_dlpack(np.arange(3, dtype=np.int32))
     Array([0, 1, 2], dtype=int32)
     """
     if not hasattr(x, "__dlpack__"):

@@ -232,7 +232,7 @@ def matmul(x1, x2, /, *, precision=None, preferred_element_type=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.matmul(jwnp.ones((2, 3)), jwnp.ones(3))  # doctest: +SKIP
+    >>> jwnp.matmul(jwnp.ones((2, 3)), jwnp.ones(3))
     Array([3., 3.], dtype=float32)
     """
     name = "matmul"
@@ -317,7 +317,7 @@ def matvec(x1, x2, /):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.matvec([[1., 2.], [3., 4.]], [1., 1.])  # doctest: +SKIP
+    >>> jwnp.matvec([[1., 2.], [3., 4.]], [1., 1.])
     Array([3., 7.], dtype=float32)
     """
     return _stacked_product("matvec", x1, x2, ("m", "k"), ("k",), ("m",))
@@ -358,7 +358,7 @@ def vecmat(x1, x2, /):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.vecmat([1j, 1.], [[1., 2.], [3., 4.]])  # doctest: +SKIP
+    >>> jwnp.vecmat([1j, 1.], [[1., 2.], [3., 4.]])
     Array([3.-1.j, 4.-2.j], dtype=complex64)
     """
     return _stacked_product("vecmat", x1, x2, ("k",), ("k", "n"), ("n",), conj_x1=True)
@@ -399,7 +399,7 @@ def dot(a, b, *, precision=None, preferred_element_type=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.dot([1, 2], [3, 4])  # doctest: +SKIP
+    >>> jwnp.dot([1, 2], [3, 4])
     Array(11, dtype=int32)
     """
     name = "dot"
@@ -444,7 +444,7 @@ def vdot(a, b, /, *, precision=None, preferred_element_type=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.vdot([1j, 2], [1j, 3])  # doctest: +SKIP
+    >>> jwnp.vdot([1j, 2], [1j, 3])
     Array(7.+0.j, dtype=complex64)
     """
     name = "vdot"
@@ -493,7 +493,7 @@ def vecdot(x1, x2, /, *, axis=-1, precision=None, preferred_element_type=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.vecdot([[1., 2.], [3., 4.]], [1., 1.])  # doctest: +SKIP
+    >>> jwnp.vecdot([[1., 2.], [3., 4.]], [1., 1.])
     Array([3., 7.], dtype=float32)
     """
     name = "vecdot"
@@ -542,7 +542,7 @@ def inner(a, b, /, *, precision=None, preferred_element_type=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.inner([1, 2], [[1, 0], [0, 1]])  # doctest: +SKIP
+    >>> jwnp.inner([1, 2], [[1, 0], [0, 1]])
     Array([1, 2], dtype=int32)
     """
     name = "inner"
@@ -583,7 +583,7 @@ def outer(a, b, out=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.outer([1, 2], [1, 10, 100])  # doctest: +SKIP
+    >>> jwnp.outer([1, 2], [1, 10, 100])
     Array([[  1,  10, 100],
            [  2,  20, 200]], dtype=int32)
     """
@@ -658,7 +658,7 @@ def tensordot(a, b, axes=2, *, precision=None, preferred_element_type=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.tensordot(jwnp.ones((2, 3, 4)), jwnp.ones((3, 4, 5))).shape  # doctest: +SKIP
+    >>> jwnp.tensordot(jwnp.ones((2, 3, 4)), jwnp.ones((3, 4, 5))).shape
     (2, 5)
     """
     check_arraylike("tensordot", a, b)
@@ -704,7 +704,7 @@ def kron(a, b):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.kron([1, 10], [1, 2, 3])  # doctest: +SKIP
+    >>> jwnp.kron([1, 10], [1, 2, 3])
     Array([ 1,  2,  3, 10, 20, 30], dtype=int32)
     """
     check_arraylike("kron", a, b)
@@ -768,7 +768,7 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.diagonal(jwnp.arange(9).reshape(3, 3), 1)  # doctest: +SKIP
+    >>> jwnp.diagonal(jwnp.arange(9).reshape(3, 3), 1)
     Array([1, 5], dtype=int32)
     """
     check_arraylike("diagonal", a)
@@ -816,7 +816,7 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.trace(jwnp.eye(3))  # doctest: +SKIP
+    >>> jwnp.trace(jwnp.eye(3))
     Array(3., dtype=float32)
     """
     name = "trace"
@@ -922,9 +922,9 @@ def einsum(subscripts, /, *operands, out=None, optimize="auto", precision=None,
     Examples
     --------
     >>> import jaxwrap.numpy as jwnp
-    >>> jwnp.einsum('ij,jk->ik', jwnp.ones((2, 3)), jwnp.ones((3, 4))).shape  # doctest: +SKIP
+    >>> jwnp.einsum('ij,jk->ik', jwnp.ones((2, 3)), jwnp.ones((3, 4))).shape
     (2, 4)
-    >>> jwnp.einsum('ii', jwnp.eye(3))  # doctest: +SKIP
+    >>> jwnp.einsum('ii', jwnp.eye(3))
     Array(3., dtype=float32)
     """
     name = "einsum"
@@ -999,8 +999,8 @@ def einsum_path(subscripts, /, *operands, optimize="greedy"):
     --------
     >>> import jaxwrap.numpy as jwnp
     >>> a = jwnp.ones((2, 3)); b = jwnp.ones((3, 4)); c = jwnp.ones((4, 5))
-    >>> jwnp.einsum_path('ij,jk,kl', a, b, c)[0]  # doctest: +SKIP
-    ['einsum_path', (0, 1), (0, 1)]
+    >>> jwnp.einsum_path('ij,jk,kl', a, b, c)[0]
+    ['einsum_path', (1, 2), (0, 1)]
     """
     name = "einsum_path"
     args, n_arrays = _einsum_args(name, subscripts, operands)

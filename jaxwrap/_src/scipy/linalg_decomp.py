@@ -61,7 +61,8 @@ def cholesky(a, lower=False, overwrite_a=False, check_finite=True):
 
     Examples
     --------
-    >>> cholesky([[4.0, 2.0], [2.0, 5.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.cholesky([[4.0, 2.0], [2.0, 5.0]])
     Array([[2., 1.],
            [0., 2.]], dtype=float32)
     """
@@ -93,7 +94,8 @@ def cho_factor(a, lower=False, overwrite_a=False, check_finite=True):
 
     Examples
     --------
-    >>> c, low = cho_factor([[4.0, 2.0], [2.0, 5.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> c, low = linalg.cho_factor([[4.0, 2.0], [2.0, 5.0]])
     """
     return _cho_factor(a, bool(lower), overwrite_a, check_finite), bool(lower)
 
@@ -146,7 +148,8 @@ def lu(a, permute_l=False, overwrite_a=False, check_finite=True, p_indices=False
 
     Examples
     --------
-    >>> p, l, u = lu([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> p, l, u = linalg.lu([[1.0, 2.0], [3.0, 4.0]])
     """
     a = C.matrix("lu", a, square=False)
     m, n = a.shape[-2:]
@@ -184,7 +187,8 @@ def lu_factor(a, overwrite_a=False, check_finite=True):
 
     Examples
     --------
-    >>> lu_, piv = lu_factor([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> lu_, piv = linalg.lu_factor([[1.0, 2.0], [3.0, 4.0]])
     """
     a = C.matrix("lu_factor", a)
     packed, piv, _ = lu_parts(a)
@@ -219,7 +223,8 @@ def qr(a, overwrite_a=False, lwork=None, mode="full", pivoting=False, check_fini
 
     Examples
     --------
-    >>> q, r = qr([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> q, r = linalg.qr([[1.0, 2.0], [3.0, 4.0]])
     """
     if mode not in _QR_MODES:
         raise ValueError(f"qr(): mode must be one of {_QR_MODES}, got {mode!r}")
@@ -273,7 +278,8 @@ def rq(a, overwrite_a=False, lwork=None, mode="full", check_finite=True):
 
     Examples
     --------
-    >>> r, q = rq([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> r, q = linalg.rq([[1.0, 2.0], [3.0, 4.0]])
     """
     if mode not in ("full", "r", "economic"):
         raise ValueError(f"rq(): mode must be 'full', 'r' or 'economic', got {mode!r}")
@@ -312,7 +318,8 @@ def schur(a, output="real", lwork=None, overwrite_a=False, sort=None, check_fini
 
     Examples
     --------
-    >>> t, z = schur([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> t, z = linalg.schur([[1.0, 2.0], [3.0, 4.0]])
     """
     if output not in ("real", "complex", "r", "c"):
         raise ValueError(f"schur(): output must be 'real' or 'complex', got {output!r}")
@@ -343,7 +350,8 @@ def hessenberg(a, calc_q=False, overwrite_a=False, check_finite=True):
 
     Examples
     --------
-    >>> h = hessenberg([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 10.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> h = linalg.hessenberg([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 10.0]])
     """
     a = C.matrix("hessenberg", a)
     n = a.shape[-1]
@@ -463,7 +471,8 @@ def rsf2csf(T, Z, check_finite=True):
 
     Examples
     --------
-    >>> t, z = rsf2csf(*schur([[0.0, 1.0], [-1.0, 0.0]]))  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> t, z = linalg.rsf2csf(*linalg.schur([[0.0, 1.0], [-1.0, 0.0]]))
     """
     T = C.matrix("rsf2csf", T, "T")
     Z = C.matrix("rsf2csf", Z, "Z")
@@ -614,7 +623,8 @@ def eigh(a, b=None, *, lower=True, eigvals_only=False, overwrite_a=False, overwr
 
     Examples
     --------
-    >>> w, v = eigh([[2.0, 1.0], [1.0, 2.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> w, v = linalg.eigh([[2.0, 1.0], [1.0, 2.0]])
     """
     _check_eigh_args("eigh", type, eigvals, subset_by_value, driver)
     return _eigh(a, b, bool(lower), bool(eigvals_only), overwrite_a, overwrite_b, type,
@@ -637,7 +647,8 @@ def eigvalsh(a, b=None, *, lower=True, overwrite_a=False, overwrite_b=False, typ
 
     Examples
     --------
-    >>> eigvalsh([[2.0, 1.0], [1.0, 2.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.eigvalsh([[2.0, 1.0], [1.0, 2.0]])
     Array([1., 3.], dtype=float32)
     """
     _check_eigh_args("eigvalsh", type, None, subset_by_value, driver)
@@ -710,7 +721,8 @@ def eigh_tridiagonal(d, e, eigvals_only=False, select="a", select_range=None,
 
     Examples
     --------
-    >>> eigh_tridiagonal([2.0, 2.0], [1.0], eigvals_only=True)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.eigh_tridiagonal([2.0, 2.0], [1.0], eigvals_only=True)
     Array([1., 3.], dtype=float32)
     """
     rng = None if select_range is None else tuple(select_range)
@@ -724,7 +736,8 @@ def eigvalsh_tridiagonal(d, e, select="a", select_range=None, check_finite=True,
 
     Examples
     --------
-    >>> eigvalsh_tridiagonal([2.0, 2.0], [1.0])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.eigvalsh_tridiagonal([2.0, 2.0], [1.0])
     Array([1., 3.], dtype=float32)
     """
     return eigh_tridiagonal(d, e, True, select, select_range, check_finite, tol, lapack_driver)
@@ -760,7 +773,8 @@ def eig(a, b=None, left=False, right=True, overwrite_a=False, overwrite_b=False,
 
     Examples
     --------
-    >>> w, v = eig([[0.0, 1.0], [-1.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> w, v = linalg.eig([[0.0, 1.0], [-1.0, 0.0]])
     """
     if b is not None:
         raise NotImplementedError("eig(): the generalized problem (b=) needs the QZ algorithm, "
@@ -782,7 +796,9 @@ def eigvals(a, b=None, overwrite_a=False, check_finite=True, homogeneous_eigvals
 
     Examples
     --------
-    >>> eigvals([[0.0, 1.0], [-1.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.eigvals([[0.0, 1.0], [-1.0, 0.0]])
+    Array([0.+1.j, 0.-1.j], dtype=complex64)
     """
     return eig(a, b, left=False, right=False, overwrite_a=overwrite_a,
                check_finite=check_finite, homogeneous_eigvals=homogeneous_eigvals)
@@ -808,7 +824,8 @@ def cdf2rdf(w, v):
 
     Examples
     --------
-    >>> wr, vr = cdf2rdf(*eig([[0.0, 1.0], [-1.0, 0.0]]))  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> wr, vr = linalg.cdf2rdf(*linalg.eig([[0.0, 1.0], [-1.0, 0.0]]))
     """
     w = C.arr("cdf2rdf", w, "w")
     v = C.arr("cdf2rdf", v, "v")
@@ -869,7 +886,8 @@ def svd(a, full_matrices=True, compute_uv=True, overwrite_a=False, check_finite=
 
     Examples
     --------
-    >>> u, s, vh = svd([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> u, s, vh = linalg.svd([[1.0, 2.0], [3.0, 4.0]])
     """
     if lapack_driver not in ("gesdd", "gesvd"):
         raise ValueError(f"svd(): lapack_driver must be 'gesdd' or 'gesvd', got {lapack_driver!r}")
@@ -885,7 +903,8 @@ def svdvals(a, overwrite_a=False, check_finite=True):
 
     Examples
     --------
-    >>> svdvals([[3.0, 0.0], [0.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.svdvals([[3.0, 0.0], [0.0, 4.0]])
     Array([4., 3.], dtype=float32)
     """
     a = C.matrix("svdvals", a, square=False)
@@ -968,7 +987,8 @@ def polar(a, side="right", *, method="svd", eps=None, max_iterations=None):
 
     Examples
     --------
-    >>> u, p = polar([[1.0, -1.0], [2.0, 4.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> u, p = linalg.polar([[1.0, -1.0], [2.0, 4.0]])
     """
     if side not in ("right", "left"):
         raise ValueError(f"polar(): side must be 'right' or 'left', got {side!r}")

@@ -220,7 +220,8 @@ def expm(A, *, upper_triangular=False, max_squarings=16):
 
     Examples
     --------
-    >>> expm([[0.0, 1.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.expm([[0.0, 1.0], [0.0, 0.0]])
     Array([[1., 1.],
            [0., 1.]], dtype=float32)
     """
@@ -251,7 +252,10 @@ def expm_frechet(A, E, method=None, compute_expm=True, check_finite=True):
 
     Examples
     --------
-    >>> expm_frechet([[1.0, 0.0], [0.0, 2.0]], [[0.0, 1.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> expm, frechet = linalg.expm_frechet([[1.0, 0.0], [0.0, 2.0]], [[0.0, 1.0], [0.0, 0.0]])
+    >>> round(float(frechet[0, 1]), 4)  # (e**2 - e) / (2 - 1)
+    4.6708
     """
     if method not in (None, "SPS", "blockEnlarge"):
         raise ValueError(f"expm_frechet(): method must be 'SPS' or 'blockEnlarge', got "
@@ -311,7 +315,10 @@ def cosm(A):
 
     Examples
     --------
-    >>> cosm([[0.0, 0.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.cosm([[0.0, 0.0], [0.0, 0.0]])
+    Array([[1., 0.],
+           [0., 1.]], dtype=float32)
     """
     return _trig("cosm", A, "cos")
 
@@ -322,7 +329,10 @@ def sinm(A):
 
     Examples
     --------
-    >>> sinm([[0.0, 0.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.sinm([[0.0, 0.0], [0.0, 0.0]])
+    Array([[0., 0.],
+           [0., 0.]], dtype=float32)
     """
     return _trig("sinm", A, "sin")
 
@@ -333,7 +343,10 @@ def tanm(A):
 
     Examples
     --------
-    >>> tanm([[0.0, 0.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.tanm([[0.0, 0.0], [0.0, 0.0]])
+    Array([[0., 0.],
+           [0., 0.]], dtype=float32)
     """
     return _quotient(_trig("tanm", A, "sin"), _trig("tanm", A, "cos"))
 
@@ -344,7 +357,10 @@ def coshm(A):
 
     Examples
     --------
-    >>> coshm([[0.0, 0.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.coshm([[0.0, 0.0], [0.0, 0.0]])
+    Array([[1., 0.],
+           [0., 1.]], dtype=float32)
     """
     return _trig("coshm", A, "cosh")
 
@@ -355,7 +371,10 @@ def sinhm(A):
 
     Examples
     --------
-    >>> sinhm([[0.0, 0.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.sinhm([[0.0, 0.0], [0.0, 0.0]])
+    Array([[0., 0.],
+           [0., 0.]], dtype=float32)
     """
     return _trig("sinhm", A, "sinh")
 
@@ -366,7 +385,10 @@ def tanhm(A):
 
     Examples
     --------
-    >>> tanhm([[0.0, 0.0], [0.0, 0.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.tanhm([[0.0, 0.0], [0.0, 0.0]])
+    Array([[0., 0.],
+           [0., 0.]], dtype=float32)
     """
     return _quotient(_trig("tanhm", A, "sinh"), _trig("tanhm", A, "cosh"))
 
@@ -576,7 +598,9 @@ def sqrtm(A, disp=True, blocksize=64):
 
     Examples
     --------
-    >>> sqrtm([[4.0, 0.0], [0.0, 9.0]])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.sqrtm([[4.0, 0.0], [0.0, 9.0]]), 4)
     Array([[2.+0.j, 0.+0.j],
            [0.+0.j, 3.+0.j]], dtype=complex64)
     """
@@ -694,7 +718,10 @@ def logm(A, disp=True):
 
     Examples
     --------
-    >>> logm([[1.0, 0.0], [0.0, 2.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> L = linalg.logm([[1.0, 0.0], [0.0, 2.0]])
+    >>> round(float(L[1, 1].real), 4)
+    0.6931
     """
     a = _to_complex(C.matrix("logm", A, "A"))
     out = a if a.shape[-1] == 0 else _per_matrix(_logm_ad, a)
@@ -743,7 +770,11 @@ def fractional_matrix_power(A, t):
 
     Examples
     --------
-    >>> fractional_matrix_power([[4.0, 0.0], [0.0, 9.0]], 0.5)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.fractional_matrix_power([[4.0, 0.0], [0.0, 9.0]], 0.5), 4)
+    Array([[2.+0.j, 0.+0.j],
+           [0.+0.j, 3.+0.j]], dtype=complex64)
     """
     if not isinstance(t, (int, float, np.integer, np.floating)):
         raise TypeError(f"fractional_matrix_power(): t must be a real number, got "
@@ -793,7 +824,8 @@ def signm(A, disp=True):
 
     Examples
     --------
-    >>> signm([[2.0, 0.0], [0.0, -3.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.signm([[2.0, 0.0], [0.0, -3.0]])
     Array([[ 1.,  0.],
            [ 0., -1.]], dtype=float32)
     """
@@ -857,7 +889,11 @@ def funm(A, func, disp=True):
     Examples
     --------
     >>> import jaxwrap.numpy as jnp
-    >>> funm([[1.0, 2.0], [0.0, 3.0]], jnp.exp)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> F = linalg.funm([[1.0, 2.0], [0.0, 3.0]], jnp.exp)
+    >>> round(float(F[0, 1].real), 4)  # e**3 - e
+    17.3673
     """
     if not callable(func):
         raise TypeError(f"funm(): func must be callable, got {type(func).__name__}")

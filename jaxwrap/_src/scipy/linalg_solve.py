@@ -124,7 +124,8 @@ def solve_triangular(a, b, trans=0, lower=False, unit_diagonal=False, overwrite_
 
     Examples
     --------
-    >>> solve_triangular([[2.0, 0.0], [1.0, 1.0]], [2.0, 3.0], lower=True)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.solve_triangular([[2.0, 0.0], [1.0, 1.0]], [2.0, 3.0], lower=True)
     Array([1., 2.], dtype=float32)
     """
     if trans not in _TRANS:
@@ -173,7 +174,9 @@ def cho_solve(c_and_lower, b, overwrite_b=False, check_finite=True):
 
     Examples
     --------
-    >>> cho_solve(cho_factor([[4.0, 2.0], [2.0, 5.0]]), [2.0, 1.0])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.cho_solve(linalg.cho_factor([[4.0, 2.0], [2.0, 5.0]]), [2.0, 1.0])
+    Array([0.5, 0. ], dtype=float32)
     """
     c, lower = _cho_pair("cho_solve", c_and_lower)
     return _cho_solve(c, b, lower, overwrite_b, check_finite)
@@ -211,7 +214,9 @@ def lu_solve(lu_and_piv, b, trans=0, overwrite_b=False, check_finite=True):
 
     Examples
     --------
-    >>> lu_solve(lu_factor([[1.0, 2.0], [3.0, 4.0]]), [1.0, 1.0])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.lu_solve(linalg.lu_factor([[1.0, 2.0], [3.0, 4.0]]), [1.0, 1.0])
+    Array([-1.,  1.], dtype=float32)
     """
     if trans not in (0, 1, 2):
         raise ValueError(f"lu_solve(): trans must be 0, 1 or 2, got {trans!r}")
@@ -266,7 +271,9 @@ def solve(a, b, lower=False, overwrite_a=False, overwrite_b=False, check_finite=
 
     Examples
     --------
-    >>> solve([[3.0, 2.0], [1.0, 2.0]], [2.0, -2.0])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.solve([[3.0, 2.0], [1.0, 2.0]], [2.0, -2.0]), 4)
     Array([ 2., -2.], dtype=float32)
     """
     if assume_a not in _ASSUME:
@@ -305,7 +312,9 @@ def inv(a, overwrite_a=False, check_finite=True):
 
     Examples
     --------
-    >>> inv([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.inv([[1.0, 2.0], [3.0, 4.0]]), 4)
     Array([[-2. ,  1. ],
            [ 1.5, -0.5]], dtype=float32)
     """
@@ -319,7 +328,9 @@ def det(a, overwrite_a=False, check_finite=True):
 
     Examples
     --------
-    >>> det([[1.0, 2.0], [3.0, 4.0]])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.det([[1.0, 2.0], [3.0, 4.0]]), 4)
     Array(-2., dtype=float32)
     """
     a = C.matrix("det", a)
@@ -389,7 +400,11 @@ def pinv(a, *, atol=None, rtol=None, return_rank=False, check_finite=True):
 
     Examples
     --------
-    >>> pinv([[1.0, 2.0], [2.0, 4.0]])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.pinv([[1.0, 2.0], [2.0, 4.0]]), 4)
+    Array([[0.04, 0.08],
+           [0.08, 0.16]], dtype=float32)
     """
     return _pinv(a, _tol("pinv", "atol", atol), _tol("pinv", "rtol", rtol), bool(return_rank),
                  check_finite)
@@ -429,7 +444,11 @@ def pinvh(a, atol=None, rtol=None, lower=True, return_rank=False, check_finite=T
 
     Examples
     --------
-    >>> pinvh([[1.0, 2.0], [2.0, 4.0]])  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.pinvh([[1.0, 2.0], [2.0, 4.0]]), 4)
+    Array([[0.04, 0.08],
+           [0.08, 0.16]], dtype=float32)
     """
     return _pinvh(a, _tol("pinvh", "atol", atol), _tol("pinvh", "rtol", rtol), bool(lower),
                   bool(return_rank), check_finite)
@@ -483,8 +502,10 @@ def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=Tr
 
     Examples
     --------
-    >>> x, res, rank, s = lstsq([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]],  # doctest: +SKIP
-    ...     [1.0, 2.0, 2.0])
+    >>> from jaxwrap.scipy import linalg
+    >>> x, res, rank, s = linalg.lstsq([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], [1.0, 2.0, 2.0])
+    >>> [round(v, 4) for v in x.tolist()]  # intercept, slope
+    [1.1667, 0.5]
     """
     if lapack_driver not in (None, "gelsd", "gelsy", "gelss"):
         raise ValueError(f"lstsq(): unknown lapack_driver {lapack_driver!r}")
@@ -591,7 +612,8 @@ def norm(a, ord=None, axis=None, keepdims=False, check_finite=True):
 
     Examples
     --------
-    >>> norm([[1.0, 2.0], [3.0, 4.0]], 1)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.norm([[1.0, 2.0], [3.0, 4.0]], 1)
     Array(6., dtype=float32)
     """
     if isinstance(axis, list):
@@ -679,7 +701,8 @@ def solve_circulant(c, b, singular="raise", tol=None, caxis=-1, baxis=0, outaxis
 
     Examples
     --------
-    >>> solve_circulant([2.0, 1.0, 0.0], [1.0, 1.0, 1.0])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.solve_circulant([2.0, 1.0, 0.0], [1.0, 1.0, 1.0])
     Array([0.33333334, 0.33333334, 0.33333334], dtype=float32)
     """
     if singular not in ("raise", "lstsq"):
@@ -777,7 +800,10 @@ def solve_toeplitz(c_or_cr, b, check_finite=True):
 
     Examples
     --------
-    >>> solve_toeplitz(([2.0, 1.0], [2.0, 0.5]), [1.0, 1.0])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> x = linalg.solve_toeplitz(([2.0, 1.0], [2.0, 0.5]), [1.0, 1.0])
+    >>> [round(v, 4) for v in x.tolist()]
+    [0.4286, 0.2857]
     """
     if isinstance(c_or_cr, tuple):
         c, r = c_or_cr
@@ -846,8 +872,11 @@ def solve_banded(l_and_u, ab, b, overwrite_ab=False, overwrite_b=False, check_fi
 
     Examples
     --------
-    >>> solve_banded((1, 1), [[0.0, 1.0, 1.0], [2.0, 2.0, 2.0], [1.0, 1.0, 0.0]],  # doctest: +SKIP
-    ...     [1.0, 1.0, 1.0])
+    >>> from jaxwrap.scipy import linalg
+    >>> ab = [[0.0, 1.0, 1.0], [2.0, 2.0, 2.0], [1.0, 1.0, 0.0]]  # tridiagonal
+    >>> x = linalg.solve_banded((1, 1), ab, [1.0, 1.0, 1.0])
+    >>> [round(v, 4) for v in x.tolist()]
+    [0.5, 0.0, 0.5]
     """
     try:
         lo, up = (int(v) for v in l_and_u)
@@ -880,7 +909,10 @@ def solveh_banded(ab, b, overwrite_ab=False, overwrite_b=False, lower=False, che
 
     Examples
     --------
-    >>> solveh_banded([[0.0, 1.0, 1.0], [4.0, 4.0, 4.0]], [1.0, 1.0, 1.0])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> x = linalg.solveh_banded([[0.0, 1.0, 1.0], [4.0, 4.0, 4.0]], [1.0, 1.0, 1.0])
+    >>> [round(v, 4) for v in x.tolist()]
+    [0.2143, 0.1429, 0.2143]
     """
     ab = C.inexact("solveh_banded", ab, "ab")
     if ab.ndim != 2:
@@ -1008,7 +1040,8 @@ def solve_sylvester(a, b, q, *, method="schur", tol=1e-8):
 
     Examples
     --------
-    >>> solve_sylvester([[1.0, 0.0], [0.0, 2.0]], [[3.0]], [[4.0], [5.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.solve_sylvester([[1.0, 0.0], [0.0, 2.0]], [[3.0]], [[4.0], [5.0]])
     Array([[1.],
            [1.]], dtype=float32)
     """
@@ -1021,8 +1054,11 @@ def solve_continuous_lyapunov(a, q):
 
     Examples
     --------
-    >>> solve_continuous_lyapunov([[-1.0, 0.0], [0.0, -2.0]],  # doctest: +SKIP
-    ...     [[1.0, 0.0], [0.0, 1.0]])
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> X = linalg.solve_continuous_lyapunov([[-1.0, 0.0], [0.0, -2.0]], jnp.eye(2))
+    >>> [round(v, 4) for v in jnp.diag(X).tolist()]
+    [-0.5, -0.25]
     """
     a = C.matrix("solve_continuous_lyapunov", a, batch=False)
     return _sylvester("solve_continuous_lyapunov", a, C.mH(a), q, "schur", None)
@@ -1078,8 +1114,11 @@ def solve_discrete_lyapunov(a, q, method=None):
 
     Examples
     --------
-    >>> solve_discrete_lyapunov([[0.5, 0.0], [0.0, 0.5]],  # doctest: +SKIP
-    ...     [[1.0, 0.0], [0.0, 1.0]])
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> X = linalg.solve_discrete_lyapunov([[0.5, 0.0], [0.0, 0.5]], jnp.eye(2))
+    >>> [round(v, 4) for v in jnp.diag(X).tolist()]
+    [1.3333, 1.3333]
     """
     if method not in (None, "direct", "bilinear"):
         raise ValueError(f"solve_discrete_lyapunov(): method must be 'direct' or 'bilinear', "
@@ -1105,8 +1144,10 @@ def orthogonal_procrustes(A, B, check_finite=True):
 
     Examples
     --------
-    >>> r, s = orthogonal_procrustes([[1.0, 0.0], [0.0, 1.0]],  # doctest: +SKIP
-    ...     [[0.0, 1.0], [1.0, 0.0]])
+    >>> from jaxwrap.scipy import linalg
+    >>> R, scale = linalg.orthogonal_procrustes([[1.0, 0.0], [0.0, 1.0]], [[0.0, 1.0], [1.0, 0.0]])
+    >>> [[round(abs(v), 4) for v in row] for row in R.tolist()], round(float(scale), 4)
+    ([[0.0, 1.0], [1.0, 0.0]], 2.0)
     """
     A = C.matrix("orthogonal_procrustes", A, "A", square=False, batch=False)
     B = C.matrix("orthogonal_procrustes", B, "B", square=False, batch=False)
@@ -1143,8 +1184,9 @@ def subspace_angles(A, B):
 
     Examples
     --------
-    >>> subspace_angles([[1.0], [0.0]], [[1.0], [1.0]])  # doctest: +SKIP
-    Array([0.7853982], dtype=float32)
+    >>> from jaxwrap.scipy import linalg
+    >>> round(float(linalg.subspace_angles([[1.0], [0.0]], [[1.0], [1.0]])[0]), 4)  # pi / 4
+    0.7854
     """
     A = C.matrix("subspace_angles", A, "A", square=False, batch=False)
     B = C.matrix("subspace_angles", B, "B", square=False, batch=False)
@@ -1196,7 +1238,8 @@ def qr_multiply(a, c, mode="right", pivoting=False, conjugate=False, overwrite_a
 
     Examples
     --------
-    >>> cq, r = qr_multiply([[1.0, 2.0], [3.0, 4.0]], [[1.0, 0.0], [0.0, 1.0]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> cq, r = linalg.qr_multiply([[1.0, 2.0], [3.0, 4.0]], [[1.0, 0.0], [0.0, 1.0]])
     """
     if mode not in ("left", "right"):
         raise ValueError(f"qr_multiply(): mode must be 'left' or 'right', got {mode!r}")

@@ -107,7 +107,8 @@ def toeplitz(c, r=None):
 
     Examples
     --------
-    >>> toeplitz([1, 2, 3], [1, 4, 5])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.toeplitz([1, 2, 3], [1, 4, 5])
     Array([[1, 4, 5],
            [2, 1, 4],
            [3, 2, 1]], dtype=int32)
@@ -147,7 +148,8 @@ def hankel(c, r=None):
 
     Examples
     --------
-    >>> hankel([1, 2, 3], [3, 4, 5])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.hankel([1, 2, 3], [3, 4, 5])
     Array([[1, 2, 3],
            [2, 3, 4],
            [3, 4, 5]], dtype=int32)
@@ -179,7 +181,8 @@ def circulant(c):
 
     Examples
     --------
-    >>> circulant([1, 2, 3])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.circulant([1, 2, 3])
     Array([[1, 3, 2],
            [2, 1, 3],
            [3, 2, 1]], dtype=int32)
@@ -215,7 +218,8 @@ def convolution_matrix(a, n, mode="full"):
 
     Examples
     --------
-    >>> convolution_matrix([1, 2], 3)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.convolution_matrix([1, 2], 3)
     Array([[1, 0, 0],
            [2, 1, 0],
            [0, 2, 1],
@@ -257,7 +261,8 @@ def companion(a):
 
     Examples
     --------
-    >>> companion([1, -10, 31, -30])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.companion([1, -10, 31, -30])
     Array([[ 10., -31.,  30.],
            [  1.,   0.,   0.],
            [  0.,   1.,   0.]], dtype=float32)
@@ -290,7 +295,8 @@ def fiedler(a):
 
     Examples
     --------
-    >>> fiedler([1, 4, 12])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.fiedler([1, 4, 12])
     Array([[ 0,  3, 11],
            [ 3,  0,  8],
            [11,  8,  0]], dtype=int32)
@@ -320,7 +326,8 @@ def fiedler_companion(a):
 
     Examples
     --------
-    >>> fiedler_companion([1, -10, 31, -30])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.fiedler_companion([1, -10, 31, -30])
     Array([[ 10., -31.,   1.],
            [  1.,   0.,   0.],
            [  0.,  30.,   0.]], dtype=float32)
@@ -377,7 +384,8 @@ def leslie(f, s):
 
     Examples
     --------
-    >>> leslie([0.1, 2.0, 1.0], [0.2, 0.8])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.leslie([0.1, 2.0, 1.0], [0.2, 0.8])
     Array([[0.1, 2. , 1. ],
            [0.2, 0. , 0. ],
            [0. , 0.8, 0. ]], dtype=float32)
@@ -418,7 +426,8 @@ def block_diag(*arrs):
 
     Examples
     --------
-    >>> block_diag([[1, 2]], 3)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.block_diag([[1, 2]], 3)
     Array([[1, 2, 0],
            [0, 0, 3]], dtype=int32)
     """
@@ -457,7 +466,8 @@ def khatri_rao(a, b):
 
     Examples
     --------
-    >>> khatri_rao([[1, 2], [3, 4]], [[5, 6], [7, 8]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.khatri_rao([[1, 2], [3, 4]], [[5, 6], [7, 8]])
     Array([[ 5, 12],
            [ 7, 16],
            [15, 24],
@@ -496,7 +506,8 @@ def diagsvd(s, M, N):
 
     Examples
     --------
-    >>> diagsvd([1.0, 2.0], 3, 2)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.diagsvd([1.0, 2.0], 3, 2)
     Array([[1., 0.],
            [0., 2.],
            [0., 0.]], dtype=float32)
@@ -538,7 +549,8 @@ def matmul_toeplitz(c_or_cr, x, check_finite=False, workers=None):
 
     Examples
     --------
-    >>> matmul_toeplitz(([1., 2.], [1., 3.]), [1., 1.])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.matmul_toeplitz(([1., 2.], [1., 3.]), [1., 1.])
     Array([4., 3.], dtype=float32)
     """
     if isinstance(c_or_cr, tuple):
@@ -613,7 +625,8 @@ def issymmetric(a, atol=None, rtol=None):
 
     Examples
     --------
-    >>> issymmetric([[1, 2], [2, 1]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.issymmetric([[1, 2], [2, 1]])
     Array(True, dtype=bool)
     """
     return _is_sym("issymmetric", a, atol, rtol, False)
@@ -634,7 +647,8 @@ def ishermitian(a, atol=None, rtol=None):
 
     Examples
     --------
-    >>> ishermitian([[1, 2j], [-2j, 1]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.ishermitian([[1, 2j], [-2j, 1]])
     Array(True, dtype=bool)
     """
     return _is_sym("ishermitian", a, atol, rtol, True)
@@ -657,7 +671,8 @@ def bandwidth(a):
 
     Examples
     --------
-    >>> bandwidth([[1, 2, 0], [0, 3, 4], [0, 0, 5]])  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.bandwidth([[1, 2, 0], [0, 3, 4], [0, 0, 5]])
     (Array(0, dtype=int32), Array(1, dtype=int32))
     """
     a = C.arr("bandwidth", a)
@@ -702,7 +717,9 @@ def dft(n, scale=None, *, dtype=None):
 
     Examples
     --------
-    >>> dft(2)  # doctest: +SKIP
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.dft(2), 4)
     Array([[ 1.+0.j,  1.+0.j],
            [ 1.+0.j, -1.-0.j]], dtype=complex64)
     """
@@ -743,7 +760,8 @@ def hadamard(n, dtype=int):
 
     Examples
     --------
-    >>> hadamard(2)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.hadamard(2)
     Array([[ 1,  1],
            [ 1, -1]], dtype=int32)
     """
@@ -781,7 +799,8 @@ def helmert(n, full=False):
 
     Examples
     --------
-    >>> helmert(2)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.helmert(2)
     Array([[ 0.70710677, -0.70710677]], dtype=float32)
     """
     return _helmert(_size("helmert", "n", n), C.check_bool("helmert", "full", full))
@@ -806,9 +825,11 @@ def hilbert(n):
 
     Examples
     --------
-    >>> hilbert(2)  # doctest: +SKIP
-    Array([[1.       , 0.5      ],
-           [0.5      , 0.3333333]], dtype=float32)
+    >>> import jaxwrap.numpy as jnp
+    >>> from jaxwrap.scipy import linalg
+    >>> jnp.round(linalg.hilbert(2), 4)
+    Array([[1.    , 0.5   ],
+           [0.5   , 0.3333]], dtype=float32)
     """
     return _hilbert(_size("hilbert", "n", n))
 
@@ -851,7 +872,8 @@ def invhilbert(n, exact=False):
 
     Examples
     --------
-    >>> invhilbert(2)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.invhilbert(2)
     Array([[ 4., -6.],
            [-6., 12.]], dtype=float32)
     """
@@ -901,7 +923,8 @@ def pascal(n, kind="symmetric", exact=True):
 
     Examples
     --------
-    >>> pascal(3)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.pascal(3)
     Array([[1., 1., 1.],
            [1., 2., 3.],
            [1., 3., 6.]], dtype=float32)
@@ -925,7 +948,8 @@ def invpascal(n, kind="symmetric", exact=True):
 
     Examples
     --------
-    >>> invpascal(3)  # doctest: +SKIP
+    >>> from jaxwrap.scipy import linalg
+    >>> linalg.invpascal(3)
     Array([[ 3., -3.,  1.],
            [-3.,  5., -2.],
            [ 1., -2.,  1.]], dtype=float32)

@@ -212,7 +212,7 @@ erf = _make(
 erfc = _make(
     "erfc", R.erfc, C.erfc, _d_erfc, "The complementary error function, 1 - erf(x).",
     "erfc(x), accurate relative to its own size in the right tail.",
-    ">>> float(sp.erfc(1.0))\n0.15729920705028513")
+    ">>> round(float(sp.erfc(1.0)), 6)\n0.157299")
 erfcx = _make(
     "erfcx", lambda x: R.erfcx(x), C.erfcx, _d_erfcx,
     "The scaled complementary error function, exp(x**2) * erfc(x).",
@@ -228,7 +228,8 @@ dawsn = _make(
 wofz = _make(
     "wofz", None, C.wofz, _d_wofz, "The Faddeeva function w(z) = exp(-z**2) erfc(-i z).",
     "w(z), complex (real arguments are promoted to complex).",
-    ">>> complex(sp.wofz(1j))\n(0.42758357615580705+0j)", argname="z", to_complex=True,
+    ">>> w = sp.wofz(1j)\n>>> round(float(w.real), 6), round(float(w.imag), 6)\n(0.427584, 0.0)",
+    argname="z", to_complex=True,
     notes="Weideman's rational approximation (1994) for |z| < 7 and the Laplace continued\n"
           "fraction outside, in the upper half-plane; w(z) = 2 exp(-z**2) - w(-z) below it.")
 ndtr = _make(
@@ -239,14 +240,14 @@ ndtr = _make(
 log_ndtr_ = _make(
     "log_ndtr", R.log_ndtr, N.log_ndtr, _d_log_ndtr, "The logarithm of the standard normal "
     "distribution function.", "log Phi(x); exact to rounding in both tails.",
-    ">>> round(sp.log_ndtr(-40.0).item(), 4)\n-804.6084")
+    ">>> round(sp.log_ndtr(-40.0).item(), 3)\n-804.608")
 ndtri = _make(
     "ndtri", I.ndtri, None, _d_ndtri, "The inverse of the standard normal distribution "
     "function.", "x with Phi(x) = p; NaN outside [0, 1].",
     ">>> round(sp.ndtri(0.975).item(), 6)\n1.959964", argname="p")
 ndtri_exp = _make(
     "ndtri_exp", I.ndtri_exp, None, _d_ndtri_exp, "The inverse of log_ndtr.",
-    "x with log Phi(x) = y; NaN for y > 0.", ">>> round(sp.ndtri_exp(-1e4).item(), 4)\n-141.3879",
+    "x with log Phi(x) = y; NaN for y > 0.", ">>> round(sp.ndtri_exp(-1e4).item(), 4)\n-141.3798",
     argname="y")
 erfinv = _make(
     "erfinv", I.erfinv, None, _d_erfinv, "The inverse of the error function.",
@@ -361,7 +362,7 @@ def voigt_profile(x, sigma, gamma):
     --------
     >>> import jaxwrap.scipy.special as sp
     >>> round(sp.voigt_profile(1.0, 1.0, 1.0).item(), 6)
-    0.165283
+    0.165796
     """
     (x, s, g), dt, weak = promote("voigt_profile", ("x", "sigma", "gamma"), (x, sigma, gamma))
     return finish(X.voigt_profile(x, s, g), dt, weak)
@@ -388,7 +389,7 @@ def owens_t(h, a):
     --------
     >>> import jaxwrap.scipy.special as sp
     >>> round(sp.owens_t(0.5, 1.0).item(), 6)
-    0.107755
+    0.106671
     """
     (h, a), dt, weak = promote("owens_t", ("h", "a"), (h, a))
     return finish(_owens_k(h, a), dt, weak)

@@ -214,6 +214,7 @@ def legendre_p(n, z, *, diff_n=0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import legendre_p
     >>> print(legendre_p(2, 0.5, diff_n=1))
     [-0.125  1.5  ]
     """
@@ -244,6 +245,7 @@ def legendre_p_all(n, z, *, diff_n=0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import legendre_p_all
     >>> print(legendre_p_all(2, 0.5)[0])
     [ 1.     0.5   -0.125]
     """
@@ -293,6 +295,7 @@ def assoc_legendre_p(n, m, z, *, branch_cut=2, norm=False, diff_n=0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import assoc_legendre_p
     >>> print(assoc_legendre_p(2, 1, 0.5))
     [-1.299038]
     """
@@ -337,6 +340,7 @@ def assoc_legendre_p_all(n, m, z, *, branch_cut=2, norm=False, diff_n=0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import assoc_legendre_p_all
     >>> print(assoc_legendre_p_all(1, 1, 0.5)[0, 1])
     [ 0.5       -0.8660254  0.4330127]
     """
@@ -373,6 +377,7 @@ def sph_legendre_p(n, m, theta, *, diff_n=0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import sph_legendre_p
     >>> print(round(float(sph_legendre_p(0, 0, 1.0)[0]), 6))
     0.282095
     """
@@ -405,6 +410,7 @@ def sph_legendre_p_all(n, m, theta, *, diff_n=0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import sph_legendre_p_all
     >>> sph_legendre_p_all(2, 1, 0.3).shape
     (1, 3, 3)
     """
@@ -484,6 +490,7 @@ def sph_harm_y(n, m, theta, phi, diff_n=None, n_max=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import sph_harm_y
     >>> print(round(float(sph_harm_y(0, 0, 0.3, 0.4).real), 6))
     0.282095
     """
@@ -514,6 +521,7 @@ def sph_harm_y_all(n, m, theta, phi, *, diff_n=0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import sph_harm_y_all
     >>> sph_harm_y_all(2, 1, 0.3, 0.4).shape
     (3, 3)
     """
@@ -554,6 +562,7 @@ def lpmv(m, v, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import lpmv
     >>> print(round(float(lpmv(1, 2, 0.5)), 6))
     -1.299038
     """

@@ -165,6 +165,7 @@ def eval_chebyt(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_chebyt
     >>> print(eval_chebyt(3, 0.5))
     -1.0
     """
@@ -193,6 +194,7 @@ def eval_chebyu(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_chebyu
     >>> print(eval_chebyu(2, 0.5))
     0.0
     """
@@ -217,6 +219,7 @@ def eval_chebyc(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_chebyc
     >>> print(eval_chebyc(2, 1.0))
     -1.0
     """
@@ -242,6 +245,7 @@ def eval_chebys(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_chebys
     >>> print(eval_chebys(2, 1.0))
     0.0
     """
@@ -266,6 +270,7 @@ def eval_sh_chebyt(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_sh_chebyt
     >>> print(eval_sh_chebyt(2, 1.0))
     1.0
     """
@@ -290,6 +295,7 @@ def eval_sh_chebyu(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_sh_chebyu
     >>> print(eval_sh_chebyu(2, 1.0))
     3.0
     """
@@ -335,6 +341,7 @@ def eval_legendre(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_legendre
     >>> print(eval_legendre(2, 0.5))
     -0.125
     """
@@ -365,6 +372,7 @@ def eval_sh_legendre(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_sh_legendre
     >>> print(eval_sh_legendre(1, 0.25))
     -0.5
     """
@@ -393,6 +401,7 @@ def eval_gegenbauer(n, alpha, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_gegenbauer
     >>> print(eval_gegenbauer(2, 1.0, 0.5))
     0.0
     """
@@ -424,6 +433,7 @@ def eval_jacobi(n, alpha, beta, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_jacobi
     >>> print(eval_jacobi(1, 1.0, 0.0, 0.5))
     1.25
     """
@@ -455,6 +465,7 @@ def eval_sh_jacobi(n, p, q, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_sh_jacobi
     >>> print(round(float(eval_sh_jacobi(1, 2.0, 1.0, 0.5)), 6))
     0.166667
     """
@@ -485,6 +496,7 @@ def eval_genlaguerre(n, alpha, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_genlaguerre
     >>> print(eval_genlaguerre(1, 1.0, 0.5))
     1.5
     """
@@ -517,6 +529,7 @@ def eval_laguerre(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_laguerre
     >>> print(eval_laguerre(1, 0.25))
     0.75
     """
@@ -547,6 +560,7 @@ def assoc_laguerre(x, n, k=0.0):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import assoc_laguerre
     >>> print(assoc_laguerre(0.5, 1, 1.0))
     1.5
     """
@@ -577,6 +591,7 @@ def eval_hermite(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_hermite
     >>> print(eval_hermite(2, 1.0))
     2.0
     """
@@ -603,6 +618,7 @@ def eval_hermitenorm(n, x, out=None):
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import eval_hermitenorm
     >>> print(eval_hermitenorm(2, 2.0))
     3.0
     """
@@ -713,6 +729,7 @@ _ROOTS_DOC = """Gauss-{title} quadrature: nodes and weights.
 
     Examples
     --------
+    >>> from jaxwrap.scipy.special import {name}
     >>> x, w = {name}({example})
     >>> print(round(float(w.sum()), 6))
     {total}

@@ -309,6 +309,7 @@ _DOC = """{summary}
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
 {example}
     """

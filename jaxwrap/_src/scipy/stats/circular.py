@@ -67,6 +67,7 @@ _DOC = """Circular {what} of samples on ``[low, high)`` (scipy.stats.circ{name})
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.circ{name}(jnp.array([10.0, 30.0]), high=360)), 4)
     {example}

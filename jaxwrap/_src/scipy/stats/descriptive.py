@@ -71,6 +71,7 @@ def describe(a, axis=0, ddof=1, bias=True, nan_policy="propagate"):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> r = st.describe(jnp.array([1.0, 2.0, 3.0, 4.0]))
     >>> r.nobs, float(r.mean), round(float(r.variance), 4)
@@ -108,6 +109,7 @@ def gzscore(a, *, axis=0, ddof=0, nan_policy="propagate"):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> [round(v, 4) for v in st.gzscore(jnp.array([1.0, 100.0])).tolist()]
     [-1.0, 1.0]
@@ -142,6 +144,7 @@ def gstd(a, axis=0, ddof=1, *, keepdims=False, nan_policy="propagate"):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.gstd(jnp.array([1.0, 100.0]), ddof=0)), 6)
     10.0
@@ -200,6 +203,7 @@ def iqr(x, axis=None, rng=(25, 75), scale=1.0, nan_policy="propagate",
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> float(st.iqr(jnp.arange(1.0, 6.0)))
     2.0
@@ -248,6 +252,7 @@ def median_abs_deviation(x, axis=0, center=None, scale=1.0, nan_policy="propagat
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> float(st.median_abs_deviation(jnp.array([1.0, 2.0, 3.0, 4.0, 100.0])))
     1.0
@@ -312,6 +317,7 @@ def kstat(data, n=2, *, axis=None, nan_policy="propagate", keepdims=False):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.kstat(jnp.array([1.0, 2.0, 3.0, 4.0]))), 4)
     1.6667
@@ -351,6 +357,7 @@ def kstatvar(data, n=2, *, axis=None, nan_policy="propagate", keepdims=False):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.kstatvar(jnp.array([1.0, 2.0, 3.0, 4.0]), n=1)), 6)
     0.416667
@@ -409,6 +416,7 @@ def entropy(pk, qk=None, base=None, axis=0, *, nan_policy="propagate", keepdims=
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> float(st.entropy(jnp.array([1.0, 1.0]), base=2))
     1.0
@@ -484,6 +492,7 @@ def boxcox_llf(lmb, data, *, axis=0, keepdims=False, nan_policy="propagate"):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.boxcox_llf(1.0, jnp.array([1.0, 2.0, 3.0]))), 4)
     0.6082
@@ -511,6 +520,7 @@ def yeojohnson_llf(lmb, data, *, axis=0, nan_policy="propagate", keepdims=False)
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.yeojohnson_llf(1.0, jnp.array([-1.0, 0.0, 2.0]))), 4)
     -0.6627

@@ -80,6 +80,7 @@ def wasserstein_distance(u_values, v_values, u_weights=None, v_weights=None):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> float(st.wasserstein_distance(jnp.array([0.0, 1.0, 3.0]), jnp.array([5.0, 6.0, 8.0])))
     5.0
@@ -106,6 +107,7 @@ def energy_distance(u_values, v_values, u_weights=None, v_weights=None):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> float(st.energy_distance(jnp.array([0.0]), jnp.array([2.0])))
     2.0

@@ -69,6 +69,7 @@ def scoreatpercentile(a, per, limit=(), interpolation_method="fraction", axis=No
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.scoreatpercentile(jnp.arange(1.0, 101.0), 50)), 3)
     50.5
@@ -141,6 +142,7 @@ def percentileofscore(a, score, kind="rank", nan_policy="propagate"):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> float(st.percentileofscore(jnp.array([1.0, 2.0, 3.0, 4.0]), 3.0))
     75.0
@@ -223,6 +225,7 @@ def cumfreq(a, numbins=10, defaultreallimits=None, weights=None):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> st.cumfreq(jnp.array([1.0, 2.0, 2.0, 4.0]), numbins=3).cumcount.tolist()
     [1.0, 3.0, 4.0]
@@ -256,6 +259,7 @@ def relfreq(a, numbins=10, defaultreallimits=None, weights=None):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> st.relfreq(jnp.array([1.0, 2.0, 2.0, 4.0]), numbins=3).frequency.tolist()
     [0.25, 0.5, 0.25]

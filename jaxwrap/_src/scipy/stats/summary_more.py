@@ -265,6 +265,7 @@ def quantile(x, p, *, method="linear", axis=0, nan_policy="propagate", keepdims=
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> st.quantile(jnp.array([[10.0, 8, 7, 5, 4], [0, 1, 2, 3, 5]]), 0.5, axis=-1).tolist()
     [7.0, 2.0]
@@ -398,6 +399,7 @@ def lmoment(sample, order=None, *, axis=0, sorted=False, standardize=True,
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> [round(v, 5) for v in st.lmoment(jnp.array([1.0, 2.0, 3.0, 5.0]), order=[1, 2]).tolist()]
     [2.75, 1.08333]
@@ -545,6 +547,7 @@ def differential_entropy(values, *, window_length=None, base=None, axis=0, metho
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.differential_entropy(jnp.linspace(0.0, 1.0, 50))), 3)
     0.02
@@ -603,6 +606,7 @@ def directional_stats(samples, *, axis=0, normalize=True):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> res = st.directional_stats(jnp.array([[1.0, 0.0], [0.0, 1.0]]))
     >>> round(float(res.mean_resultant_length), 6)
@@ -654,6 +658,7 @@ def obrientransform(*samples):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> [round(v, 4) for v in st.obrientransform(jnp.array([1.0, 2.0, 3.0, 4.0]))[0].tolist()]
     [3.3333, 0.0, 0.0, 3.3333]

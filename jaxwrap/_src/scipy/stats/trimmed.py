@@ -89,6 +89,7 @@ _TDOC = """Trimmed {what} of the values inside ``limits`` (scipy.stats.t{name}).
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> round(float(st.t{name}(jnp.arange(10.0), (2, 7))), 6)
     {example}
@@ -180,6 +181,7 @@ def tmin(a, lowerlimit=None, axis=0, inclusive=True, nan_policy="propagate", *,
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> int(st.tmin(jnp.arange(10), 3, inclusive=False))
     4
@@ -210,6 +212,7 @@ def tmax(a, upperlimit=None, axis=0, inclusive=True, nan_policy="propagate", *,
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> int(st.tmax(jnp.arange(10), 7))
     7
@@ -275,6 +278,7 @@ def trim_mean(a, proportiontocut, axis=0, *, nan_policy="propagate", keepdims=Fa
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> float(st.trim_mean(jnp.array([0.0, 1.0, 2.0, 3.0, 100.0]), 0.2))
     2.0
@@ -307,6 +311,7 @@ def trimboth(a, proportiontocut, axis=0):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> st.trimboth(jnp.array([4.0, 0.0, 3.0, 1.0, 2.0]), 0.2).tolist()
     [1.0, 2.0, 3.0]
@@ -338,6 +343,7 @@ def trim1(a, proportiontocut, tail="right", axis=0):
 
     Examples
     --------
+    >>> import jaxwrap.numpy as jnp
     >>> import jaxwrap.scipy.stats as st
     >>> st.trim1(jnp.array([4.0, 0.0, 3.0, 1.0, 2.0]), 0.4, tail="left").tolist()
     [2.0, 3.0, 4.0]
