@@ -745,6 +745,15 @@ def _claims():
             bool(np.isnan(array(L.solve_circulant(np.array([1.0, 1.0], np.float32),
                                                   np.ones(2, np.float32),
                                                   singular="raise"))).all()), True),
+        # both methods solve a X + X b = q like scipy; eigenvalue sums within tol -> NaN
+        "scipy.linalg.solve_sylvester": lambda: (
+            [np.testing.assert_allclose(
+                array(L.solve_sylvester(a, g, a, method=m)),
+                __import__("scipy.linalg").linalg.solve_sylvester(a, g, a), rtol=1e-4,
+                atol=1e-5) for m in ("schur", "eigen")],
+            np.testing.assert_equal(bool(np.isnan(array(
+                L.solve_sylvester(a, -a, a, method="eigen", tol=1e-3))).all()), True),
+            raises(ValueError, lambda: L.solve_sylvester(a, g, a, method="qr"), "method")),
     }
 
 
