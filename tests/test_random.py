@@ -344,3 +344,37 @@ def test_location_scale_grads_match_jax():
         gw = jax.grad(lambda x, fn=fn: (fn(wr, wr.key(5), x) ** 2).sum())(jnp.float32(1.3))
         gj = jax.grad(lambda x, fn=fn: (fn(jr, jr.key(5), x) ** 2).sum())(jnp.float32(1.3))
         np.testing.assert_allclose(gw, gj, rtol=1e-5)
+
+
+def test_signatures_are_jax_randoms():
+    """Every public function has jax.random's parameters, in order, with the same
+    kinds (out_sharding keyword-only on the samplers that take it)."""
+    import inspect
+
+    def params(f):
+        return [(p.name, p.kind) for p in inspect.signature(f).parameters.values()]
+
+    names = [n for n in dir(jax.random) if not n.startswith("_") and n in dir(wr)
+             and inspect.isfunction(getattr(jax.random, n))]
+    assert len(names) >= 45, names
+    diffs = {n: (params(getattr(wr, n)), params(getattr(jax.random, n))) for n in names
+             if params(getattr(wr, n)) != params(getattr(jax.random, n))}
+    assert not diffs, diffs
+
+
+def test_out_sharding_arguments():
+    k = wr.key(0)
+    # None is the default; the values never depend on the keyword
+    np.testing.assert_array_equal(wr.normal(k, (4,), out_sharding=None), wr.normal(k, (4,)))
+    with pytest.raises(ValueError, match=r"normal\(\): out_sharding=.*needs a mesh"):
+        wr.normal(k, (4,), out_sharding=jax.sharding.PartitionSpec("x"))
+    with pytest.raises(TypeError, match=r"uniform\(\): out_sharding must be"):
+        wr.uniform(k, (4,), out_sharding="x")
+    # on one device a NamedSharding over a 1-device mesh works, eagerly and under jit
+    mesh = jax.make_mesh((1,), ("x",))
+    s = jax.sharding.NamedSharding(mesh, jax.sharding.PartitionSpec("x"))
+    with jax.set_mesh(mesh):
+        got = jax.jit(lambda k: wr.randint(k, (4,), 0, 9, out_sharding=s))(k)
+        want = jax.random.randint(jax.random.key(0), (4,), 0, 9, out_sharding=s)
+    np.testing.assert_array_equal(got, want)
+    assert got.sharding.is_equivalent_to(want.sharding, 1)

@@ -204,3 +204,9 @@ def _randint(k, minval, maxval, *, shape, dtype):
     off = L.add(L.mul(L.rem(higher, span), mult), L.rem(lower, span))
     off = L.rem(off, span)
     return L.add(minval, L.convert_element_type(off, dtype))
+
+
+# jax.random's out_sharding= keyword on the samplers that take it (_sharding.py)
+from ._sharding import add_out_sharding  # noqa: E402
+
+add_out_sharding(globals())

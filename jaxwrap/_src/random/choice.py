@@ -183,3 +183,9 @@ def _top_k_indices(x, k):
     idx = L.broadcast_in_dim(L.iota(np.int32, (n,)), x.shape, (x.ndim - 1,))
     _, order = L.sort((L.neg(x), idx), x.ndim - 1, True, 1)
     return L.slice(order, (0,) * x.ndim, x.shape[:-1] + (k,))
+
+
+# jax.random's out_sharding= keyword on the samplers that take it (_sharding.py)
+from ._sharding import add_out_sharding  # noqa: E402
+
+add_out_sharding(globals())

@@ -265,3 +265,9 @@ def _double_sided_maxwell(k, loc, scale, *, shape, dtype):
     x, loc = _util.promote_dtypes(x, loc)
     x, loc = _util.broadcast_arrays("double_sided_maxwell", x, loc)
     return L.add(x, loc)
+
+
+# jax.random's out_sharding= keyword on the samplers that take it (_sharding.py)
+from ._sharding import add_out_sharding  # noqa: E402
+
+add_out_sharding(globals())

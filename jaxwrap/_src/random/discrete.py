@@ -270,3 +270,9 @@ def _multinomial(k, n, p, *, shape, dtype, unroll):
     _, counts = jax.lax.scan(step, n, (ratios, keys), unroll=unroll)
     counts = shp.moveaxis(counts, 0, -1)
     return counts if dtype is None else L.convert_element_type(counts, dtype)
+
+
+# jax.random's out_sharding= keyword on the samplers that take it (_sharding.py)
+from ._sharding import add_out_sharding  # noqa: E402
+
+add_out_sharding(globals())

@@ -331,3 +331,9 @@ def _ball(k, p, *, shape, dtype, d):
     s = L.reduce_sum(_power(L.abs(g), p), (len(shape),))
     r = _power(L.add(s, e), _inv(p))
     return L.div(g, L.broadcast_in_dim(r, shape + (d,), tuple(range(len(shape)))))
+
+
+# jax.random's out_sharding= keyword on the samplers that take it (_sharding.py)
+from ._sharding import add_out_sharding  # noqa: E402
+
+add_out_sharding(globals())

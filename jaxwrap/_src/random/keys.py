@@ -170,9 +170,9 @@ def key_impl(keys):
     return impl.name if _xr.prngs.get(impl.name) is impl else impl
 
 
-def key_dtype(impl=None):
-    """The dtype of typed keys of ``impl`` (default generator: ``key<fry>``)."""
-    return _xr.key_dtype(_resolve_impl(impl))
+def key_dtype(impl_spec=None):
+    """The dtype of typed keys of ``impl_spec`` (default generator: ``key<fry>``)."""
+    return _xr.key_dtype(_resolve_impl(impl_spec))
 
 
 def clone(key):

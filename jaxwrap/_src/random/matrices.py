@@ -77,3 +77,9 @@ def _orthogonal(k, *, shape, dtype, n, m):
         perm = tuple(range(x.ndim - 2)) + (x.ndim - 1, x.ndim - 2)
         x = L.transpose(x, perm)
     return x
+
+
+# jax.random's out_sharding= keyword on the samplers that take it (_sharding.py)
+from ._sharding import add_out_sharding  # noqa: E402
+
+add_out_sharding(globals())
