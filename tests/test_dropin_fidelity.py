@@ -3,6 +3,7 @@ jaxwrap.numpy, each compared with jax.numpy itself."""
 
 from __future__ import annotations
 
+import jax
 import jax.numpy as jnp
 import numpy as np
 import pytest
@@ -204,3 +205,26 @@ def test_array_api_inverse_trig_names_have_annex_g_special_values():
                 np.testing.assert_array_equal(part(got), part(want), err_msg=alias)
                 np.testing.assert_array_equal(np.signbit(part(got)), np.signbit(part(want)),
                                               err_msg=alias)
+
+
+# Gradients with respect to a Python scalar: jax's derivative rules build their
+# constants like the primal (full_like keeps the weak type), so the gradient of a
+# weakly typed input is weak.  The rows use jaxwrap_extend's primitive rules
+# (const / full_like in the JVPs, select_n's transpose) directly.
+WEAK_GRAD_ROWS = {
+    "tanh": lambda ns: ns.tanh, "log1p": lambda ns: ns.log1p, "sqrt": lambda ns: ns.sqrt,
+    "arctan": lambda ns: ns.arctan, "abs": lambda ns: ns.abs, "exp2": lambda ns: ns.exp2,
+    "power": lambda ns: lambda x: ns.power(x, 3),
+    "where": lambda ns: lambda x: ns.where(x > 1, x, 0.0),
+    "logaddexp": lambda ns: lambda x: ns.logaddexp(x, 0.3),
+    "maximum": lambda ns: lambda x: ns.maximum(x, 0.2),
+    "second_derivative": lambda ns: jax.grad(ns.tanh),
+}
+
+
+@pytest.mark.parametrize("name", list(WEAK_GRAD_ROWS))
+def test_gradient_of_python_scalar_is_weak_like_jax(name):
+    make = WEAK_GRAD_ROWS[name]
+    got, want = jax.grad(make(wnp))(1.5), jax.grad(make(jnp))(1.5)
+    assert (got.dtype, got.weak_type) == (want.dtype, want.weak_type) == (np.float32, True)
+    np.testing.assert_allclose(got, want, rtol=1e-6)

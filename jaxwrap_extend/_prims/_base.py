@@ -144,8 +144,17 @@ def same_dtypes(prim_name: str, avals) -> np.dtype:
 
 
 def const(x, value):
-    """A scalar constant with ``x``'s dtype (a numpy scalar: a literal in jaxprs)."""
-    return np.array(value, dtype=aval_of(x).dtype)
+    """A scalar constant with ``x``'s dtype (a numpy scalar: a literal in jaxprs).
+
+    Weakly typed where ``x`` is (jax's ``full_like`` rule): a derivative rule's
+    constants then keep a Python scalar's weak type, as jax's rules do, e.g. the
+    gradient of tanh at 1.5.  Only that case costs an equation (the conversion)."""
+    a = aval_of(x)
+    c = np.array(value, dtype=a.dtype)
+    if not a.weak_type:
+        return c
+    from .elementwise import convert_element_type
+    return convert_element_type(c, a.dtype, weak_type=True)
 
 
 def full(shape, value, dtype):
@@ -155,8 +164,12 @@ def full(shape, value, dtype):
 
 
 def full_like(x, value):
+    """An array like ``x`` filled with ``value``, weakly typed where ``x`` is."""
     a = aval_of(x)
-    return full(a.shape, value, a.dtype)
+    if not a.weak_type:
+        return full(a.shape, value, a.dtype)
+    from .structural import broadcast_in_dim
+    return broadcast_in_dim(const(x, value), tuple(a.shape), ())
 
 
 def zeros_like_aval(a):

@@ -38,6 +38,7 @@ from .. import _jax
 from ..interpreters import ad, batching, mlir
 from ..interpreters.mlir import dense_int_array, hlo
 from ._base import (
+    full_like,
     BOOL,
     COMPLEX,
     INEXACT,
@@ -794,7 +795,7 @@ def _select_n_lowering(ctx, which, *cases):
 def _select_n_transpose(ct, which, *cases):
     if ad.is_undefined_primal(which):
         raise ValueError("select_n: which cannot be a linear input")
-    zeros = full(np.shape(ct), 0, _dtype(ct))
+    zeros = full_like(ct, 0)   # keeps a weak cotangent weak, as jax's rule
     out = [None]
     for i, c in enumerate(cases):
         if ad.is_undefined_primal(c):
