@@ -265,3 +265,70 @@ def test_jit_with_traced_coefficients():
 def test_bad_input(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# --- accuracy on long signals, and the choice between the two forms ---------------------------
+def _err(y, ref):
+    """Max error relative to the largest output value (a pointwise relative error means
+    nothing where the output crosses zero)."""
+    return float(np.max(np.abs(np.asarray(y, np.float64) - ref)) / np.max(np.abs(ref)))
+
+
+def test_long_signal_accuracy_and_form_choice():
+    """1e5 samples, order-8 designs, against scipy in float64: the public functions
+    (the scan on CPU) in float32 stay within twice scipy's own float32 error and in
+    float64 near rounding; the parallel form (2^15 samples, one section: one compile per
+    dtype) is accurate for damped poles and in float64, and the static rule sends
+    float32 filters with poles near the unit circle to the scan."""
+    from jaxwrap._src.scipy.signal import filtering as F
+    rng = _rng("long")
+    x64 = rng.normal(size=100_000)
+    sos = ss.cheby1(8, 1, 0.05, output="sos")         # pole radii up to 0.995
+    b, a = ss.butter(2, 0.3)
+    refs = {"sosfilt": ss.sosfilt(sos, x64), "sosfiltfilt": ss.sosfiltfilt(sos, x64),
+            "lfilter": ss.lfilter(b, a, x64), "filtfilt": ss.filtfilt(b, a, x64)}
+    # float64: 1e-12 of max|y| (rounding carried by poles at radius 0.995 over 1e5 steps;
+    # measured 7e-14); float32: measured 1.6e-5 / 3.1e-5 (sosfilt / sosfiltfilt) where
+    # scipy's float32 gives 3.1e-5 / 4.0e-5, and ~1e-7 for the butter(2) ba filter.
+    for dt, bound in ((np.float32, None), (np.float64, 1e-12)):
+        with jax.enable_x64(dt == np.float64):
+            s, bb, aa, x = sos.astype(dt), b.astype(dt), a.astype(dt), x64.astype(dt)
+            got = {"sosfilt": jss.sosfilt(s, x), "sosfiltfilt": jss.sosfiltfilt(s, x),
+                   "lfilter": jss.lfilter(bb, aa, x), "filtfilt": jss.filtfilt(bb, aa, x)}
+            host = {"sosfilt": ss.sosfilt(s, x), "sosfiltfilt": ss.sosfiltfilt(s, x),
+                    "lfilter": ss.lfilter(bb, aa, x), "filtfilt": ss.filtfilt(bb, aa, x)}
+            for k, y in got.items():
+                assert y.dtype == dt, k
+                # float32: scipy's own float32 error (plus 1e-6 of headroom) is the yardstick
+                limit = bound if bound else 2 * _err(host[k], refs[k]) + 1e-6
+                assert _err(y, refs[k]) <= limit, (k, np.dtype(dt).name, _err(y, refs[k]))
+    # the parallel form, one second-order section at a time
+    n = 1 << 15
+    xs = x64[:n]
+    damped = ss.butter(8, 0.2, output="sos")[-1]         # pole radius 0.89
+    near = ss.butter(8, 0.002, output="sos")[-1]          # pole radius 0.9988
+    # float32 limit: measured 4.5e-7 (scan 2.6e-7, scipy's float32 3.1e-7), 4x headroom
+    for sec, f32_limit in ((damped, 2e-6), (near, None)):
+        bs, as_ = sec[:3] / sec[3], sec[3:] / sec[3]
+        ref = ss.lfilter(bs, as_, xs)
+        with jax.enable_x64(True):
+            y64 = jax.jit(R.tdf2_assoc)(bs, as_, xs, np.zeros(2))[0]
+            assert y64.dtype == np.float64
+            assert _err(y64, ref) <= 1e-9         # ~1e-10 at radius 0.9988 (filtering.py)
+        if f32_limit:
+            v32 = [v.astype(np.float32) for v in (bs, as_, xs)]
+            y32 = jax.jit(R.tdf2_assoc)(*v32, np.zeros(2, np.float32))[0]
+            assert y32.dtype == np.float32
+            assert _err(y32, ref) <= f32_limit, _err(y32, ref)
+        radius = np.max(np.abs(np.roots(as_)))
+        chosen = F._damped(sec[None], sections=True, backend="gpu")
+        assert chosen == (radius <= F._ASSOC_F32_MAX_RADIUS) == (f32_limit is not None)
+        assert F._use_assoc(n, 2, np.float32, chosen, backend="gpu") == chosen
+        assert F._use_assoc(n, 2, np.float64, chosen, backend="gpu")
+        assert not F._use_assoc(n, 2, np.float64, chosen, backend="cpu")
+    # lfilter's vector a, and traced coefficients (radius unknown: the scan)
+    a_damped, a_near = ss.butter(2, 0.3)[1], ss.butter(2, 0.002)[1]
+    assert F._damped(a_damped, backend="gpu") and not F._damped(a_near, backend="gpu")
+    seen = []
+    jax.jit(lambda a: seen.append(F._damped(a, backend="gpu")) or a)(a_damped)
+    assert seen == [False]

@@ -27,6 +27,21 @@ associative scan, chosen by a static rule (``_use_assoc``):
         cheby1(8, 1, 0.2) (4096 samples) 5e-3 / NaN (the squared powers overflow)
         sos ellip(8, 0.5, 60, 0.1) 5e-6 / 8e-6   sos butter(8, 0.01) 6e-5 / 1e-3
     so high-order filters stay sequential (and are better run as sos anyway).
+    In float32 the parallel form also loses accuracy on second-order sections
+    whose poles lie near the unit circle.  Measured one section at a time (the
+    sections of butter / cheby1 / ellip order-8 designs, low- and highpass,
+    cutoffs 0.002 .. 0.995), 2^15 samples, max error relative to max |y|
+    against scipy in float64, parallel form vs scan:
+        pole radius <= 0.95         <= 2e-5 / <= 4e-6  (up to 10x the scan's;
+                                    the scan is within 2x scipy's float32)
+        0.95 .. 0.99                ~1e-4 / ~1e-5      (5x .. 35x)
+        0.999 .. 0.9998             1e-2 .. 1e+4 / 5e-4 .. 1e-2 (useless)
+    and in float64 at most 1e-10 (butter(8, 0.002) sos, 1e5 samples; scan
+    1e-12).  So in 32-bit precision the parallel form needs the coefficients
+    to be concrete (known on the host when the function is called) and every
+    pole radius <= ``_ASSOC_F32_MAX_RADIUS``; otherwise (traced coefficients,
+    poles closer to the unit circle) it scans.  64-bit filters take it from
+    the length and order alone.
 
 filtfilt's method='gust' solves Gustafsson's least-squares problem for the two
 initial states with a pseudo-inverse (jaxwrap.numpy.linalg.pinv, an SVD).
@@ -59,12 +74,35 @@ _PADTYPES = ("odd", "even", "constant", None)
 
 
 _ASSOC_MAX_ORDER = 2
+_ASSOC_F32_MAX_RADIUS = 0.95    # float32 parallel form: <= 2e-5 of max|y| (docstring table)
 
 
-def _use_assoc(n: int, k: int) -> bool:
+def _use_assoc(n: int, k: int, dtype, damped: bool, backend: str | None = None) -> bool:
     """The static choice between the two forms of the recurrence for ``n`` samples of
-    an order-``k`` state (module docstring)."""
-    return jax.default_backend() != "cpu" and n >= _ASSOC_MIN_LENGTH and k <= _ASSOC_MAX_ORDER
+    an order-``k`` state of ``dtype``; ``damped``: the coefficients were concrete with
+    every pole radius <= _ASSOC_F32_MAX_RADIUS (module docstring)."""
+    backend = jax.default_backend() if backend is None else backend
+    if backend == "cpu" or n < _ASSOC_MIN_LENGTH or k > _ASSOC_MAX_ORDER:
+        return False
+    return np.dtype(dtype).itemsize >= (16 if np.dtype(dtype).kind == "c" else 8) or damped
+
+
+def _damped(a, sections: bool = False, backend: str | None = None) -> bool:
+    """Whether the denominator(s) ``a`` (one vector, or the rows of an sos array when
+    ``sections``) are concrete with every pole radius <= _ASSOC_F32_MAX_RADIUS.  Only
+    asked off CPU (on CPU the scan is always chosen, so no host work is spent)."""
+    if (jax.default_backend() if backend is None else backend) == "cpu":
+        return False
+    host = _concrete(a) if isinstance(a, jax.Array) else _concrete_nested(a)
+    if host is None:
+        return False
+    rows = [r[3:6] for r in np.atleast_2d(host)] if sections else [np.atleast_1d(host)]
+    try:
+        radius = max((float(np.max(np.abs(np.roots(r)), initial=0.0)) for r in rows),
+                     default=0.0)
+    except (ValueError, np.linalg.LinAlgError):
+        return False
+    return radius <= _ASSOC_F32_MAX_RADIUS
 
 
 # --- argument checks --------------------------------------------------------------------------
@@ -165,9 +203,10 @@ def _fir(b, x, zi):
     return y, zf
 
 
-def _run(b, a, fir, x, zi, assoc=None):
+def _run(b, a, fir, x, zi, assoc=None, damped=False):
     """y, zf of the normalised filter on time-first ``x`` from state ``zi`` (``assoc``:
-    force the parallel (True) or sequential (False) form; None: ``_use_assoc``)."""
+    force the parallel (True) or sequential (False) form; None: ``_use_assoc`` with
+    ``damped``)."""
     n, k = x.shape[0], b.shape[0] - 1
     if n == 0:
         return x, zi
@@ -175,7 +214,7 @@ def _run(b, a, fir, x, zi, assoc=None):
         return lax.mul(lax.broadcast_in_dim(R._b0(b), x.shape, ()), x), zi
     if fir:
         return _fir(b, x, zi)
-    assoc = _use_assoc(n, k) if assoc is None else assoc
+    assoc = _use_assoc(n, k, x.dtype, damped) if assoc is None else assoc
     return (R.tdf2_assoc if assoc else R.tdf2_scan)(b, a, x, zi)
 
 
@@ -187,8 +226,8 @@ def _signal(name, x, axis):
 
 
 # --- lfilter ----------------------------------------------------------------------------------
-@public(static=("axis",))
-def _lfilter(b, a, x, axis=-1, zi=None):
+@public(static=("axis", "_damped"))
+def _lfilter(b, a, x, axis=-1, zi=None, *, _damped=False):
     x, axis = _signal("lfilter", x, axis)
     extra = (x,) if zi is None else (x, _arr("lfilter", zi, "zi"))
     b, a, fir, extra = _normalised("lfilter", b, a, *extra)
@@ -197,7 +236,7 @@ def _lfilter(b, a, x, axis=-1, zi=None):
     zshape = x.shape[:axis] + (k,) + x.shape[axis + 1:]
     state = (lax.full(zshape[:axis] + zshape[axis + 1:] + (k,), 0, x.dtype) if zi is None
              else _state("lfilter", extra[1], zshape, axis))
-    y, zf = _run(b, a, fir, _time_first(x, axis), state)
+    y, zf = _run(b, a, fir, _time_first(x, axis), state, damped=_damped)
     y = _time_back(y, axis)
     return y if zi is None else (y, _state_back(zf, axis))
 
@@ -233,7 +272,9 @@ def lfilter(b, a, x, axis=-1, zi=None):
     a parallel associative scan over the companion-matrix recurrence; FIR
     filters (``len(a) == 1``) are a convolution.  A traced ``a[0] == 0`` gives
     inf/NaN.  As in scipy, high-order filters are better run as second-order
-    sections (:func:`sosfilt`), which also get the parallel form.
+    sections (:func:`sosfilt`), which also get the parallel form.  In float32
+    the parallel form needs concrete coefficients with all poles within radius
+    0.95 (it loses accuracy nearer the unit circle); otherwise it scans.
 
     Examples
     --------
@@ -242,7 +283,7 @@ def lfilter(b, a, x, axis=-1, zi=None):
     Array([1.   , 0.5  , 0.25 , 0.125], dtype=float32)
     """
     _check_a0("lfilter", a)
-    return _lfilter(b, a, x, axis, zi)
+    return _lfilter(b, a, x, axis, zi, _damped=_damped(a))
 
 
 # --- initial conditions -------------------------------------------------------------------------
@@ -410,8 +451,9 @@ def _edge(name, n, padtype, padlen, default):
     return edge
 
 
-@public(static=("axis", "padtype", "padlen", "method", "irlen"))
-def _filtfilt(b, a, x, axis=-1, padtype="odd", padlen=None, method="pad", irlen=None):
+@public(static=("axis", "padtype", "padlen", "method", "irlen", "_damped"))
+def _filtfilt(b, a, x, axis=-1, padtype="odd", padlen=None, method="pad", irlen=None, *,
+              _damped=False):
     name = "filtfilt"
     if method not in ("pad", "gust"):
         raise ValueError(f"{name}(): `method` must be 'pad' or 'gust', got {method!r}")
@@ -425,10 +467,11 @@ def _filtfilt(b, a, x, axis=-1, padtype="odd", padlen=None, method="pad", irlen=
     edge = _edge(name, xt.shape[0], padtype, padlen, 3 * (k + 1))
     ext = _extend(xt, edge, padtype)
     zi = _lfilter_zi(b, a)
-    y, _ = _run(b, a, fir, ext, _outer(zi, lax.reshape(R._take0(ext, 0, 1), ext.shape[1:])))
+    y, _ = _run(b, a, fir, ext, _outer(zi, lax.reshape(R._take0(ext, 0, 1), ext.shape[1:])),
+                damped=_damped)
     m = y.shape[0]
     y0 = lax.reshape(R._take0(y, m - 1, m), y.shape[1:])
-    y, _ = _run(b, a, fir, lax.rev(y, (0,)), _outer(zi, y0))
+    y, _ = _run(b, a, fir, lax.rev(y, (0,)), _outer(zi, y0), damped=_damped)
     y = lax.rev(y, (0,))
     return _time_back(R._take0(y, edge, m - edge), axis)
 
@@ -530,7 +573,7 @@ def filtfilt(b, a, x, axis=-1, padtype="odd", padlen=None, method="pad", irlen=N
     Array([1., 1., 1., 1., 1., 1., 1., 1.], dtype=float32)
     """
     _check_a0("filtfilt", a)
-    return _filtfilt(b, a, x, axis, padtype, padlen, method, irlen)
+    return _filtfilt(b, a, x, axis, padtype, padlen, method, irlen, _damped=_damped(a))
 
 
 # --- second-order sections ----------------------------------------------------------------------
@@ -552,13 +595,13 @@ def _section(sos, i):
     return b, a
 
 
-def _sos_run(sos, x, zi, assoc=None):
+def _sos_run(sos, x, zi, assoc=None, damped=False):
     """The cascade on time-first ``x`` from states ``zi`` (``(n_sections, *batch, 2)``);
-    ``assoc`` as for ``_run``."""
+    ``assoc`` and ``damped`` as for ``_run``."""
     nsec = sos.shape[0]
     if x.shape[0] == 0:
         return x, zi
-    if not (_use_assoc(x.shape[0], 2) if assoc is None else assoc):
+    if not (_use_assoc(x.shape[0], 2, x.dtype, damped) if assoc is None else assoc):
         bs, as_ = zip(*(_section(sos, i) for i in range(nsec)))
         return R.tdf2_scan_cascade(bs, as_, x, zi)
     zfs = []
@@ -569,7 +612,24 @@ def _sos_run(sos, x, zi, assoc=None):
     return x, lax.concatenate(zfs, 0)
 
 
-@public(static=("axis",))
+@public(static=("axis", "_damped"))
+def _sosfilt(sos, x, axis=-1, zi=None, *, _damped=False):
+    name = "sosfilt"
+    x, axis = _signal(name, x, axis)
+    extra = (x,) if zi is None else (x, _arr(name, zi, "zi"))
+    sos, extra = _sos(name, sos, *extra)
+    x = extra[0]
+    nsec = sos.shape[0]
+    zshape = (nsec,) + x.shape[:axis] + (2,) + x.shape[axis + 1:]
+    if zi is None:
+        state = lax.full((nsec,) + x.shape[:axis] + x.shape[axis + 1:] + (2,), 0, x.dtype)
+    else:
+        state = _state(name, extra[1], zshape, axis + 1)
+    y, zf = _sos_run(sos, _time_first(x, axis), state, damped=_damped)
+    y = _time_back(y, axis)
+    return y if zi is None else (y, _state_back(zf, axis + 1))
+
+
 def sosfilt(sos, x, axis=-1, zi=None):
     """Filter data along one axis with cascaded second-order sections.
 
@@ -595,7 +655,9 @@ def sosfilt(sos, x, axis=-1, zi=None):
     Notes
     -----
     One sequential scan runs every section per sample (on accelerators, long
-    signals use a parallel associative scan per section).  Differences from
+    signals use a parallel associative scan per section: in float32 only when
+    ``sos`` is concrete with every pole within radius 0.95, as the parallel
+    form loses accuracy nearer the unit circle).  Differences from
     scipy: each section is divided by its ``a0`` (scipy requires ``a0 == 1``).
 
     Examples
@@ -604,20 +666,7 @@ def sosfilt(sos, x, axis=-1, zi=None):
     >>> jss.sosfilt([[1.0, 0.0, 0.0, 1.0, -0.5, 0.0]], [1.0, 0.0, 0.0])
     Array([1.  , 0.5 , 0.25], dtype=float32)
     """
-    name = "sosfilt"
-    x, axis = _signal(name, x, axis)
-    extra = (x,) if zi is None else (x, _arr(name, zi, "zi"))
-    sos, extra = _sos(name, sos, *extra)
-    x = extra[0]
-    nsec = sos.shape[0]
-    zshape = (nsec,) + x.shape[:axis] + (2,) + x.shape[axis + 1:]
-    if zi is None:
-        state = lax.full((nsec,) + x.shape[:axis] + x.shape[axis + 1:] + (2,), 0, x.dtype)
-    else:
-        state = _state(name, extra[1], zshape, axis + 1)
-    y, zf = _sos_run(sos, _time_first(x, axis), state)
-    y = _time_back(y, axis)
-    return y if zi is None else (y, _state_back(zf, axis + 1))
+    return _sosfilt(sos, x, axis, zi, _damped=_damped(sos, sections=True))
 
 
 @public
@@ -662,8 +711,9 @@ def _sos_zi(sos):
     return lax.concatenate(out, 0)
 
 
-@public(static=("axis", "padtype", "padlen", "_default_edge"))
-def _sosfiltfilt(sos, x, axis=-1, padtype="odd", padlen=None, *, _default_edge=0):
+@public(static=("axis", "padtype", "padlen", "_default_edge", "_damped"))
+def _sosfiltfilt(sos, x, axis=-1, padtype="odd", padlen=None, *, _default_edge=0,
+                 _damped=False):
     name = "sosfiltfilt"
     _check_padtype(name, padtype)
     x, axis = _signal(name, x, axis)
@@ -672,10 +722,11 @@ def _sosfiltfilt(sos, x, axis=-1, padtype="odd", padlen=None, *, _default_edge=0
     edge = _edge(name, xt.shape[0], padtype, padlen, _default_edge)
     ext = _extend(xt, edge, padtype)
     zi = _sos_zi(sos)
-    y, _ = _sos_run(sos, ext, _outer(zi, lax.reshape(R._take0(ext, 0, 1), ext.shape[1:])))
+    y, _ = _sos_run(sos, ext, _outer(zi, lax.reshape(R._take0(ext, 0, 1), ext.shape[1:])),
+                    damped=_damped)
     m = y.shape[0]
     y0 = lax.reshape(R._take0(y, m - 1, m), y.shape[1:])
-    y, _ = _sos_run(sos, lax.rev(y, (0,)), _outer(zi, y0))
+    y, _ = _sos_run(sos, lax.rev(y, (0,)), _outer(zi, y0), damped=_damped)
     y = lax.rev(y, (0,))
     return _time_back(R._take0(y, edge, m - edge), axis)
 
@@ -716,7 +767,8 @@ def sosfiltfilt(sos, x, axis=-1, padtype="odd", padlen=None):
         (np.asarray(sos) if not isinstance(sos, (list, tuple)) else _concrete_nested(sos))
     if host is not None and host.ndim == 2 and host.shape[1] == 6:
         ntaps -= int(min((host[:, 2] == 0).sum(), (host[:, 5] == 0).sum()))
-    return _sosfiltfilt(sos, x, axis, padtype, padlen, _default_edge=3 * ntaps)
+    return _sosfiltfilt(sos, x, axis, padtype, padlen, _default_edge=3 * ntaps,
+                        _damped=_damped(sos, sections=True))
 
 
 def _concrete_nested(v):

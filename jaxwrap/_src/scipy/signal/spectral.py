@@ -10,15 +10,14 @@ reference, not the code):
 2. ``boundary`` extends both ends by ``nperseg // 2`` samples (even / odd
    reflection, edge value, zeros) and ``padded`` zero-pads the end to a whole
    number of steps;
-3. the segments ``x[i*step : i*step + nperseg]`` are built without a gather:
-   with ``k = ceil(nperseg / step)``, the ``k`` shifted slices of length
-   ``nseg * step`` are reshaped to ``(nseg, step)`` and concatenated, which
-   holds every segment followed by a few samples that are cropped (a gather
-   is used when ``k`` is large);
+3. the segments ``x[i*step : i*step + nperseg]`` are one gather of whole
+   windows at the ``nseg`` start indices (XLA fuses it with the centring and
+   the window multiply into one pass; shifted slices concatenated cost two
+   extra passes over the segments), a plain reshape without overlap;
 4. each segment is detrended ('constant': minus its mean, taken from block sums
    of the signal so that the centring fuses into the FFT operand), windowed and
    transformed by one ``rfft`` / ``fft`` over all segments; ``|X|**2`` (or
-   ``conj(X) Y``), the scaling
+   ``conj(X) Y``, both one elementwise pass from the complex spectra), the scaling
    (``1 / (fs * sum(w**2))`` for densities, ``1 / sum(w)**2`` for spectra,
    their square roots for the STFT) and the one-sided doubling follow as one
    multiply, and Welch's average runs over the segment axis before any
@@ -54,7 +53,7 @@ __all__ = ["coherence", "csd", "istft", "lombscargle", "periodogram", "spectrogr
            "welch"]
 
 _BOUNDARIES = (None, "even", "odd", "constant", "zeros")
-_MAX_SLICES = 16    # segments from at most this many shifted slices, else one gather
+_MAX_BLOCKS = 16    # segment means from at most this many block sums each, else direct
 
 
 # --- host-side argument resolution -----------------------------------------------------------
@@ -200,18 +199,19 @@ def _segments(x, nperseg: int, step: int, centre: bool = False):
     ``centre``: minus each segment's mean (scipy's 'constant' detrend)."""
     nseg = (x.shape[-1] - (nperseg - step)) // step
     k = -(-nperseg // step)
-    if k > _MAX_SLICES:
-        idx = np.arange(nseg)[:, None] * step + np.arange(nperseg)[None, :]
-        segs = jnp.take(x, idx, axis=-1)
-        return _detrend_last(segs, "constant") if centre else segs
-    x = _pad_end(x, (nseg + k - 1) * step)
-    lead = x.shape[:-1]
-    parts = [jnp.reshape(slice_last(x, r * step, (r + nseg) * step), lead + (nseg, step))
-             for r in range(k)]
-    segs = parts[0] if k == 1 else jnp.concatenate(parts, axis=-1)
-    if k * step != nperseg:
-        segs = slice_last(segs, 0, nperseg)
+    if step == nperseg:         # no overlap: a reshape
+        lead = x.shape[:-1]
+        segs = jnp.reshape(slice_last(x, 0, nseg * step), lead + (nseg, nperseg))
+    else:                       # one gather of whole windows at the starts i*step
+        nb = x.ndim - 1
+        dn = lax.GatherDimensionNumbers(offset_dims=tuple(range(nb)) + (nb + 1,),
+                                        collapsed_slice_dims=(), start_index_map=(nb,))
+        starts = (np.arange(nseg, dtype=np.int32) * np.int32(step))[:, None]
+        segs = lax.gather(x, starts, dn, x.shape[:-1] + (nperseg,), indices_are_sorted=True)
+    if centre and k > _MAX_BLOCKS:     # many short blocks per segment: the segments' own means
+        return _detrend_last(segs, "constant")
     if centre:
+        x = _pad_end(x, (nseg + k - 1) * step)
         segs = jnp.subtract(segs, _segment_means(x, nperseg, step, nseg, k))
     return segs
 
@@ -296,8 +296,8 @@ def _spectral(x, y, fs, win, *, nperseg, noverlap, nfft, detrend, onesided, scal
     kw = dict(nperseg=nperseg, noverlap=noverlap, nfft=nfft, detrend=detrend,
               onesided=onesided, boundary=boundary, padded=padded, axis=axis, name=name)
     fx, length = _spectra(x, win, **kw)
-    if mode == "psd" and same:      # |X|**2, real: half the work of conj(X) * X
-        res = jnp.add(jnp.square(jnp.real(fx)), jnp.square(jnp.imag(fx)))
+    if mode == "psd" and same:      # |X|**2: one elementwise pass from the complex spectra
+        res = jnp.real(jnp.multiply(jnp.conj(fx), fx))
     elif mode == "psd":
         res = jnp.multiply(jnp.conj(fx), _spectra(y, win, **kw)[0])
     else:
