@@ -154,7 +154,7 @@ def test_quasi_periodicity():
 
 def test_errors():
     with pytest.raises(TypeError, match="elliprj"):
-        sp.elliprj(1j, 1.0, 1.0, 1.0)
+        sp.elliprj("x", 1.0, 1.0, 1.0)
     with pytest.raises(TypeError, match="ellipk"):
         sp.ellipk("m")
     with pytest.raises(ValueError, match="ellipkinc"):

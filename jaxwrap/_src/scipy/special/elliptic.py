@@ -1,7 +1,7 @@
 """scipy.special's elliptic integrals and Jacobi elliptic functions: ellipk,
 ellipkm1, ellipe, ellipkinc, ellipeinc, ellipj and Carlson's symmetric
 integrals elliprc, elliprd, elliprf, elliprg, elliprj (real arguments; complex ones for
-elliprc/rd/rf/rg in ``_carlson_complex``).
+elliprc/rd/rf/rg in ``_carlson_complex``, for elliprj in ``_carlson_rj_complex``).
 
 Methods (references, not code, are the sources):
 
@@ -211,19 +211,40 @@ def _rc_core(x, y):
     return L.mul(scale, L.div(g, _sqrt0(yy)))
 
 
+def _rc1_complex(one, y):
+    """R_C(1, y) for complex y = 1 + e: atan(sqrt e) / sqrt e (DLMF 19.2.19 continued to
+    the plane cut along e <= -1; even in sqrt e, so either root), and for |e| < 1/16
+    its series sum_k (-e)^k / (2k + 1), 14 terms (float64; 7 in float32: 16^-k below eps)."""
+    e = L.sub(y, one)
+    small = L.lt(L.abs(e), U.c(L.abs(e), 1 / 16))
+    es = _where(small, e, U.c(e, 1))
+    sq = L.sqrt(_where(small, U.c(e, 1), e))
+    far = L.div(_jnp().arctan(sq), sq)
+    terms = 14 if U.is_f64(e) else 7
+    ser = U.c(e, 1 / (2 * terms - 1))
+    for k in range(terms - 2, -1, -1):
+        ser = L.add(U.c(e, 1 / (2 * k + 1)), L.mul(L.neg(es), ser))
+    return _where(small, ser, far)
+
+
 def _rj_core(x, y, z, p):
-    """R_J(x, y, z, p) for x, y, z >= 0 (at most one zero), p > 0 (no checks)."""
+    """R_J(x, y, z, p) for x, y, z >= 0 (at most one zero), p > 0 (no checks); complex
+    arguments in Carlson's domain (``_carlson_rj_complex``): principal square roots and
+    the complex R_C."""
     n = _DUP_STEPS[U.real_dtype(x)]
+    cplx = U.is_complex(x)
+    sqrt = L.sqrt if cplx else _sqrt0
+    rc = _rc1_complex if cplx else _rc_core
     a0 = L.mul(L.add(L.add(L.add(x, y), z), L.mul(U.c(p, 2), p)), U.c(x, 0.2))
     delta = L.mul(L.mul(L.sub(p, x), L.sub(p, y)), L.sub(p, z))
 
     def body(_, s):
         x, y, z, p, a, acc, f, f3 = s
         lam, (sx, sy, sz) = _lambda(x, y, z)
-        sp = _sqrt0(p)
+        sp = sqrt(p)
         d = L.mul(L.mul(L.add(sp, sx), L.add(sp, sy)), L.add(sp, sz))
         e = L.div(L.mul(f3, delta), L.mul(d, d))
-        acc = L.add(acc, L.div(L.mul(f, _rc_core(_util.full_like(e, 1), L.add(U.c(e, 1), e))), d))
+        acc = L.add(acc, L.div(L.mul(f, rc(_util.full_like(e, 1), L.add(U.c(e, 1), e))), d))
         return (_quarter(x, lam), _quarter(y, lam), _quarter(z, lam), _quarter(p, lam),
                 _quarter(a, lam), acc, L.mul(f, U.c(f, 0.25)), L.mul(f3, U.c(f3, 1 / 64)))
 
@@ -360,8 +381,11 @@ def _rj_value(x, y, z, p):
 
 
 @public
-@U.elementwise("elliprj", ("x", "y", "z", "p"))
+@U.elementwise("elliprj", ("x", "y", "z", "p"), complex_ok=True)
 def elliprj(x, y, z, p):
+    if U.is_complex(x):
+        from . import _carlson_rj_complex  # imports this module's cores
+        return _carlson_rj_complex.elliprj(x, y, z, p)
     ok = _and(_nonneg_ok(x, y, z), L.ne(p, U.c(p, 0)))
     fin = _and(ok, _jnp().logical_not(_any_inf(x, y, z, p)))
     xs, ys, zs, ps = _safe(fin, x, y, z, p)
@@ -379,8 +403,11 @@ def elliprj(x, y, z, p):
 
 elliprj.__doc__ = _doc(
     "Carlson's symmetric elliptic integral of the third kind R_J(x, y, z, p).",
-    "x, y, z : array_like\n    Real, non-negative; at most one may be 0.\n"
-    "p : array_like\n    Real, non-zero (Cauchy principal value for p < 0).",
+    "x, y, z : array_like\n    Real, non-negative; at most one may be 0.  Complex: Carlson's\n"
+    "    domain (Re x, y, z >= 0 and Re p > 0; or p off (-inf, 0] with x, y, z real\n"
+    "    non-negative, or two of them conjugate and the third real non-negative);\n"
+    "    NaN outside it, as in scipy.\n"
+    "p : array_like\n    Real, non-zero (Cauchy principal value for p < 0), or complex.",
     "jax.Array\n    ``R_J``.", ">>> round(sp.elliprj(1.0, 1.0, 1.0, 1.0).item(), 6)\n1.0")
 
 

@@ -38,12 +38,19 @@ tests/test_special_hypergeometric.py; every loop is bounded, see
   0F1(; b; x) = Gamma(b) y^{(1-b)/2} J_{b-1}(2 sqrt(y)), y = -x (DLMF 10.16.9)
   through ``jv``.
 
-Complex arguments are not provided: they raise TypeError.
+Complex z (real parameters, as scipy's loops): ``hyp2f1`` in ``_hyp2f1_complex``
+(linear transformations to the variable of smallest modulus, limit forms for integer
+parameter differences, a Taylor step near exp(+-i pi/3)); ``hyp1f1`` and ``hyp0f1``
+see their docstrings.  A complex parameter raises TypeError.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from ...numpy._util import public
+from . import _confluent_complex as _CF
+from . import _hyp2f1_complex as _H2C
 from . import _hyp_base as B
 from . import _hyp_series as S
 from ._hyp_base import (
@@ -67,6 +74,18 @@ from ._hyp_base import (
 )
 
 __all__ = ["hyp0f1", "hyp1f1", "hyp2f1"]
+
+
+def _prepare_cplx(name, argnames, *args):
+    """For a complex last argument (z), real parameters: the promoted, broadcast
+    arguments with the parameters in z's real dtype; None when z is real.  A complex
+    parameter raises TypeError naming it (scipy's loops take real parameters)."""
+    *params, z = args
+    if not (isinstance(z, complex) or np.dtype(getattr(z, "dtype", np.float64)).kind == "c"):
+        return None
+    B.prepare(name, argnames[:-1], *params)             # TypeError for a complex parameter
+    *ps, zz = B.prepare(name, argnames, *args, complex_ok=True)
+    return (*(B.L.real(p) for p in ps), zz)
 
 _INF = float("inf")
 _NAN = float("nan")
@@ -258,7 +277,8 @@ def hyp2f1(a, b, c, x):
         Real parameters.
     x : array_like
         Real argument, ``x <= 1`` (``x > 1`` gives inf unless the series
-        terminates, as in scipy).
+        terminates, as in scipy), or complex: the principal branch, cut along
+        ``[1, inf)``, whose side a signed zero imaginary part selects.
 
     Returns
     -------
@@ -270,12 +290,24 @@ def hyp2f1(a, b, c, x):
     See the module docstring for the regimes and the domain where the result
     is accurate.  Not differentiable with respect to the parameters.
 
+    Complex x: each point goes to the one of z, z/(z-1), 1-z, 1/(1-z), 1/z,
+    1-1/z (DLMF 15.8.1-15.8.5) of smallest modulus, with the limit form
+    DLMF 15.8.10 for integer c-a-b or a-b; near exp(+-i pi/3), where all of
+    them have modulus ~1, a Taylor expansion from the hypergeometric
+    equation.  Accurate to ~1e-13 relative (complex128) for moderate
+    parameters; complex64 to ~1e-5 where the two terms of a connection
+    formula cancel.  Polynomials of high degree lose digits where their terms
+    cancel (as in scipy).
+
     Examples
     --------
     >>> import jaxwrap.scipy.special as sp
     >>> print(f"{float(sp.hyp2f1(1.0, 1.0, 2.0, 0.5)):.4f}")  # -log(1 - x) / x
     1.3863
     """
+    args = _prepare_cplx("hyp2f1", ("a", "b", "c", "x"), a, b, c, x)
+    if args is not None:
+        return _H2C.hyp2f1(*args)
     a, b, c_, x = B.prepare("hyp2f1", ("a", "b", "c", "x"), a, b, c, x)
     return _hyp2f1(a, b, c_, x)
 
@@ -348,7 +380,7 @@ def hyp1f1(a, b, x):
     a, b : array_like
         Real parameters.
     x : array_like
-        Real argument.
+        Real or complex argument.
 
     Returns
     -------
@@ -361,12 +393,21 @@ def hyp1f1(a, b, x):
     large |x| (see the module docstring).  Not differentiable with respect to
     the parameters.
 
+    Complex x: the series (after Kummer's transformation for Re x < 0) or
+    the two-term asymptotic expansion DLMF 13.7.2, whichever has the smaller
+    error estimate; NaN where neither estimate is below 2e-13 (complex64:
+    2e-6): moderate |x| (~8 to ~40 plus the parameters) away from the real
+    axis.  Polynomials (a = 0, -1, ...) have no such gap.
+
     Examples
     --------
     >>> import jaxwrap.scipy.special as sp
     >>> print(f"{float(sp.hyp1f1(1.0, 1.0, -2.0)):.6f}")  # exp(x)
     0.135335
     """
+    args = _prepare_cplx("hyp1f1", ("a", "b", "x"), a, b, x)
+    if args is not None:
+        return _CF.hyp1f1(*args)
     a, b, x = B.prepare("hyp1f1", ("a", "b", "x"), a, b, x)
     return _hyp1f1(a, b, x)
 
@@ -400,7 +441,11 @@ def hyp0f1(v, z):
     v : array_like
         Real parameter (NaN at non-positive integers, as scipy).
     z : array_like
-        Real argument.
+        Real or complex argument.  Complex z: the series or the Bessel
+        asymptotic expansion (DLMF 10.40.5 through 0F1 = Gamma(v)
+        z^((1-v)/2) I_(v-1)(2 sqrt z)), whichever has the smaller error
+        estimate; NaN where neither is below 2e-13 (complex64: 2e-6), which
+        happens near the negative real axis for large |v|.
 
     Returns
     -------
@@ -413,6 +458,9 @@ def hyp0f1(v, z):
     >>> print(f"{float(sp.hyp0f1(0.5, 1.0)):.6f}")  # cosh(2 sqrt(z))
     3.762196
     """
+    args = _prepare_cplx("hyp0f1", ("v", "z"), v, z)
+    if args is not None:
+        return _CF.hyp0f1(*args)
     v, z = B.prepare("hyp0f1", ("v", "z"), v, z)
     return _hyp0f1(v, z)
 

@@ -15,6 +15,14 @@ Float degrees: an integral float ``n`` gives the polynomial; a non-integral
 one (which scipy evaluates through ``hyp2f1``) gives the trigonometric form
 for the Chebyshev families (``cos(n arccos x)`` etc.) and NaN otherwise.
 
+Complex x (scipy's complex loops: every ``eval_*`` but the Hermite ones, and
+``assoc_laguerre``): the same recurrences, which are polynomial, hence analytic,
+in x, and the same derivative identities (``jax.grad(..., holomorphic=True)``).
+The degree and the parameters stay real.  Integer degrees only: non-integral
+float degrees (scipy: its complex hyp2f1) and degrees above ``N_MAX`` give NaN.
+Off the orthogonality interval p_n is the dominant solution of its recurrence,
+so the forward recurrence stays stable in the complex plane too.
+
 Roots: ``n`` is a static Python int.  Golub-Welsch (the eigenvalues of the
 symmetric tridiagonal Jacobi matrix of the monic recurrence, Golub & Welsch
 1969) give the nodes, which three Newton steps on the orthonormal recurrence
@@ -50,7 +58,7 @@ __all__ = [
 
 
 # --- argument handling -------------------------------------------------------------
-def _prep(name, n, x, params=(), names=(), int_only=False):
+def _prep(name, n, x, params=(), names=(), int_only=False, complex_x=True):
     """Check, promote and broadcast ``(n, x, *params)``.
 
     Returns ``(k, frac, x, params)``: ``k`` the degree as int32 (clipped to
@@ -63,7 +71,8 @@ def _prep(name, n, x, params=(), names=(), int_only=False):
     n = _util.asarray(n, name=name)
     floats = [_util.asarray(a, name=name) for a in (*params, x)]
     for a, an in zip((n, *floats), argnames):
-        if dtypes.issubdtype(a.dtype, np.complexfloating):
+        # complex x as scipy (its 'dD->D' loops); the degree and parameters stay real
+        if dtypes.issubdtype(a.dtype, np.complexfloating) and (an != "x" or not complex_x):
             raise TypeError(f"{name}(): complex {an} is not supported")
     n_float = dtypes.issubdtype(n.dtype, np.floating)
     if n_float and int_only:
@@ -71,6 +80,11 @@ def _prep(name, n, x, params=(), names=(), int_only=False):
     promoted = _util.promote_dtypes_inexact(*floats, *([n] if n_float else []))
     *fl, = _util.broadcast_arrays(name, n, *promoted)
     n, fl = fl[0], fl[1:]
+    ix = len(params)                                      # fl = [*params, x, (n)]
+    if dtypes.issubdtype(fl[ix].dtype, np.complexfloating):
+        # complex x: the degree and the parameters were real; back to the real dtype of
+        # x's precision, so that their comparisons stay real
+        fl = [v if i == ix else jnp.real(v) for i, v in enumerate(fl)]
     if n_float:
         n = fl.pop()
         frac = jnp.not_equal(n, jnp.floor(n))
@@ -86,7 +100,8 @@ def _prep(name, n, x, params=(), names=(), int_only=False):
 
 
 def _nan_where(cond, val):
-    return jnp.where(cond, jnp.full_like(val, np.nan), val)
+    nan = complex(np.nan, np.nan) if dtypes.issubdtype(val.dtype, np.complexfloating) else np.nan
+    return jnp.where(cond, jnp.full_like(val, nan), val)
 
 
 def _finish(val, frac):
@@ -128,6 +143,10 @@ def _cheb(kind, name, n, x):
         sign = jnp.where(neg, -1.0, 1.0)
         deg = jnp.where(jnp.less(n, 0), jnp.subtract(-2, n), n)
     val = evaluate("chebyt" if kind == "t" else "chebyu", m, x)   # NaN above N_MAX
+    if dtypes.issubdtype(x.dtype, np.complexfloating):
+        # complex x: the recurrence only (NaN above N_MAX and for non-integral degrees)
+        val = _finish(val, frac)
+        return val if sign is None else jnp.multiply(sign, val)
     # Integer degrees above N_MAX: trigonometric form at |x| and the parity
     # p_n(-x) = (-1)^n p_n(x); non-integral float degrees: the form at x itself
     # (x < -1 is outside the domain of scipy's 2F1 continuation: NaN).
@@ -154,7 +173,7 @@ def eval_chebyt(n, x, out=None):
     n : array_like
         Degree (integer; a non-integral float gives ``cos(n arccos x)``).
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported (jax arrays are immutable).
 
@@ -183,7 +202,7 @@ def eval_chebyu(n, x, out=None):
         Degree (integer; a non-integral float gives ``sin((n+1)t) / sin(t)``,
         ``x = cos(t)``).
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported.
 
@@ -209,7 +228,7 @@ def eval_chebyc(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points.
+        Degree and points (x real or complex; complex: integer degrees only).
     out : None
         Not supported.
 
@@ -235,7 +254,7 @@ def eval_chebys(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points.
+        Degree and points (x real or complex; complex: integer degrees only).
     out : None
         Not supported.
 
@@ -260,7 +279,7 @@ def eval_sh_chebyt(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points.
+        Degree and points (x real or complex; complex: integer degrees only).
     out : None
         Not supported.
 
@@ -285,7 +304,7 @@ def eval_sh_chebyu(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points.
+        Degree and points (x real or complex; complex: integer degrees only).
     out : None
         Not supported.
 
@@ -306,8 +325,6 @@ def eval_sh_chebyu(n, x, out=None):
 def _floatx(x, name):
     _util.check_arraylike(name, x, argnames=["x"])
     x = _util.asarray(x, name=name)
-    if dtypes.issubdtype(x.dtype, np.complexfloating):
-        raise TypeError(f"{name}(): complex x is not supported")
     return _util.promote_dtypes_inexact(x)[0]
 
 
@@ -331,7 +348,7 @@ def eval_legendre(n, x, out=None):
         Degree (integer; ``P_{-n-1} = P_n``).  A non-integral float degree
         gives NaN (scipy evaluates the Legendre function there).
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported.
 
@@ -362,7 +379,7 @@ def eval_sh_legendre(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points.
+        Degree and points (x real or complex; complex: integer degrees only).
     out : None
         Not supported.
 
@@ -391,7 +408,7 @@ def eval_gegenbauer(n, alpha, x, out=None):
     alpha : array_like
         Parameter (``alpha = -1/2`` gives NaN for ``n != 0``, as in scipy).
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported.
 
@@ -423,7 +440,7 @@ def eval_jacobi(n, alpha, beta, x, out=None):
     alpha, beta : array_like
         Parameters.
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported.
 
@@ -455,7 +472,7 @@ def eval_sh_jacobi(n, p, q, x, out=None):
     p, q : array_like
         Parameters, ``p - q > -1`` and ``q > 0``.
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported.
 
@@ -486,7 +503,7 @@ def eval_genlaguerre(n, alpha, x, out=None):
     alpha : array_like
         Parameter, ``alpha > -1`` (NaN otherwise).
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported.
 
@@ -519,7 +536,7 @@ def eval_laguerre(n, x, out=None):
     n : array_like
         Degree (negative degrees give 0).
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     out : None
         Not supported.
 
@@ -548,7 +565,7 @@ def assoc_laguerre(x, n, k=0.0):
     Parameters
     ----------
     x : array_like
-        Points.
+        Points, real or complex (complex: integer degrees only).
     n : array_like
         Degree.
     k : array_like, optional
@@ -568,7 +585,7 @@ def assoc_laguerre(x, n, k=0.0):
 
 
 def _hermite(name, family, n, x):
-    k, _, x, _, _ = _prep(name, n, x, int_only=True)
+    k, _, x, _, _ = _prep(name, n, x, int_only=True, complex_x=False)  # scipy: real x only
     return _nan_where(jnp.less(k, 0), evaluate(family, k, x))
 
 
