@@ -174,6 +174,7 @@ from jaxwrap.scipy.stats import truncweibull_min as truncweibull_min
 from jaxwrap.scipy.stats import uniform as uniform
 from jaxwrap.scipy.stats import vonmises as vonmises
 from jaxwrap.scipy.stats import vonmises_fisher as vonmises_fisher
+from jaxwrap.scipy.stats import vonmises_line as vonmises_line
 from jaxwrap.scipy.stats import wald as wald
 from jaxwrap.scipy.stats import weibull_max as weibull_max
 from jaxwrap.scipy.stats import weibull_min as weibull_min
@@ -344,6 +345,7 @@ __all__ = [
     'variation',
     'vonmises',
     'vonmises_fisher',
+    'vonmises_line',
     'wald',
     'wasserstein_distance',
     'weibull_max',
@@ -475,6 +477,7 @@ __object_modules__ = (
     'uniform',
     'vonmises',
     'vonmises_fisher',
+    'vonmises_line',
     'wald',
     'weibull_max',
     'weibull_min',

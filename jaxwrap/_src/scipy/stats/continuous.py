@@ -116,19 +116,23 @@ lognorm = Continuous(
 
 # --- truncated normal ------------------------------------------------------------------
 def _tn_logz(a, b):
-    """log(Phi(b) - Phi(a)), from the side of zero where the tails are small."""
-    lower = O.add(S.log_ndtr(b), O.log1mexp(O.sub(S.log_ndtr(a), S.log_ndtr(b))))
-    upper = O.add(S.log_ndtr(O.neg(a)),
-                  O.log1mexp(O.sub(S.log_ndtr(O.neg(b)), S.log_ndtr(O.neg(a)))))
-    return O.where(O.gt(a, 0.0), upper, lower)
+    """log(Phi(b) - Phi(a)), from the side of zero where the tails are small:
+    for a > 0 the mirror image log(Phi(-a) - Phi(-b)).  The arguments are
+    chosen before the (costly) log_ndtr calls, so each is compiled once."""
+    up = O.gt(a, 0.0)
+    lo, hi = O.where(up, O.neg(b), a), O.where(up, O.neg(a), b)
+    lhi = S.log_ndtr(hi)
+    return O.add(lhi, O.log1mexp(O.sub(S.log_ndtr(lo), lhi)))
 
 
 def _tn_logcdf_direct(z, a, b):
-    # a <= 0: log(Phi(z) - Phi(a)) - log Z;  a > 0: log(Q(a) - Q(z)) - log Z (Q = 1 - Phi)
-    lo = O.add(S.log_ndtr(z), O.log1mexp(O.minimum(O.sub(S.log_ndtr(a), S.log_ndtr(z)), 0.0)))
-    hi = O.add(S.log_ndtr(O.neg(a)),
-               O.log1mexp(O.minimum(O.sub(S.log_ndtr(O.neg(z)), S.log_ndtr(O.neg(a))), 0.0)))
-    return O.sub(O.where(O.gt(a, 0.0), hi, lo), _tn_logz(a, b))
+    # a <= 0: log(Phi(z) - Phi(a)) - log Z;  a > 0: log(Q(a) - Q(z)) - log Z (Q = 1 - Phi),
+    # i.e. log(Phi(u) - Phi(v)) with (u, v) = (z, a), or (-a, -z) for a > 0
+    up = O.gt(a, 0.0)
+    u, v = O.where(up, O.neg(a), z), O.where(up, O.neg(z), a)
+    lu = S.log_ndtr(u)
+    d = O.add(lu, O.log1mexp(O.minimum(O.sub(S.log_ndtr(v), lu), 0.0)))
+    return O.sub(d, _tn_logz(a, b))
 
 
 def _tn_logcdf(z, a, b):
@@ -144,11 +148,13 @@ def _tn_logsf(z, a, b):
 
 
 def _tn_ppf(q, a, b):
-    logz = _tn_logz(a, b)
-    # a <= 0: Phi(x) = Phi(a) + q Z;  a > 0: Q(x) = Q(a) - q Z = Q(b) + (1 - q) Z
-    lo = S.ndtri_exp(O.logaddexp(S.log_ndtr(a), O.add(O.log(q), logz)))
-    hi = O.neg(S.ndtri_exp(O.logaddexp(S.log_ndtr(O.neg(b)), O.add(O.log1p(O.neg(q)), logz))))
-    return O.clip(O.where(O.gt(a, 0.0), hi, lo), a, b)
+    # a <= 0: Phi(x) = Phi(a) + q Z;  a > 0: Q(x) = Q(a) - q Z = Q(b) + (1 - q) Z, i.e.
+    # Phi(-x) = Phi(-b) + (1 - q) Z: one ndtri_exp on the mirrored arguments
+    up = O.gt(a, 0.0)
+    lo = O.where(up, O.neg(b), a)
+    lq = O.where(up, O.log1p(O.neg(q)), O.log(q))
+    x = S.ndtri_exp(O.logaddexp(S.log_ndtr(lo), O.add(lq, _tn_logz(a, b))))
+    return O.clip(O.where(up, O.neg(x), x), a, b)
 
 
 def _phi(x):
@@ -767,6 +773,15 @@ levy_l = Continuous(
 )
 
 
+def _shape_moment(raw, i):
+    """Skewness (i = 2) or excess kurtosis (i = 3) from raw(*s) = [E X^k, k = 1..4]
+    (continuous_related._central; imported at call time: that module imports this one)."""
+    def f(*s):
+        from .continuous_related import _central
+        return _central(raw(*s))[i]
+    return f
+
+
 def _fisk_moment(n):
     # E[X^n] = (n pi / c) / sin(n pi / c) for c > n (NaN otherwise, as scipy)
     return lambda c: O.where(O.gt(c, float(n)),
@@ -787,6 +802,8 @@ fisk = Continuous(
     mean=_fisk_moment(1),
     var=lambda c: O.where(O.gt(c, 2.0), O.sub(_fisk_moment(2)(c), O.square(_fisk_moment(1)(c))),
                           NAN),
+    skew=_shape_moment(lambda c: [_fisk_moment(n)(c) for n in (1, 2, 3, 4)], 2),
+    kurtosis=_shape_moment(lambda c: [_fisk_moment(n)(c) for n in (1, 2, 3, 4)], 3),
     entropy=lambda c: O.sub(2.0, O.log(c)),
     example=(3.0,),
 )
@@ -794,6 +811,12 @@ fisk = Continuous(
 
 def _lu(a, b):
     return O.log(a), O.sub(O.log(b), O.log(a))  # log a, log(b / a)
+
+
+def _lu_raw(a, b):
+    # E[Z^n] = (b^n - a^n) / (n log(b / a))  (JKB 1995, ch. 26)
+    return [O.div(O.sub(O.power(b, float(n)), O.power(a, float(n))), O.mul(float(n), _lu(a, b)[1]))
+            for n in (1, 2, 3, 4)]
 
 
 def _loguniform(name):
@@ -808,6 +831,7 @@ def _loguniform(name):
         mean=lambda a, b: O.div(O.sub(b, a), _lu(a, b)[1]),
         var=lambda a, b: O.sub(O.div(O.sub(O.square(b), O.square(a)), O.mul(2.0, _lu(a, b)[1])),
                                O.square(O.div(O.sub(b, a), _lu(a, b)[1]))),
+        skew=_shape_moment(_lu_raw, 2), kurtosis=_shape_moment(_lu_raw, 3),
         entropy=lambda a, b: O.add(O.mul(0.5, O.add(O.log(a), O.log(b))), O.log(_lu(a, b)[1])),
         example=(0.5, 4.0),
     )
@@ -972,6 +996,11 @@ invweibull = Continuous(
     isf=lambda q, c: O.power(O.neg(O.log1p(O.neg(q))), O.div(-1.0, c)),
     mean=lambda c: O.where(O.gt(c, 1.0), _iw_g(c, 1), O.full(c, INF)),
     var=lambda c: O.where(O.gt(c, 2.0), O.sub(_iw_g(c, 2), O.square(_iw_g(c, 1))), O.full(c, INF)),
+    # E[X^n] = Gamma(1 - n/c) for c > n (JKB 1994, 21.11), NaN otherwise (as scipy)
+    skew=_shape_moment(lambda c: [O.where(O.gt(c, float(n)), _iw_g(c, n), NAN)
+                                  for n in (1, 2, 3, 4)], 2),
+    kurtosis=_shape_moment(lambda c: [O.where(O.gt(c, float(n)), _iw_g(c, n), NAN)
+                                      for n in (1, 2, 3, 4)], 3),
     entropy=lambda c: O.sub(O.add(1.0 + O.EULER, O.div(O.EULER, c)), O.log(c)),
     example=(2.5,),
 )

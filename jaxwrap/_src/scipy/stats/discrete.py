@@ -256,6 +256,10 @@ boltzmann = Discrete(
     ppf=lambda q, lam, n: O.sub(O.div(O.neg(O.log1p(O.mul(q, O.expm1(O.neg(O.mul(lam, n)))))),
                                       lam), 1.0),
     mean=lambda lam, n: O.sub(O.div(1.0, O.expm1(lam)), O.div(n, O.expm1(O.mul(lam, n)))),
+    # H = -log p(0) + lambda E[k], p(0) = (1 - e^-lambda) / (1 - e^(-lambda N))
+    entropy=lambda lam, n: O.add(
+        O.sub(O.log(O.neg(O.expm1(O.neg(O.mul(lam, n))))), O.log(O.neg(O.expm1(O.neg(lam))))),
+        O.mul(lam, O.sub(O.div(1.0, O.expm1(lam)), O.div(n, O.expm1(O.mul(lam, n)))))),
     var=lambda lam, n: O.sub(O.div(O.exp(lam), O.square(O.expm1(lam))),
                              O.div(O.mul(O.square(n), O.exp(O.mul(lam, n))),
                                    O.square(O.expm1(O.mul(lam, n))))),
@@ -277,6 +281,14 @@ dlaplace = Discrete(
     cdf=_dlaplace_cdf, sf=lambda k, a: _dlaplace_cdf(O.sub(O.neg(k), 1.0), a),
     mean=lambda a: O.full(a, 0.0),
     var=lambda a: O.div(O.mul(2.0, O.exp(a)), O.square(O.expm1(a))),
+    skew=lambda a: O.full(a, 0.0),
+    # H = -log tanh(a/2) + a E|k|, E|k| = 2 e^-a / (1 - e^-2a) = 1 / sinh(a)
+    entropy=lambda a: O.add(O.neg(O.log(O.tanh(O.mul(0.5, a)))), O.div(a, O.sinh(a))),
+    # r = e^-a: E k^2 = 2r/(1-r)^2, E k^4 = 2r (1 + 11r + 11r^2 + r^3) / ((1-r)^4 (1+r))
+    # (sums of k^n r^k, JKK 2005 ch. 11): kurtosis + 3 = (1 + 11r + 11r^2 + r^3) / (2r (1+r))
+    kurtosis=lambda a: O.sub(O.div(O.polyval([1.0, 11.0, 11.0, 1.0], O.exp(O.neg(a))),
+                                   O.mul(2.0, O.mul(O.exp(O.neg(a)), O.add(1.0, O.exp(O.neg(a)))))),
+                             3.0),
     example=(0.8,),
 )
 

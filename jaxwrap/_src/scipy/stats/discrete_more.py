@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import math
 
+import jax
+
 
 from jaxwrap import random as jr
 
@@ -324,11 +326,83 @@ def _bnb_sample(key, n, a, b, shape, dtype):
     return O.where(O.eq(n, 0.0), 0.0, x)
 
 
+def _bb_sum(count, big_n, al, be, grad):
+    """sum_{j < count} BetaBinomial(j; big_n, al, be) (and, with grad, its
+    derivatives in al and be: each term times its log-derivative, a digamma
+    sum).  Chunks of _CHUNK terms, at most _MAX_CHUNKS of them: NaN where
+    count exceeds _CHUNK * _MAX_CHUNKS = 65536."""
+    offs = _offsets(count, _CHUNK)
+    nn, cc = _lift(big_n, _CHUNK), _lift(count, _CHUNK)
+    aa, bb = _lift(al, _CHUNK), _lift(be, _CHUNK)
+    lnorm = _lift(O.betaln(al, be), _CHUNK)
+    if grad:  # d/d al and d/d be of -betaln(al, be) - psi(big_n + al + be) terms
+        dab = O.digamma(O.add(O.add(nn, aa), bb))
+        dnorm = O.digamma(O.add(aa, bb))
+        da0 = O.sub(dnorm, O.add(O.digamma(aa), dab))
+        db0 = O.sub(dnorm, O.add(O.digamma(bb), dab))
+
+    def body(_, carry):
+        acc, pos = carry[0], carry[-1]
+        j = O.add(_lift(pos, _CHUNK), offs)
+        inside = O.lt(j, cc)
+        jj = O.where(inside, j, 0.0)
+        lbeta = O.betaln(O.add(jj, aa), O.add(O.sub(nn, jj), bb))
+        lt = O.add(_lbinom(nn, jj), O.sub(lbeta, lnorm))
+        t = O.where(inside, O.exp(lt), 0.0)
+        out = [O.add(acc, _rsum(t))]
+        if grad:
+            ga = O.add(O.digamma(O.add(jj, aa)), da0)
+            gb = O.add(O.digamma(O.add(O.sub(nn, jj), bb)), db0)
+            out += [O.add(carry[1], _rsum(O.mul(t, ga))), O.add(carry[2], _rsum(O.mul(t, gb)))]
+        return (*out, O.add(pos, float(_CHUNK)))
+
+    zero = O.full(count, 0.0)
+    init = (zero, zero, zero, zero) if grad else (zero, zero)
+    out = bounded_while(lambda c: O.lt(c[-1], count), body, init, _MAX_CHUNKS)
+    done = O.ge(out[-1], count)
+    return tuple(O.nan_where(O.not_(done), v) for v in out[:-1])
+
+
+@jax.custom_jvp
+def _bb_lower(count, big_n, al, be):
+    return _bb_sum(count, big_n, al, be, False)[0]
+
+
+@_bb_lower.defjvp
+def _bb_lower_jvp(primals, tangents):
+    # count and big_n are integers (no derivative); the loop is not transposable, so
+    # the tangent is formed outside it from the derivative sums (reverse mode works)
+    v, da, db = _bb_sum(*primals, True)
+    ta, tb = tangents[2:]  # (custom_jvp instantiates zero tangents)
+    return v, O.add(O.mul(da, ta), O.mul(db, tb))
+
+
+def _bnb_dists(k, n, a, b):
+    """(cdf, sf) at integer k >= 0.
+
+    Given p ~ Beta(a, b), X <= k exactly when a Binomial(n + k, p) count
+    is >= n (the negative binomial / binomial duality, JKK 5.1), so
+    averaging over p: sf(k) = P(Y <= n - 1) with Y ~ BetaBinomial(n + k, a, b),
+    and cdf(k) = P(Y' <= k), Y' = n + k - Y ~ BetaBinomial(n + k, b, a).  The
+    side with fewer terms (n, or k + 1) is summed (term by term from lgamma /
+    betaln, so the small side keeps its relative accuracy in both tails) and
+    the other is 1 minus it; NaN where min(n, k + 1) exceeds 65536 (_bb_sum).
+    """
+    use_sf = O.le(n, O.add(k, 1.0))
+    count = O.where(use_sf, n, O.add(k, 1.0))
+    al, be = O.where(use_sf, a, b), O.where(use_sf, b, a)
+    acc = O.minimum(_bb_lower(count, O.add(n, k), al, be), 1.0)
+    other = O.sub(1.0, acc)
+    return O.where(use_sf, other, acc), O.where(use_sf, acc, other)
+
+
 betanbinom = Discrete(
     "betanbinom", "beta-negative-binomial distribution", shapes=("n", "a", "b"),
     support=(0.0, INF),
     valid=lambda n, a, b: O.and_(_int(n), O.and_(O.gt(a, 0.0), O.gt(b, 0.0))),
     logpmf=_bnb_logpmf,
+    cdf=lambda k, n, a, b: _bnb_dists(k, n, a, b)[0],
+    sf=lambda k, n, a, b: _bnb_dists(k, n, a, b)[1],
     mean=_bnb_moment("mean"), var=_bnb_moment("var"), skew=_bnb_moment("skew"),
     kurtosis=_bnb_moment("kurtosis"), sample=_bnb_sample,
     example=(5.0, 6.0, 2.5),
@@ -390,8 +464,49 @@ def _powsum(lo, hi, a):
     return O.add(direct, O.where(use, em, 0.0))
 
 
+@jax.custom_jvp
 def _zeta(a, q):
+    """Hurwitz zeta(a, q), with derivatives in both arguments (special.zeta has
+    none in a)."""
     return L.zeta(a, q, continued=False)
+
+
+def _zeta_da(a, q):
+    """d zeta(a, q) / da = -sum_j log(j + q) (j + q)^-a for q >= 1, a > 1: _DIRECT
+    direct terms, then the derivative in a of the Euler-Maclaurin tail (DLMF 2.10.1)
+    at M = q + _DIRECT, M^(1-a)/(a-1) + M^-a/2 + sum_i B_2i/(2i)! a^(r) M^(-a-r)
+    (r = 2i - 1, a^(r) rising), term by term:
+    d/da [a^(r) M^(-a-r)] = a^(r) M^(-a-r) (sum_(m<r) 1/(a+m) - log M).  As in
+    _powsum the first omitted term is ~((a + 20)/(2 pi M))^20 relative to the tail."""
+    offs = _offsets(q, _DIRECT)
+    j = O.add(_lift(q, _DIRECT), offs)
+    lj = O.log(j)
+    direct = _rsum(O.mul(lj, O.exp(O.mul(O.neg(_lift(a, _DIRECT)), lj))))
+    m = O.add(q, float(_DIRECT))
+    lm = O.log(m)
+    am1 = O.sub(a, 1.0)
+    fm = O.exp(O.mul(O.neg(a), lm))  # M^-a
+    tail = O.mul(O.mul(m, fm), O.add(O.div(lm, am1), O.div(1.0, O.square(am1))))
+    tail = O.add(tail, O.mul(0.5, O.mul(lm, fm)))
+    coef, harm, fact, mpow = a, O.div(1.0, a), 1.0, O.div(fm, m)  # a^(r), sum 1/(a+m), M^(-a-r)
+    for i in range(1, _EM_TERMS + 1):
+        r = 2 * i - 1
+        if r > 1:
+            coef = O.mul(O.mul(coef, O.add(a, float(r - 2))), O.add(a, float(r - 1)))
+            harm = O.add(harm, O.add(O.div(1.0, O.add(a, float(r - 2))),
+                                     O.div(1.0, O.add(a, float(r - 1)))))
+            mpow = O.div(mpow, O.square(m))
+        fact *= (2 * i - 1) * (2 * i)
+        tail = O.sub(tail, O.mul(_B2[i - 1] / fact, O.mul(O.mul(coef, mpow), O.sub(harm, lm))))
+    return O.neg(O.add(direct, tail))
+
+
+@_zeta.defjvp
+def _zeta_jvp(primals, tangents):
+    a, q = primals
+    ta, tq = tangents
+    dq = O.mul(O.neg(a), _zeta(O.add(a, 1.0), q))  # d zeta / dq = -a zeta(a + 1, q)
+    return _zeta(a, q), O.add(O.mul(_zeta_da(a, q), ta), O.mul(dq, tq))
 
 
 _CDF_DIRECT = 64  # zipf/logser cdf: direct sum of the first terms up to k = 64
