@@ -24,7 +24,8 @@ returns NaN at every infinite argument.)
 Derivatives: ``jax.custom_jvp`` from Airy's equation w'' = x w (DLMF 9.2.1)
 and, for the scaled functions, d zeta / dx = sqrt(x) (x > 0).
 
-Complex arguments are not provided: a complex ``z`` raises TypeError naming it.
+Complex arguments go to ``_airy_complex`` (modified and ordinary Bessel functions of
+orders +-1/3, +-2/3 at complex zeta).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ...numpy._util import public
 from . import _bessel_core as C
 from . import _bessel_expr as X
 from ._bessel_expr import E, where
+from . import _airy_complex
 from ._elem_util import elementwise
 
 __all__ = ["airy", "airye"]
@@ -248,14 +250,14 @@ _airye = _make(True)
 
 
 @public
-@elementwise("airy", ["z"])
+@elementwise("airy", ["z"], complex_ok=True)
 def airy(z):
     """Airy functions Ai, Bi and their derivatives at a real argument.
 
     Parameters
     ----------
     z : array_like
-        Real argument (a complex ``z`` raises TypeError).
+        Real or complex argument.
 
     Returns
     -------
@@ -269,11 +271,13 @@ def airy(z):
     >>> print(f"{float(ai):.5f} {float(aip):.5f} {float(bi):.5f} {float(bip):.5f}")
     0.13529 -0.15915 1.20742 0.93244
     """
+    if np.dtype(z.dtype).kind == "c":
+        return _airy_complex.airy(z, scaled=False)
     return _airy(z)
 
 
 @public
-@elementwise("airye", ["z"])
+@elementwise("airye", ["z"], complex_ok=True)
 def airye(z):
     """Exponentially scaled Airy functions and their derivatives at a real argument.
 
@@ -284,7 +288,7 @@ def airye(z):
     Parameters
     ----------
     z : array_like
-        Real argument (a complex ``z`` raises TypeError).
+        Real or complex argument.
 
     Returns
     -------
@@ -298,4 +302,6 @@ def airye(z):
     >>> print(f"{float(eai):.6f} {float(ebi):.6f}")
     0.089197 0.178431
     """
+    if np.dtype(z.dtype).kind == "c":
+        return _airy_complex.airy(z, scaled=True)
     return _airye(z)

@@ -10,8 +10,9 @@ Derivatives in the argument are ``jax.custom_jvp`` rules from the recurrences
 (C_v' = (C_{v-1} - C_{v+1}) / 2, DLMF 10.6.1, 10.29.1).  The derivative in a
 real order has no closed form and is reported as NaN, never a silent zero.
 
-Complex arguments are not provided yet: a complex ``z`` raises TypeError
-naming the argument.
+Complex arguments z (real order) of jv, jve, yv, yve, iv, ive, kv, kve, jn and
+the Hankel functions go to the kernels of ``_bessel_complex``; the other
+functions raise TypeError for a complex argument, naming it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 from ... import lax as L
 from ...numpy import _util
 from ...numpy._util import public
+from . import _bessel_complex as BC
 from . import _bessel_core as C
 from . import _bessel_expr as X
 from ._bessel_expr import E, where
@@ -49,6 +51,17 @@ def _real(name, *pairs):
         bad = next((n for n, v in zip(names, vals) if np.iscomplexobj(v)), names[-1])
         raise TypeError(f"{name}(): complex {bad} is not supported (real arguments only)")
     return [E(o) for o in out]
+
+
+def _complex(name, v, z, kernel=None, argnames=("v", "z")):
+    """Complex z with a real order: the kernels of _bessel_complex; None for real z."""
+    if not np.iscomplexobj(z):
+        return None
+    _util.check_arraylike(name, v, z, argnames=list(argnames))
+    if np.iscomplexobj(v):
+        raise TypeError(f"{name}(): complex {argnames[0]} is not supported (real orders only)")
+    v, z = _util.promote_args_inexact(name, v, z)
+    return BC.bessel(kernel or name, L.real(v), z)
 
 
 def _static_int(name, argname, n):
@@ -222,7 +235,7 @@ def jv(v, z):
     v : array_like
         Order (real; negative orders use the reflection formula).
     z : array_like
-        Argument (real). Non-integer orders give NaN for z < 0.
+        Argument (real or complex; complex z: principal branch, cut on z < 0). For real z, non-integer orders give NaN for z < 0.
 
     Returns
     -------
@@ -235,6 +248,8 @@ def jv(v, z):
     >>> print(f"{float(special.jv(0.5, 1.0)):.4f}")
     0.6714
     """
+    if (r := _complex("jv", v, z)) is not None:
+        return r
     v, z = _real("jv", ("v", v), ("z", z))
     return _jv(v.a, z.a)
 
@@ -248,7 +263,7 @@ def yv(v, z):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real); z < 0 gives NaN, z = 0 gives -inf.
+        Argument (real or complex; complex z: principal branch, cut on z < 0); real z < 0 gives NaN, z = 0 gives -inf.
 
     Returns
     -------
@@ -261,6 +276,8 @@ def yv(v, z):
     >>> print(f"{float(special.yv(0.5, 1.0)):.4f}")
     -0.4311
     """
+    if (r := _complex("yv", v, z)) is not None:
+        return r
     v, z = _real("yv", ("v", v), ("z", z))
     return _yv(v.a, z.a)
 
@@ -274,7 +291,7 @@ def jve(v, z):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real).
+        Argument (real or complex; complex z: principal branch, cut on z < 0).
 
     Returns
     -------
@@ -287,6 +304,8 @@ def jve(v, z):
     >>> print(f"{float(special.jve(1, 2.0)):.4f}")
     0.5767
     """
+    if (r := _complex("jve", v, z)) is not None:
+        return r
     v, z = _real("jve", ("v", v), ("z", z))
     return _jv(v.a, z.a)
 
@@ -300,7 +319,7 @@ def yve(v, z):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real).
+        Argument (real or complex; complex z: principal branch, cut on z < 0).
 
     Returns
     -------
@@ -313,6 +332,8 @@ def yve(v, z):
     >>> print(f"{float(special.yve(1, 2.0)):.4f}")
     -0.1070
     """
+    if (r := _complex("yve", v, z)) is not None:
+        return r
     v, z = _real("yve", ("v", v), ("z", z))
     return _yv(v.a, z.a)
 
@@ -326,7 +347,7 @@ def ive(v, z):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real); non-integer orders give NaN for z < 0.
+        Argument (real or complex; complex z: principal branch, cut on z < 0); for real z, non-integer orders give NaN for z < 0.
 
     Returns
     -------
@@ -339,6 +360,8 @@ def ive(v, z):
     >>> print(f"{float(special.ive(1.5, 3.0)):.4f}")
     0.1543
     """
+    if (r := _complex("ive", v, z)) is not None:
+        return r
     v, z = _real("ive", ("v", v), ("z", z))
     return _ive(v.a, z.a)
 
@@ -352,7 +375,7 @@ def iv(v, z):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real); non-integer orders give NaN for z < 0.
+        Argument (real or complex; complex z: principal branch, cut on z < 0); for real z, non-integer orders give NaN for z < 0.
 
     Returns
     -------
@@ -365,6 +388,8 @@ def iv(v, z):
     >>> print(f"{float(special.iv(1.5, 3.0)):.4f}")
     3.0995
     """
+    if (r := _complex("iv", v, z)) is not None:
+        return r
     v, z = _real("iv", ("v", v), ("z", z))
     return _scale(_ive(v.a, z.a), L.abs(z.a))
 
@@ -378,7 +403,7 @@ def kve(v, z):
     v : array_like
         Order (real; K_{-v} = K_v).
     z : array_like
-        Argument (real); z < 0 gives NaN, z = 0 gives inf.
+        Argument (real or complex; complex z: principal branch, cut on z < 0); real z < 0 gives NaN, z = 0 gives inf.
 
     Returns
     -------
@@ -391,6 +416,8 @@ def kve(v, z):
     >>> print(f"{float(special.kve(0.5, 2.0)):.4f}")
     0.8862
     """
+    if (r := _complex("kve", v, z)) is not None:
+        return r
     v, z = _real("kve", ("v", v), ("z", z))
     return _kve(v.a, z.a)
 
@@ -404,7 +431,7 @@ def kv(v, z):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real); z < 0 gives NaN, z = 0 gives inf.
+        Argument (real or complex; complex z: principal branch, cut on z < 0); real z < 0 gives NaN, z = 0 gives inf.
 
     Returns
     -------
@@ -417,6 +444,8 @@ def kv(v, z):
     >>> print(f"{float(special.kv(0.5, 2.0)):.4f}")
     0.1199
     """
+    if (r := _complex("kv", v, z)) is not None:
+        return r
     v, z = _real("kv", ("v", v), ("z", z))
     return _scale(_kve(v.a, z.a), L.neg(z.a))
 
@@ -438,7 +467,7 @@ def jn(n, x):
     n : array_like
         Order (integer; real orders are accepted like :func:`jv`).
     x : array_like
-        Argument (real).
+        Argument (real or complex; complex z: principal branch, cut on z < 0).
 
     Returns
     -------
@@ -451,6 +480,8 @@ def jn(n, x):
     >>> print(f"{float(special.jn(2, 3.0)):.4f}")
     0.4861
     """
+    if (r := _complex("jn", n, x, "jv", ("n", "x"))) is not None:
+        return r
     n, x = _real("jn", ("n", n), ("x", x))
     return _jv(n.a, x.a)
 
@@ -547,6 +578,8 @@ def _cdtype(x):
 
 
 def _hankel(name, v, z, sign, scaled):
+    if (r := _complex(name, v, z)) is not None:
+        return r
     v, z = _real(name, ("v", v), ("z", z))
     j, y = _jv(v.a, z.a), _yv(v.a, z.a)
     if sign < 0:
@@ -566,7 +599,7 @@ def _hankel_doc(name, summary, example):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real; complex arguments are not supported yet).
+        Argument (real or complex; the principal branch, cut along the negative real axis).
 
     Returns
     -------
