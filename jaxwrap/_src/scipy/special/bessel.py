@@ -116,7 +116,9 @@ def _mul0(c: E, y: E) -> E:
     return where(c.eq(0), 0.0, c * y)
 
 
-def _jy_real(v: E, x: E, which: str) -> E:
+def _jy_real(v: E, x: E):
+    """(J_v(x), Y_v(x)) for real v and x: one core call gives both (the reflection
+    formulas for v < 0 need both anyway)."""
     a, xc, ac, good = _prep(v, x)
     j, y = C.jy(ac, xc, want_y=True)
     # limits: x = 0 (J_0 = 1, J_a = 0, Y_a = -inf), |x| = inf (both 0)
@@ -125,36 +127,44 @@ def _jy_real(v: E, x: E, which: str) -> E:
     y = where(good, y, where(zero, X.full(x, -np.inf), 0.0))
     neg = v < 0.0
     s, c = X.sinpi(a), X.cospi(a)
-    if which == "j":
-        r = where(neg, _mul0(c, j) - _mul0(s, y), j)         # J_{-a} = cos(a pi) J_a - sin(a pi) Y_a
-        xneg_ok = _is_int(v)
-        r = where(x < 0.0, where(xneg_ok, where(_odd(v), -r, r), np.nan), r)
-    else:
-        r = where(neg, _mul0(s, j) + _mul0(c, y), y)         # Y_{-a} = sin(a pi) J_a + cos(a pi) Y_a
-        r = where(x < 0.0, np.nan, r)
-    nan = X.isnan(v) | X.isnan(x)
-    r = where(nan, np.nan, r)
-    return where(v.eq(np.inf) | v.eq(-np.inf), np.nan, r)
+    rj = where(neg, _mul0(c, j) - _mul0(s, y), j)        # J_{-a} = cos(a pi) J_a - sin(a pi) Y_a
+    rj = where(x < 0.0, where(_is_int(v), where(_odd(v), -rj, rj), np.nan), rj)
+    ry = where(neg, _mul0(s, j) + _mul0(c, y), y)        # Y_{-a} = sin(a pi) J_a + cos(a pi) Y_a
+    ry = where(x < 0.0, np.nan, ry)
+    bad = X.isnan(v) | X.isnan(x) | v.eq(np.inf) | v.eq(-np.inf)
+    return where(bad, np.nan, rj), where(bad, np.nan, ry)
 
 
 def _jv_impl(v, x):
-    return _jy_real(E(v), E(x), "j").a
+    return _jy_real(E(v), E(x))[0].a
 
 
 def _yv_impl(v, x):
-    return _jy_real(E(v), E(x), "y").a
+    return _jy_real(E(v), E(x))[1].a
+
+
+def _stacked_orders(f, orders, x):
+    """[f(o, x) for o in orders] from one call of ``f`` on the orders stacked along a new
+    leading axis (one kernel, not len(orders)); ``f`` may return a tuple of arrays."""
+    shape = (1,) + tuple(np.shape(x))
+    k = len(orders)
+    vv = L.concatenate([L.reshape(o, shape) for o in orders], 0)
+    xx = L.concatenate([L.reshape(x, shape)] * k, 0)
+    out = f(vv, xx)
+    n = len(shape)
+
+    def part(a, i):
+        return L.reshape(L.slice(a, (i,) + (0,) * (n - 1), (i + 1,) + shape[1:]), shape[1:])
+
+    if isinstance(out, tuple):
+        return [tuple(part(a, i) for a in out) for i in range(k)]
+    return [part(out, i) for i in range(k)]
 
 
 def _neighbours(f, v, x):
     """(f(v-1, x), f(v+1, x)) from one call on both orders stacked (one kernel, not two)."""
     one = np.array(1, v.dtype)
-    shape = (1,) + tuple(np.shape(v))
-    vv = L.concatenate([L.reshape(L.sub(v, one), shape), L.reshape(L.add(v, one), shape)], 0)
-    xx = L.concatenate([L.reshape(x, shape), L.reshape(x, shape)], 0)
-    both = f(vv, xx)
-    n = len(shape)
-    lo = L.reshape(L.slice(both, (0,) * n, (1,) + shape[1:]), shape[1:])
-    hi = L.reshape(L.slice(both, (1,) + (0,) * (n - 1), (2,) + shape[1:]), shape[1:])
+    lo, hi = _stacked_orders(f, [L.sub(v, one), L.add(v, one)], x)
     return lo, hi
 
 
@@ -168,6 +178,37 @@ def _half_diff(f):
 
 _jv = _nan_deriv_in_order(_jv_impl)(_half_diff(lambda v, x: _jv(v, x)))
 _yv = _nan_deriv_in_order(_yv_impl)(_half_diff(lambda v, x: _yv(v, x)))
+
+
+def _jy_pair_impl(v, x):
+    j, y = _jy_real(E(v), E(x))
+    return j.a, y.a
+
+
+# (J_v, Y_v) from one kernel (Hankel functions and their derivatives need both: two
+# separate _jv, _yv calls compile two full J-and-Y kernels).  d/dx by DLMF 10.6.1 from
+# one call at the stacked orders v -+ 1; the order's tangent gives NaN, as _jv's.
+_jy_pair = jax.custom_jvp(_jy_pair_impl)
+
+
+def _jy_pair_rule(primals, tangents):
+    from jax.custom_derivatives import SymbolicZero
+    v, x = primals
+    tv, tx = tangents
+    out = _jy_pair(v, x)
+    d = [L.mul(o, np.array(0, o.dtype)) for o in out]
+    if not isinstance(tx, SymbolicZero):
+        (jl, yl), (jh, yh) = _neighbours(_jy_pair, v, x)
+        half = np.array(0.5, out[0].dtype)
+        d = [L.add(d[0], L.mul(L.mul(L.sub(jl, jh), half), tx)),
+             L.add(d[1], L.mul(L.mul(L.sub(yl, yh), half), tx))]
+    if not isinstance(tv, SymbolicZero):
+        nan = L.mul(tv, np.array(np.nan, out[0].dtype))
+        d = [L.add(t, nan) for t in d]
+    return out, tuple(d)
+
+
+_jy_pair.defjvp(_jy_pair_rule, symbolic_zeros=True)
 
 
 # --- I and K of real order -------------------------------------------------------------------
@@ -581,7 +622,7 @@ def _hankel(name, v, z, sign, scaled):
     if (r := _complex(name, v, z)) is not None:
         return r
     v, z = _real(name, ("v", v), ("z", z))
-    j, y = _jv(v.a, z.a), _yv(v.a, z.a)
+    j, y = _jy_pair(v.a, z.a)
     if sign < 0:
         y = L.neg(y)
     if scaled:   # times exp(-+ i z): (J +- iY)(cos z -+ i sin z)
@@ -653,15 +694,16 @@ def _deriv(name, fun, v, z, n, sign):
     if n < 0:
         raise ValueError(f"{name}(): n must be >= 0, got {n}")
     v, z = _real(name, ("v", v), ("z", z))
+    orders = [L.add(v.a, np.array(float(2 * j - n), v.dtype)) for j in range(n + 1)]
+    # the n + 1 orders in one kernel call (stacked), not n + 1 kernels
+    terms = _stacked_orders(fun, orders, z.a) if n else [fun(orders[0], z.a)]
     acc = None
-    for j in range(n + 1):
+    for j, t in enumerate(terms):
         w = math.comb(n, j) / 2.0 ** n
         if sign == "j" and j % 2:
             w = -w
         if sign == "k":
             w = w * (-1) ** n
-        order = L.add(v.a, np.array(float(2 * j - n), v.dtype))
-        t = fun(order, z.a)
         t = L.mul(t, np.array(w, t.dtype))
         acc = t if acc is None else L.add(acc, t)
     return acc
@@ -677,8 +719,8 @@ def _iv_arr(v, z):
 
 def _h(sign):
     def f(v, z):
-        y = _yv(v, z)
-        return L.complex(_jv(v, z), y if sign > 0 else L.neg(y))
+        j, y = _jy_pair(v, z)
+        return L.complex(j, y if sign > 0 else L.neg(y))
     return f
 
 
