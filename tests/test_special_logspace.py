@@ -101,8 +101,7 @@ def test_logsumexp_dominant_term_accuracy():
     b[20:, :2] = 0.5
     a[20:, :2] = 0.0
     with jax.enable_x64(True):
-        # (the unweighted form is jax's one-sum formula, absolutely accurate: checked below)
-        for bb in (np.ones_like(b), b):
+        for bb in (None, b):
             got = np.asarray(sp.logsumexp(a, axis=1, b=bb))
             want = np.array([_mp_lse(r, None if bb is None else br)
                              for r, br in zip(a, bb if bb is not None else a)])
@@ -111,9 +110,6 @@ def test_logsumexp_dominant_term_accuracy():
             # log(1 + tiny) from a sum rounded to 1 loses all of tiny's digits (jax: ~1e6 ULP)
             assert ours <= 2.0, ours
             assert theirs > 100 * ours  # the comparison can fail: jax really is worse here
-        got = np.asarray(sp.logsumexp(a, axis=1))
-        want = np.array([_mp_lse(r) for r in a])
-        np.testing.assert_allclose(got, want, rtol=0, atol=4 * np.finfo(np.float64).eps)
 
 
 def test_log_softmax_accuracy():
@@ -123,10 +119,9 @@ def test_log_softmax_accuracy():
         got = np.asarray(sp.log_softmax(a, axis=1))
         lse = np.array([_mp_lse(r) for r in a])
         want = np.array([[float(mpmath.mpf(v) - mpmath.mpf(l)) for v in r] for r, l in zip(a, lse)])
-        # the dominant entry is -log1p(tiny), accurate to an absolute eps (jax's
-        # one-sum formula: a split sum would cost a third pass over the data)
-        np.testing.assert_allclose(got[:, 0], want[:, 0], rtol=0, atol=np.finfo(np.float64).eps)
-        assert ulp_error(got[:, 1:], want[:, 1:], np.float64).max() <= 2.0
+        # the dominant entry is -log1p(tiny): relative accuracy matters there
+        assert ulp_error(got[:, 0], want[:, 0], np.float64).max() <= 2.0
+        assert ulp_error(got, want, np.float64).max() <= 2.0
 
 
 @pytest.mark.parametrize("fname", ["softmax", "log_softmax"])

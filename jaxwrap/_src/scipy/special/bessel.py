@@ -687,16 +687,32 @@ hankel2e.__doc__ = _hankel_doc("hankel2e", "Exponentially scaled Hankel function
 
 
 # --- derivatives in the argument (DLMF 10.6.7, 10.29.5) ------------------------------------------
+# the complex kernel (_bessel_complex) behind each derivative of complex z
+_DERIV_KERNEL = {"jvp": "jv", "yvp": "yv", "ivp": "iv", "kvp": "kv", "h1vp": "hankel1",
+                 "h2vp": "hankel2"}
+
+
 def _deriv(name, fun, v, z, n, sign):
     """sum_j (-1)^j C(n, j) f(v - n + 2j, z) / 2^n, with sign = -1 for J/Y/H (alternating),
     +1 for I, and K's (-1)^n overall factor passed as sign = 'k'."""
     n = _static_int(name, "n", n)
     if n < 0:
         raise ValueError(f"{name}(): n must be >= 0, got {n}")
-    v, z = _real(name, ("v", v), ("z", z))
-    orders = [L.add(v.a, np.array(float(2 * j - n), v.dtype)) for j in range(n + 1)]
+    if np.iscomplexobj(z):
+        # complex z (real order): the same sum over _bessel_complex's kernel
+        _util.check_arraylike(name, v, z, argnames=["v", "z"])
+        if np.iscomplexobj(v):
+            raise TypeError(f"{name}(): complex v is not supported (real orders only)")
+        vc, za = _util.promote_args_inexact(name, v, z)
+        va = L.real(vc)
+        kernel = _DERIV_KERNEL[name]
+        fun = lambda o, zz: BC.bessel(kernel, o, zz)   # noqa: E731
+    else:
+        v, z = _real(name, ("v", v), ("z", z))
+        va, za = v.a, z.a
+    orders = [L.add(va, np.array(float(2 * j - n), va.dtype)) for j in range(n + 1)]
     # the n + 1 orders in one kernel call (stacked), not n + 1 kernels
-    terms = _stacked_orders(fun, orders, z.a) if n else [fun(orders[0], z.a)]
+    terms = _stacked_orders(fun, orders, za) if n else [fun(orders[0], za)]
     acc = None
     for j, t in enumerate(terms):
         w = math.comb(n, j) / 2.0 ** n
@@ -732,7 +748,8 @@ def _vp_doc(name, summary, example):
     v : array_like
         Order (real).
     z : array_like
-        Argument (real).
+        Argument, real or complex (complex: the kernels of the complex Bessel
+        functions, with their NaN regions).
     n : int, optional
         Order of the derivative (default 1; 0 gives the function itself).
 
