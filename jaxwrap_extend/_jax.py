@@ -60,6 +60,36 @@ def is_tracer(x) -> bool:
     return isinstance(x, _core.Tracer)
 
 
+# --- staging a cached jaxpr into the current trace (jaxwrap_extend.core.inline_jit) --
+from jax._src import config as _config
+from jax._src import dtypes as _dtypes
+from jax._src.interpreters import partial_eval as _pe
+
+_DynamicJaxprTrace = _pe.DynamicJaxprTrace
+_disable_jit = _config.disable_jit
+trace_context = _config.trace_context      # the config state jit's caches key on
+canonicalize_value = _dtypes.canonicalize_value
+
+
+def staging_trace():
+    """The current trace if it builds a jaxpr (``jit``, ``make_jaxpr``, lowering) and
+    jit is not disabled; otherwise None."""
+    t = _core.trace_ctx.trace
+    if type(t) is _DynamicJaxprTrace and not _disable_jit.value:
+        return t
+    return None
+
+
+def inline_closed_jaxpr(trace, closed, leaves):
+    """Emit ``closed``'s equations into ``trace`` on ``leaves`` (tracers or canonical
+    values) and return its outputs as tracers: what jit's staging rule does for an
+    ``inline=True`` call, without the jit machinery around it."""
+    src = _source_info_util.current()
+    ins = [trace.to_jaxpr_tracer(x, src) for x in leaves]
+    out = _pe.inline_jaxpr_into_trace(trace, src, closed.jaxpr, closed.consts, *ins)
+    return [trace.to_jaxpr_tracer(x, src) for x in out]
+
+
 # --- lowering ------------------------------------------------------------------
 from jax._src.interpreters import mlir as _mlir
 from jax._src.lib.mlir import ir as ir  # noqa: F401  (re-exported)

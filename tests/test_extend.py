@@ -531,3 +531,89 @@ def test_package_layout_and_backend():
     assert f(np.float32(1)) == 2.0
     backend.clear_backends()
     assert f(np.float32(2)) == 3.0     # clients come back on the next call
+
+
+# --- inline_jit: jit(inline=True) with a cached jaxpr under tracing -------------------
+def _plain_and_inline(fun, static=()):
+    return (jax.jit(fun, static_argnames=static, inline=True),
+            core.inline_jit(fun, static_argnames=static))
+
+
+def test_inline_jit_stages_the_jaxpr_jit_inlining_gives():
+    def f(x, n, *, scale=1.0, pair=None):
+        y = jwnp.multiply(jwnp.power(x, n), scale)
+        if pair is not None:
+            y = jwnp.add(y, jwnp.subtract(pair[0], pair[1]))
+        return {"y": y, "s": jwnp.sum(y)}
+
+    plain, fast = _plain_and_inline(f, ("n",))
+    x = jnp.arange(4.0)
+    calls = [
+        lambda g, x: g(x, 3),
+        lambda g, x: g(x, n=2, scale=0.5),
+        lambda g, x: g(x, 2, pair=(x, np.ones(4, np.float32))),
+        lambda g, x: g(x, 2, scale=np.float32(2), pair=[1.5, 2]),
+        lambda g, x: g(jwnp.astype(x, jnp.int32), 2, scale=2),
+    ]
+    for c in calls:
+        want = jax.make_jaxpr(lambda x: c(plain, x))(x)
+        got = jax.make_jaxpr(lambda x: c(fast, x))(x)
+        assert str(got) == str(want)
+        assert jax.tree.map(lambda a: (a.dtype, a.weak_type, a.shape),
+                            jax.eval_shape(lambda x: c(fast, x), x)) == \
+            jax.tree.map(lambda a: (a.dtype, a.weak_type, a.shape),
+                         jax.eval_shape(lambda x: c(plain, x), x))
+        np.testing.assert_array_equal(jax.jit(lambda x: c(fast, x)["y"])(x), c(plain, x)["y"])
+
+
+def test_inline_jit_caches_per_abstract_signature():
+    traces = []
+
+    def f(x, k):
+        traces.append((x.dtype, k))
+        return jwnp.add(x, k)
+
+    fast = core.inline_jit(f, static_argnames=("k",))
+    g = jax.jit(lambda x: fast(fast(x, 1), 1))
+    g(jnp.ones(3))
+    assert traces == [(jnp.float32, 1)]              # the second call reuses the jaxpr
+    jax.jit(lambda x: fast(x, 2))(jnp.ones(3))        # new static value: traced again
+    jax.jit(lambda x: fast(x, 2))(jnp.ones(3, jnp.int32))   # new dtype: again
+    assert traces[1:] == [(jnp.float32, 2), (jnp.int32, 2)]
+    with jax.enable_x64(True):                       # config is part of the key
+        out = jax.jit(lambda x: fast(x, 2))(np.ones(3))
+    assert out.dtype == np.float64 and traces[-1] == (jnp.float64, 2)
+
+
+def test_inline_jit_outside_staging_is_jit():
+    # eager, grad and vmap of concrete values take jax.jit's own path: same values
+    def f(x, n):
+        return jwnp.sum(jwnp.power(x, n))
+
+    plain, fast = _plain_and_inline(f, ("n",))
+    x = jnp.linspace(0.5, 2.0, 5)
+    assert fast(x, 3) == plain(x, 3)
+    np.testing.assert_array_equal(jax.grad(fast)(x, 3), jax.grad(plain)(x, 3))
+    np.testing.assert_array_equal(jax.vmap(fast, (0, None))(x[:, None], 2),
+                                  jax.vmap(plain, (0, None))(x[:, None], 2))
+    np.testing.assert_array_equal(jax.jit(jax.grad(fast), static_argnums=1)(x, 3),
+                                  jax.grad(plain)(x, 3))
+    with jax.disable_jit():
+        assert fast(x, 2) == plain(x, 2)
+    assert fast.jitted is not None
+
+
+def test_inline_jit_closures_and_errors():
+    fast = core.inline_jit(lambda x, y: jwnp.multiply(x, y))
+
+    @jax.jit
+    def outer(x):
+        # an outer tracer captured by an inner trace becomes a constant of it
+        return jax.jit(lambda y: fast(x, y))(jwnp.add(x, 1.0))
+
+    np.testing.assert_array_equal(outer(jnp.arange(3.0)), jnp.arange(3.0) * (jnp.arange(3.0) + 1))
+    with pytest.raises(TypeError, match="called with a non-array argument"):  # jit's own error
+        jax.jit(lambda x: fast(x, "a"))(jnp.ones(2))
+    with pytest.raises(ValueError, match="hashable"):
+        staticf = core.inline_jit(lambda x, s: x, static_argnames=("s",))
+        jax.jit(lambda x: staticf(x, s=np.ones(2)))(jnp.ones(2))

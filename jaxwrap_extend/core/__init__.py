@@ -10,6 +10,9 @@
   ``check_jaxpr``; print with ``pp_jaxpr`` / ``pp_eqn``; run with
   ``jaxpr_as_fun`` / ``eval_jaxpr`` / ``interpret``; walk with
   ``walk_eqns`` / ``walk_jaxprs`` / ``subjaxprs``.
+* ``inline_jit``: ``jax.jit(f, inline=True)`` that, under a jaxpr-building trace,
+  emits a cached jaxpr of ``f`` straight into the trace (the dispatch of
+  jaxwrap's public functions).
 * Abstract-value helpers: ``get_aval``, ``mapped_aval`` / ``unmapped_aval``
   (remove / insert a batch axis), ``primal_dtype_to_tangent_dtype``.
 * ``sharding_rules``: output-sharding rules for ``Primitive.def_sharding_rule``
@@ -109,6 +112,9 @@ from ._jaxpr import (
 )
 from ._jaxpr import (
     walk_jaxprs as walk_jaxprs,
+)
+from ._inline import (
+    inline_jit as inline_jit,
 )
 from ._primitive import (
     MissingRuleError as MissingRuleError,

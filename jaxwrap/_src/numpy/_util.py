@@ -1,10 +1,11 @@
 """Helpers every jaxwrap.numpy function uses: dispatch, argument checks,
 promotion and broadcasting.
 
-Dispatch: ``@public(static=...)`` wraps a function in ``jax.jit(inline=True)``.
-Called on concrete arrays it runs through jax's C++ dispatch and a cached
-executable; called under a trace it is inlined, so the caller's jaxpr shows
-only jaxwrap primitives.
+Dispatch: ``@public(static=...)`` wraps a function in
+``jaxwrap_extend.core.inline_jit``, i.e. ``jax.jit(inline=True)``. Called on
+concrete arrays it runs through jax's C++ dispatch and a cached executable;
+called under a trace it is inlined (from a jaxpr cached per abstract signature),
+so the caller's jaxpr shows only jaxwrap primitives.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any, ParamSpec, TypeVar, overload
 
 import jax
 import numpy as np
+
+from jaxwrap_extend.core import inline_jit
 
 from .. import dtypes, lax
 
@@ -46,7 +49,7 @@ def public(fun=None, *, static=()):
     from a shared helper (promotion, broadcasting, conversion) says which call failed.
     """
     def wrap(f):
-        jitted = jax.jit(f, static_argnames=tuple(static), inline=True)
+        jitted = inline_jit(f, static_argnames=tuple(static))
         label = f.__name__.lstrip("_")
         positions = _static_positions(f, static)
 
@@ -139,7 +142,7 @@ def shape(x) -> tuple[int, ...]:
 # dispatch (host -> device transfer, dtype canonicalisation for x64, weak type for Python
 # scalars) in a few microseconds, where jax.device_put plus a weak-type cast took ~10x that;
 # under a trace it inlines to nothing (a Python scalar becomes a literal).
-_stage_jit = jax.jit(lambda x: x, inline=True)
+_stage_jit = inline_jit(lambda x: x)
 
 
 def _stage(x):

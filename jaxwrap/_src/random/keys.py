@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import jax
 import numpy as np
 
+from jaxwrap_extend.core import inline_jit
 import jaxwrap_extend.random as _xr
 from jaxwrap._src import lax as L
 from jaxwrap._src.numpy import _util
@@ -72,7 +73,7 @@ def _unwrap(name: str, key, allow_batched: bool = False):
 
 @functools.cache
 def _jit(fn, static: tuple[str, ...]):
-    return jax.jit(fn, static_argnames=static, inline=True)
+    return inline_jit(fn, static_argnames=static)
 
 
 def _run(name: str, fn, key, *args, **static):
