@@ -137,15 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     for name in suites:
         _log(f"[{name}]")
         if name == "trace":
-            res = suite_trace.run(
-                impls,
-                reps["trace"],
-                reps["compile"],
-                n_calls=args.n_calls,
-                wait_idle_s=args.wait_idle,
-                log=_log,
-            )
-            out["trace"] = report.trace_suite(res)
+            for which, key in (("generated", "trace"), ("train", "trace_train")):
+                res = suite_trace.run(
+                    impls,
+                    reps["trace"],
+                    reps["compile"],
+                    n_calls=args.n_calls,
+                    wait_idle_s=args.wait_idle,
+                    log=_log,
+                    which=which,
+                )
+                out[key] = report.trace_suite(res, key)
             continue
         rows = (suite_eager if name == "eager" else suite_compiled).ROWS
         rows = [r for r in rows if args.filter in r.name]

@@ -71,13 +71,22 @@ trace_context = _config.trace_context      # the config state jit's caches key o
 canonicalize_value = _dtypes.canonicalize_value
 
 
-def staging_trace():
-    """The current trace if it builds a jaxpr (``jit``, ``make_jaxpr``, lowering) and
-    jit is not disabled; otherwise None."""
+_EvalTrace = _core.EvalTrace
+
+
+def current_trace():
+    """(kind, trace): kind is "staging" for a jaxpr-building trace (``jit``,
+    ``make_jaxpr``, lowering) with jit enabled, "eval" for concrete evaluation or
+    when jit is disabled, "other" for the transformation traces (grad, vmap, ...)."""
     t = _core.trace_ctx.trace
-    if type(t) is _DynamicJaxprTrace and not _disable_jit.value:
-        return t
-    return None
+    if _disable_jit.value:
+        return "eval", t
+    tt = type(t)
+    if tt is _DynamicJaxprTrace:
+        return "staging", t
+    if tt is _EvalTrace:
+        return "eval", t
+    return "other", t
 
 
 def inline_closed_jaxpr(trace, closed, leaves):

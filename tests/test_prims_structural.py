@@ -111,6 +111,19 @@ CASES = [
          lambda x: lax.expand_dims(x, (1, 3)), (f32(2, 3),), (0,)),
     Case("expand_dims_0d", lambda x: S.expand_dims(x, (0,)),
          lambda x: lax.expand_dims(x, (0,)), (f32(),), (0,)),
+    # stack / unstack (refs: jax.numpy, as jax.lax exports neither)
+    Case("stack0", lambda x, y: S.stack([x, y], 0), lambda x, y: jnp.stack([x, y], 0),
+         (f32(2, 3), f32(2, 3)), (0, 1)),
+    Case("stack_mid", lambda x, y, z: S.stack([x, y, z], 1),
+         lambda x, y, z: jnp.stack([x, y, z], 1), (f32(2, 3), f32(2, 3), f32(2, 3)), (0, 2)),
+    Case("stack_last_int", lambda x, y: S.stack([x, y], -1), lambda x, y: jnp.stack([x, y], -1),
+         (i32(4), i32(4))),
+    Case("stack_complex_0d", lambda x, y: S.stack([x, y], 0), lambda x, y: jnp.stack([x, y]),
+         (c64(), c64()), (0, 1)),
+    Case("unstack_pick", lambda x: S.unstack(x, 1)[2], lambda x: x[:, 2], (f32(2, 4, 3),), (0,)),
+    Case("unstack_all", lambda x: S.stack(S.unstack(x, 0)[::-1], 1),
+         lambda x: jnp.stack(list(x)[::-1], 1), (f32(3, 2),), (0,)),
+    Case("unstack_last_bool", lambda x: S.unstack(x, -1)[0], lambda x: x[..., 0], (b(2, 3),)),
     # concatenate
     Case("concat0", lambda x, y: S.concatenate([x, y], 0),
          lambda x, y: lax.concatenate([x, y], 0), (f32(2, 3), f32(4, 3)), (0, 1)),
@@ -200,7 +213,7 @@ def test_every_primitive_has_a_case():
     names = {"broadcast_in_dim": "bid", "dynamic_slice": "dslice",
              "dynamic_update_slice": "dus", "concatenate": "concat", "select_n": "select"}
     prims = [p for p in vars(S).values() if isinstance(p, type(S.rev_p))]
-    assert len(prims) == 14
+    assert len(prims) == 16
     for p in prims:
         prefix = names.get(p.name, p.name)
         assert any(n.startswith(prefix) for n in IDS), p.name
@@ -408,6 +421,11 @@ BAD = [
     (lambda: S.concatenate([X, X.astype(np.int32)], 0), TypeError, "dtypes"),
     (lambda: S.concatenate([X], 2), ValueError, "dimension"),
     (lambda: S.concatenate([], 0), ValueError, "concatenate"),
+    (lambda: S.stack([X, X.T], 0), TypeError, "equal shapes"),
+    (lambda: S.stack([X, X.astype(np.int32)], 0), TypeError, "dtypes"),
+    (lambda: S.stack([X], 3), ValueError, "axis"),
+    (lambda: S.stack([], 0), ValueError, "stack"),
+    (lambda: S.unstack(X, 2), ValueError, "axis"),
     (lambda: S.pad(X, np.zeros(2, np.float32), [(0, 0, 0)] * 2), TypeError, "padding_value"),
     (lambda: S.pad(X, np.int32(0), [(0, 0, 0)] * 2), TypeError, "pad"),
     (lambda: S.pad(X, np.float32(0), [(0, 0, 0)]), ValueError, "padding_config"),

@@ -401,6 +401,7 @@ def _child() -> None:
         i16 = np.zeros((8, 4, 2), np.int16)
         u32 = np.arange(32, dtype=np.uint32).reshape(8, 4)
         import jax.extend.random as jex_random
+        from jax._src.lax import lax as _jax_lax_internal  # stack_p / unstack_p (no public API)
         ll = lax.linalg
         chol = _jax_cholesky
         tri = dict(lower=True, conjugate_a=False, unit_diagonal=False)
@@ -449,6 +450,14 @@ def _child() -> None:
              {"dimension": 1}, [(8, 4), (8, 4)], [("x", None), ("x", None)]),
             ("concatenate_mixed", lambda a, b: lax.concatenate([a, b], 1), T["concatenate"],
              {"dimension": 1}, [(8, 4), (8, 4)], [("x", None), (None, None)]),
+            ("stack", lambda a, b: _jax_lax_internal.stack([a, b], 1), T["stack"],
+             {"axis": 1}, [(8, 4), (8, 4)], [("x", "y"), ("x", "y")]),
+            ("stack_mixed", lambda a, b: _jax_lax_internal.stack([a, b], 0), T["stack"],
+             {"axis": 0}, [(8, 4), (8, 4)], [("x", None), (None, None)]),
+            ("unstack", lambda a: _jax_lax_internal.unstack(a, 1), T["unstack"], {"axis": 1},
+             [(8, 4)], [("x", None)]),
+            ("unstack_sharded_axis", lambda a: _jax_lax_internal.unstack(a, 0), T["unstack"],
+             {"axis": 0}, [(8, 4)], [("x", "y")]),
             ("gather_cols", *gather(g_cols, (8, 1)), [(8, 4), rows], [("x", None), ()]),
             ("gather_rows_sharded", *gather(g_rows, (1, 4)), [(8, 4), rows], [("x", "y"), ()]),
             ("gather_rows_kept", *gather(g_rows, (1, 4)), [(8, 4), rows], [(None, "y"), ()]),

@@ -75,6 +75,8 @@ RULES = {
                                                            ("pad", "padding"),
                                                            ("dynamic_slice", "dynamic_slice"))},
     "concatenate": sr.matching("concatenate"),
+    "stack": sr.stack("axis"),
+    "unstack": sr.unstack("axis"),
     "dynamic_update_slice": sr.matching("dynamic_update_slice", count=2),
     # indexing
     "gather": sr.gather("dimension_numbers", "slice_sizes"),

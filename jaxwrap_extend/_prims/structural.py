@@ -1,6 +1,7 @@
 """Structural primitives: moving, reshaping, slicing and selecting data.
 
-broadcast_in_dim, reshape, transpose, squeeze, expand_dims, concatenate, pad,
+broadcast_in_dim, reshape, transpose, squeeze, expand_dims, concatenate, stack,
+unstack, pad,
 slice, dynamic_slice, dynamic_update_slice, select_n, iota, rev, clamp.
 
 Conventions (shared by every primitive below):
@@ -442,6 +443,114 @@ def concatenate(operands, dimension):
     if len(operands) == 1 and _is_array(operands[0]):
         return operands[0]
     return concatenate_p.bind(*operands, dimension=dimension)
+
+
+# --- stack / unstack ------------------------------------------------------------------
+# One equation for numpy's stack (and the transpose of its derivative) instead of an
+# expand_dims per operand and a concatenate, as jax.lax's stack_p / unstack_p.
+def _stack_abstract_eval(*xs, axis):
+    name = "stack"
+    if not xs:
+        raise ValueError(f"{name}: needs at least one operand")
+    dtype = _same_dtype(name, "operands", xs)
+    if len({tuple(x.shape) for x in xs}) != 1:
+        raise TypeError(f"{name}: operands must have equal shapes, got "
+                        f"{', '.join(str(tuple(x.shape)) for x in xs)}")
+    shape = list(xs[0].shape)
+    if not 0 <= axis <= len(shape):
+        raise ValueError(f"{name}: axis={axis} out of range for rank {len(shape) + 1}")
+    shape.insert(axis, len(xs))
+    return aval(shape, dtype, all(x.weak_type for x in xs))
+
+
+def _stack_lowering(ctx, *xs, axis):
+    shape = list(ctx.avals_in[0].shape)
+    shape.insert(axis, 1)
+    one = mlir.aval_to_ir_type(aval(shape, ctx.avals_in[0].dtype))
+    return [hlo.concatenate([hlo.reshape(one, x) for x in xs], axis)]
+
+
+def _stack_transpose(ct, *xs, axis):
+    parts = unstack_p.bind(ct, axis=axis)
+    return [p if ad.is_undefined_primal(x) else None for p, x in zip(parts, xs)]
+
+
+def _stack_batch(args, dims, *, axis):
+    d0 = dims[0]
+    if all(d == d0 for d in dims):   # the new axis goes before or after the batch axis
+        return stack_p.bind(*args, axis=axis + (axis > d0)), d0 + (axis <= d0)
+    size = batching.batch_size(args, dims)
+    args = [batching.bdim_at_front(x, d, size) for x, d in zip(args, dims)]
+    return stack_p.bind(*args, axis=axis + 1), 0
+
+
+stack_p = define("stack", _stack_abstract_eval, _stack_lowering)
+ad.deflinear(stack_p, _stack_transpose)
+_defjvp_linear(stack_p, lambda i, n: True)
+batching.primitive_batchers[stack_p] = _stack_batch
+
+
+def stack(operands, axis=0):
+    """Join equal-shaped, equal-dtype ``operands`` along a new axis ``axis``."""
+    operands = list(operands)
+    if not operands:
+        raise ValueError("stack: needs at least one operand")
+    (axis,) = _canon_axes("stack", "axis", (axis,), np.ndim(operands[0]) + 1)
+    return stack_p.bind(*operands, axis=axis)
+
+
+def _unstack_abstract_eval(x, *, axis):
+    if not 0 <= axis < x.ndim:
+        raise ValueError(f"unstack: axis={axis} out of range for rank {x.ndim}")
+    shape = [n for i, n in enumerate(x.shape) if i != axis]
+    return [aval(shape, x.dtype, x.weak_type)] * x.shape[axis]
+
+
+def _unstack_lowering(ctx, x, *, axis):
+    shape = ctx.avals_in[0].shape
+    out = mlir.aval_to_ir_type(ctx.avals_out[0]) if ctx.avals_out else None
+    parts = []
+    for k in range(shape[axis]):
+        lo = [k if i == axis else 0 for i in range(len(shape))]
+        hi = [k + 1 if i == axis else n for i, n in enumerate(shape)]
+        part = hlo.slice(x, dense_int_array(lo), dense_int_array(hi),
+                         dense_int_array([1] * len(shape)))
+        parts.append(hlo.reshape(out, part))
+    return parts
+
+
+def _unstack_transpose(cts, x, *, axis):
+    shape = _shape(x)
+    part_aval = aval([n for i, n in enumerate(shape) if i != axis], _dtype(x))
+    cts = [full(part_aval.shape, 0, part_aval.dtype) if is_zero(c) else c for c in cts]
+    return [stack_p.bind(*cts, axis=axis)]
+
+
+def _unstack_jvp(primals, tangents, *, axis):
+    (x,), (t,) = primals, tangents
+    out = unstack_p.bind(x, axis=axis)
+    if is_zero(t) or kind(aval_of(x).dtype) not in INEXACT:
+        return out, [_zero_tangent(o) for o in out]
+    return out, unstack_p.bind(t, axis=axis)
+
+
+def _unstack_batch(args, dims, *, axis):
+    (x,), (d,) = args, dims
+    out = unstack_p.bind(x, axis=axis + (axis >= d))
+    return out, [d - (axis < d)] * len(out)
+
+
+unstack_p = define("unstack", _unstack_abstract_eval, _unstack_lowering,
+                   multiple_results=True)
+ad.primitive_jvps[unstack_p] = _unstack_jvp
+ad.primitive_transposes[unstack_p] = _unstack_transpose
+batching.primitive_batchers[unstack_p] = _unstack_batch
+
+
+def unstack(operand, axis=0):
+    """The slices of ``operand`` along ``axis``, each without that axis (a list)."""
+    (axis,) = _canon_axes("unstack", "axis", (axis,), np.ndim(operand))
+    return unstack_p.bind(operand, axis=axis)
 
 
 # --- pad ------------------------------------------------------------------------------

@@ -73,8 +73,11 @@ def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = ()) -> Callabl
 
     @functools.wraps(fun)
     def call(*args, **kwargs):
-        trace = _jax.staging_trace()
-        if trace is None:
+        kind, trace = _jax.current_trace()
+        if kind != "staging":
+            # Concrete values: jax's C++ dispatch. grad / vmap: jit's own rules, whose
+            # caches of the differentiated / batched jaxpr beat binding each equation
+            # here (measured: 1.8x slower on the training step under grad).
             return jitted(*args, **kwargs)
         statics, dyn_args, dyn_kwargs = _split(positions, args, kwargs)
         leaves, tree = tree_util.tree_flatten((dyn_args, dyn_kwargs))

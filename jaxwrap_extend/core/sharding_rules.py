@@ -22,7 +22,8 @@ from .. import _jax
 __all__ = ["elementwise", "like_operand", "reduction", "cumulative", "transpose",
            "broadcast_in_dim", "reshape", "dot_general", "replicated", "squeeze",
            "expand_dims", "resized", "matching", "sort", "top_k", "bitcast",
-           "linalg", "triangular_solve", "gather", "scatter", "results", "ShardingTypeError"]
+           "linalg", "triangular_solve", "gather", "scatter", "results", "stack", "unstack",
+           "ShardingTypeError"]
 
 ShardingTypeError = _jax.ShardingTypeError
 
@@ -210,6 +211,32 @@ def matching(what: str, count: int | None = None) -> Callable:
                 f"{what}: the operands must be sharded alike, got "
                 f"{', '.join(_typename(a) for a in shaped)}")
         return shaped[0].sharding
+    return rule
+
+
+def stack(axis_param: str = "axis") -> Callable:
+    """Joining equally sharded operands along a new, unsharded axis
+    ``params[axis_param]`` (stack)."""
+    alike = matching("stack")
+
+    def rule(*avals, **params):
+        first = alike(*avals)
+        if not avals or avals[0].sharding.mesh.empty:
+            return first
+        spec = list(_spec(avals[0]))
+        spec.insert(params[axis_param], None)
+        return NamedSharding(first.mesh, PartitionSpec(*spec))
+    return rule
+
+
+def unstack(axis_param: str = "axis") -> Callable:
+    """Splitting along ``params[axis_param]`` (unstack): that axis must be unsharded;
+    every piece keeps the other axes' shardings."""
+    def rule(operand, **params):
+        axis = params[axis_param]
+        _unsharded_along("unstack", operand, axis)
+        piece = _named(operand, [s for i, s in enumerate(_spec(operand)) if i != axis])
+        return [piece] * operand.shape[axis]
     return rule
 
 

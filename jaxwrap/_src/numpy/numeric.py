@@ -394,7 +394,7 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
     def comps(v):
         v = broadcast_to(v, lead + v.shape[-1:])
         k = v.ndim - 1
-        return [lax.squeeze(_sl(v, k, i, i + 1), (k,)) for i in range(v.shape[-1])]
+        return list(lax.unstack(v, k))
 
     xs, ys = comps(x), comps(y)
     sub, mul = lax.sub, lax.mul
@@ -404,7 +404,7 @@ def cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None):
     xs, ys = xs + [zero] * (3 - len(xs)), ys + [zero] * (3 - len(ys))
     out = [sub(mul(xs[(i + 1) % 3], ys[(i + 2) % 3]), mul(xs[(i + 2) % 3], ys[(i + 1) % 3]))
            for i in range(3)]
-    res = lax.concatenate([lax.expand_dims(o, (len(lead),)) for o in out], len(lead))
+    res = lax.stack(out, len(lead))
     axisc = canonicalize_axis(axisc, res.ndim, name, "axisc")
     return _moveaxis(res, res.ndim - 1, axisc)
 

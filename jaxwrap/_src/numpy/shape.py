@@ -225,8 +225,7 @@ def _slice_axis(x, start: int, stop: int, axis: int, stride: int = 1):
 
 
 def _unstack(a, axis: int):
-    return tuple(lax.squeeze(_slice_axis(a, i, i + 1, axis), (axis,))
-                 for i in range(a.shape[axis]))
+    return tuple(lax.unstack(a, axis))
 
 
 def _check_order(name: str, order, allowed: str = "CFAK"):
@@ -828,8 +827,7 @@ def stack(arrays, axis=0, out=None, *, dtype=None, casting=None):
         shapes = ", ".join(str(a.shape) for a in arrs)
         raise ValueError(f"stack(): all input arrays must have the same shape, got {shapes}")
     axis = canonicalize_axis(axis, len(shp) + 1, "stack")
-    arrs = [lax.expand_dims(a, (axis,)) for a in arrs]
-    return lax.concatenate(_promote("stack", arrs, dtype, casting), axis)
+    return lax.stack(_promote("stack", arrs, dtype, casting), axis)
 
 
 def _atleast(a, n: int):
