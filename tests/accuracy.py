@@ -17,7 +17,8 @@ error ``|a - e| / ulp(max(|Re e|, |Im e|))``.
 ``check_case`` asserts a budget and the rule "never worse than jax": the max
 error may exceed jax's on the same points only by ``PEER_SLACK`` ULPs.
 With ``JAXWRAP_ACCURACY_OUT=file.jsonl`` every measurement is appended to
-that file (``tools/special_accuracy_table.py`` turns it into docs/special.md).
+that file (``python tools/special_accuracy_report.py --from-jsonl file.jsonl`` turns it into
+docs/special.md).
 """
 
 from __future__ import annotations

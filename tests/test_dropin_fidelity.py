@@ -219,6 +219,10 @@ WEAK_GRAD_ROWS = {
     "logaddexp": lambda ns: lambda x: ns.logaddexp(x, 0.3),
     "maximum": lambda ns: lambda x: ns.maximum(x, 0.2),
     "second_derivative": lambda ns: jax.grad(ns.tanh),
+    # numpy-layer constants (const / full_like of a weak operand are Python scalars)
+    "reciprocal": lambda ns: ns.reciprocal, "rad2deg": lambda ns: ns.rad2deg,
+    "deg2rad": lambda ns: ns.deg2rad, "hypot": lambda ns: lambda x: ns.hypot(x, 0.5),
+    "heaviside": lambda ns: lambda x: ns.heaviside(ns.multiply(x, x), 0.5),
 }
 
 
@@ -228,3 +232,21 @@ def test_gradient_of_python_scalar_is_weak_like_jax(name):
     got, want = jax.grad(make(wnp))(1.5), jax.grad(make(jnp))(1.5)
     assert (got.dtype, got.weak_type) == (want.dtype, want.weak_type) == (np.float32, True)
     np.testing.assert_allclose(got, want, rtol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["logaddexp", "logaddexp2"])
+def test_logaddexp_derivative_like_jax_at_ties_and_infinities(name):
+    # The max / |x - y| formula alone splits the derivative wrongly at x == y (0
+    # instead of 1/2: softplus logaddexp(x, 0) at 0); jax.numpy defines it by
+    # e^(x - out) with +inf read as 0. Both partials, forward and reverse.
+    inf, nan = np.inf, np.nan
+    pts = [(0.7, 0.7), (0.0, 0.0), (0.7, 0.3), (-inf, -inf), (inf, 1.0), (1.0, inf),
+           (-inf, 2.0), (inf, inf), (nan, 1.0), (-inf, inf)]
+    for x, y in pts:
+        got = jax.grad(getattr(wnp, name), (0, 1))(x, y)
+        want = jax.grad(getattr(jnp, name), (0, 1))(x, y)
+        # rtol: logaddexp2's weights use exp2, whose kernel differs from jax's by an ulp
+        np.testing.assert_allclose(np.array(got), np.array(want), rtol=1e-6, err_msg=str((x, y)))
+        got = jax.jvp(getattr(wnp, name), (x, y), (1.0, -2.0))[1]
+        want = jax.jvp(getattr(jnp, name), (x, y), (1.0, -2.0))[1]
+        np.testing.assert_allclose(got, want, rtol=1e-6, err_msg=str((x, y)))

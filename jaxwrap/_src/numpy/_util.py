@@ -440,13 +440,35 @@ def check_out(name: str, out) -> None:
 
 
 def const(x, value):
-    """A constant of ``x``'s dtype (a literal in jaxprs)."""
+    """A constant of ``x``'s dtype (a literal in jaxprs), weakly typed where ``x`` is.
+
+    Weakness matters for derivatives: a gradient with respect to a Python scalar is
+    weakly typed in jax, and the transpose rules multiply by these constants."""
+    if np.ndim(value) == 0 and _weak_default(x):
+        return _PY_OF_KIND[np.dtype(x.dtype).kind](value)
     return np.array(value, dtype=x.dtype)
 
 
 def full_like(x, value, dtype=None):
+    if dtype is None and np.ndim(value) == 0 and _weak_default(x):
+        return lax.broadcast_in_dim(_PY_OF_KIND[np.dtype(x.dtype).kind](value), shape(x), ())
     dt = x.dtype if dtype is None else dtype
     return lax.broadcast_in_dim(np.array(value, dtype=dt), shape(x), ())
+
+
+# A weak array of the default dtype of its kind takes Python scalars as its weak
+# constants (they canonicalize to that very dtype, weakly typed).
+_PY_OF_KIND = {"i": int, "f": float, "c": complex}
+_DEFAULT_OF_KIND = {"i": dtypes.default_int_dtype, "f": dtypes.default_float_dtype,
+                    "c": dtypes.default_complex_dtype}
+
+
+def _weak_default(x) -> bool:
+    dt = getattr(x, "dtype", None)
+    if dt is None or not isinstance(x, jax.Array) or not jax.typeof(x).weak_type:
+        return False
+    k = np.dtype(dt).kind
+    return k in _PY_OF_KIND and np.dtype(dt) == _DEFAULT_OF_KIND[k]()
 
 
 def where(cond, x, y):

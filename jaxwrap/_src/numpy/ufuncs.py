@@ -493,6 +493,11 @@ def _logaddexp_complex(x, y):
 def _logaddexp(x, y):
     if _is_complex(x):
         return _logaddexp_complex(x, y)
+    return _logaddexp_real(x, y)
+
+
+@jax.custom_jvp
+def _logaddexp_real(x, y):
     amax = lax.max(x, y)
     delta = lax.sub(x, y)
     isnan = lax.ne(delta, delta)   # both infinite of the same sign, or a NaN
@@ -500,16 +505,49 @@ def _logaddexp(x, y):
                  lax.add(amax, lax.log1p(lax.exp(lax.neg(lax.abs(delta))))))
 
 
+def _logaddexp_weights(x, y, out, exp):
+    """(exp(x - out), exp(y - out)) with exp = exp or exp2: the partial derivatives of
+    logaddexp(2). +inf counts as 0 there (jax.numpy's rule), so that a +inf operand
+    gets a finite weight instead of exp(inf - inf) = NaN."""
+    def fin(v):
+        return where(lax.eq(v, const(v, np.inf)), const(v, 0), v)
+    o = fin(out)
+    return exp(lax.sub(fin(x), o)), exp(lax.sub(fin(y), o))
+
+
+@_logaddexp_real.defjvp
+def _logaddexp_jvp(primals, tangents):
+    # The formula's max and |x - y| split the derivative wrongly at x == y (0, not
+    # 1/2): d logaddexp = dx e^(x - out) + dy e^(y - out), as jax.numpy defines it.
+    (x, y), (tx, ty) = primals, tangents
+    out = _logaddexp_real(x, y)
+    wx, wy = _logaddexp_weights(x, y, out, lax.exp)
+    return out, lax.add(lax.mul(tx, wx), lax.mul(ty, wy))
+
+
 def _logaddexp2(x, y):
     if _is_complex(x):   # log2(2**x + 2**y) = logaddexp(x ln2, y ln2) / ln2
         ln2 = const(x, math.log(2))
         return lax.div(_logaddexp_complex(lax.mul(x, ln2), lax.mul(y, ln2)), ln2)
+    return _logaddexp2_real(x, y)
+
+
+@jax.custom_jvp
+def _logaddexp2_real(x, y):
     ln2 = const(x, math.log(2))
     amax = lax.max(x, y)
     delta = lax.sub(x, y)
     isnan = lax.ne(delta, delta)
     return where(isnan, lax.add(x, y),
                  lax.add(amax, lax.div(lax.log1p(lax.exp2(lax.neg(lax.abs(delta)))), ln2)))
+
+
+@_logaddexp2_real.defjvp
+def _logaddexp2_jvp(primals, tangents):
+    (x, y), (tx, ty) = primals, tangents
+    out = _logaddexp2_real(x, y)
+    wx, wy = _logaddexp_weights(x, y, out, lax.exp2)
+    return out, lax.add(lax.mul(tx, wx), lax.mul(ty, wy))
 
 
 def _hypot(x, y):
