@@ -3,7 +3,8 @@
 Semantics (axis, keepdims, b with negative weights, return_sign, where=,
 infinities) against jax.scipy.special and scipy.special; accuracy against
 mpmath where jax loses digits (a dominant term); transformations and
-gradients (with b= and where=) through the harness.  The elementwise log-space
+gradients (with b= and where=) through the harness; logit's derivative at the
+ends of [0, 1] against jax's.  The other checks of the elementwise log-space
 functions (xlogy, kl_div, ...) are in tests/test_special_elementary.py.
 """
 
@@ -142,6 +143,54 @@ def test_softmax_default_axis_matches_jax():
         np.testing.assert_allclose(np.asarray(sp.softmax(_A)), np.asarray(jsp.softmax(_A)), rtol=1e-15)
         np.testing.assert_allclose(np.asarray(sp.log_softmax(_A)), np.asarray(jsp.log_softmax(_A)),
                                    rtol=1e-14)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_logit_derivative_matches_jax(dtype):
+    # jax gives logit a custom rule, 1 / (p (1 - p)): +inf at p = 0 and p = 1 (the
+    # autodiff of a two-form expression would give NaN there)
+    p = np.array([0.0, 1.0, 1e-30, 0.25, 0.5, 0.75, 0.9, 1 - 2 ** -20, -0.5, 1.5, np.nan],
+                 dtype)
+    with jax.enable_x64(dtype == np.float64):
+        for mode in (jax.grad, lambda f: (lambda x: jax.jvp(f, (x,), (np.ones((), dtype),))[1])):
+            got = np.asarray(jax.jit(jax.vmap(mode(sp.logit)))(p))
+            want = np.asarray(jax.jit(jax.vmap(mode(jsp.logit)))(p))
+            assert got.dtype == want.dtype == dtype
+            np.testing.assert_array_equal(got[:2], [np.inf, np.inf])
+            np.testing.assert_allclose(got, want, rtol=4 * np.finfo(dtype).eps)
+        # the value is unchanged by the rule: -inf, inf at the ends
+        np.testing.assert_array_equal(np.asarray(sp.logit(p[:2])), [-np.inf, np.inf])
+
+
+def _mp_entr(p, q, kl):
+    p, q = mpmath.mpf(float(p)), mpmath.mpf(float(q))
+    v = p * mpmath.log(p / q)
+    return float(v - p + q if kl else v)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_rel_entr_kl_div_extremes(dtype):
+    # the quotient p/q overflowing or underflowing, p + q overflowing next to p = q, and
+    # p ~ q: against mpmath (one jitted call per function)
+    fi = np.finfo(dtype)
+    big, tiny = fi.max, fi.smallest_normal
+    pairs = [(big, big * 0.75), (big * 0.75, big), (big, tiny), (tiny, big), (big, 1.0),
+             (1.0, big), (tiny * 3, tiny), (1.0, 1.0 + 2 * fi.eps), (2.5, 1.5), (0.5, 0.3),
+             (7.0, 3.0), (1e-3, 5.0)]
+    p = np.array([a for a, _ in pairs], dtype)
+    q = np.array([b for _, b in pairs], dtype)
+    mpmath.mp.dps = 50
+    with jax.enable_x64(dtype == np.float64):
+        for name, kl in (("rel_entr", False), ("kl_div", True)):
+            got = np.asarray(jax.jit(getattr(sp, name))(p, q))
+            want = np.array([_mp_entr(a, b, kl) for a, b in zip(p, q)])
+            assert got.dtype == dtype
+            with np.errstate(invalid="ignore"):  # (inf - inf where both overflow)
+                err = ulp_error(got, want, dtype)
+            # 4 ulp: the elementary-composition budget of the accuracy suite (kl_div's
+            # x log(x/y) - x + y cancels up to 6-fold at (7, 3): 16 there, as its typical budget)
+            budget = np.where((p == 7.0) & kl, 16.0, 4.0)
+            assert np.all(err <= budget), (name, dtype, err)
 
 
 def test_purity_with_keywords():

@@ -36,6 +36,10 @@ TypeError).
 
 from __future__ import annotations
 
+import functools
+import math
+from fractions import Fraction
+
 import jax
 import numpy as np
 
@@ -420,33 +424,144 @@ def expn(n, x):
     return _expn(n, x)
 
 
+# --- Si, Ci of real x ---------------------------------------------------------------
+# x <= 3: Si = x sum_k (-1)^k x^2k / ((2k+1)(2k+1)!) (DLMF 6.6.5) by Horner's rule in x^2,
+# 8 / 14 terms (float32 / float64: the first left out is below 4e-9 / 5e-18 of Si(3));
+# Ci about its first zero r (DLMF 6.6.6 rewritten as in _root_series, the sum a polynomial
+# in -x^2 with static coefficients, ``_ci_root_coeffs``).
+# x > 3: Si = pi/2 - f cos x - g sin x, Ci = f sin x - g cos x with the auxiliary functions
+# (DLMF 6.2.17-18) x f = 1 + t F(t), x^2 g = 1 + t G(t), t = 1/x^2, F and G our own
+# near-minimax rational approximations (``python -m tools.fit_rational sici``; float64 on
+# two intervals split at x = 8, the coefficients selected per element).
+_SICI_SPLIT = 3.0  # (beyond, the series would cancel in Ci: Ci(4) = -0.14, terms ~2)
+_SICI_SPLIT64 = 8.0
+_SICI_TERMS = {np.dtype(np.float32): 8, np.dtype(np.float64): 14}
+# per dtype: F on each interval, then G on each: ((mid, 1/half), P, Q), u = (t - mid)/half
+_SICI_FG = {
+    np.dtype(np.float64): [
+        # f 3..8: v in [0.015625, 0.111111], degrees (8, 8),
+        # max relative error 6.7e-16 (float64 Horner)
+        ((0.0, 1.0),
+         [-1.999998037757218, -588.9214028632242, -57449.72347156424, -2368356.560414042,
+          -43633126.09639912, -348990087.72698194, -1075916892.7523153, -932392781.2719005,
+          -37457969.01140851],
+         [1.0, 306.4597471393561, 32042.878074004504, 1478333.152964868, 32450554.230335623,
+          339797240.19578224, 1604969316.7530894, 2967794693.4957385, 1498902674.4500933]),
+        # f 8..inf: v in [0, 0.015625], degrees (8, 8),
+        # max relative error 5.6e-16 (float64 Horner)
+        ((0.0, 1.0),
+         [-1.9999999999999998, -2375.4449081517987, -998510.927545505, -189541241.3027419,
+          -17186008583.864937, -723249686449.9795, -12564425834301.125, -66617523148163.77,
+          -27449193068120.973],
+         [1.0, 1199.7224540758925, 513292.1332217892, 100518386.16567159, 9636811766.027412,
+          449490650986.4565, 9545741420955.717, 79019796447171.52, 174020104309837.66]),
+        # g 3..8: v in [0.015625, 0.111111], degrees (8, 8),
+        # max relative error 7.8e-16 (float64 Horner)
+        ((0.0, 1.0),
+         [-5.999981520806358, -1941.3154809293421, -206501.52191897546, -9203591.599303845,
+          -181809193.7524739, -1548153682.0288706, -5050160362.57646, -4571022162.054153,
+          -80939019.2968496],
+         [1.0, 343.54940373943197, 40449.68928521048, 2114074.320581527, 53007481.85260103,
+          641644117.41236, 3567299285.4116874, 7994598639.868116, 5161091728.7849455]),
+        # g 8..inf: v in [0, 0.015625], degrees (8, 8),
+        # max relative error 7.8e-16 (float64 Horner)
+        ((0.0, 1.0),
+         [-5.999999999999999, -7838.0102844994535, -3636733.437550302, -764312941.7981715,
+          -76868070559.96634, -3586506438952.6665, -68723457767988.65, -393559895208758.8,
+          -115324187463084.42],
+         [1.0, 1326.3350474165488, 631808.9405405726, 138968027.66669708, 15133550096.416786,
+          814114689910.5182, 20384159756835.09, 205985675785918.53, 589803272692641.6]),
+    ],
+    np.dtype(np.float32): [
+        # f 3..inf: v in [0, 0.111111], degrees (5, 5),
+        # max relative error 3.0e-07 (float32 Horner)
+        ((0.0, 1.0),
+         [-1.9999999859801734, -460.1599664282048, -27868.853421611566, -494779.0058852478,
+          -2029242.3104685766, -443768.09888799366],
+         [1.0, 242.07989732431145, 16479.552661777703, 378020.7894157601, 2749988.6821415443,
+          4583821.958351464]),
+        # g 3..inf: v in [0, 0.111111], degrees (5, 5),
+        # max relative error 3.5e-07 (float32 Horner)
+        ((0.0, 1.0),
+         [-5.999999910549397, -1606.5639053046566, -112642.35632315058, -2278551.3528578924,
+          -10292321.01944135, -1436444.0037667763],
+         [1.0, 287.7604368103585, 23689.405553921224, 671880.3515662483, 6242049.446321161,
+          14059145.898408318]),
+    ],
+}
+
+
+@functools.cache
+def _ci_root_coeffs(r: float, n: int):
+    """b_i with sum_{k=1..n} a_k (Y^k - R^k)/(Y - R) = sum_i b_i Y^i, a_k = 1/(2k (2k)!),
+    R = -r^2 (exact rational arithmetic, then rounded)."""
+    rr = -Fraction(r) ** 2
+    a = [Fraction(0)] + [Fraction(1, 2 * k * math.factorial(2 * k)) for k in range(1, n + 1)]
+    return [float(sum(a[k] * rr ** (k - 1 - i) for k in range(i + 1, n + 1))) for i in range(n)]
+
+
+def _sici_small(x):
+    """Si, Ci for 0 <= x <= 3 (x = 0: 0, -inf)."""
+    n = _SICI_TERMS[np.dtype(x.dtype)]
+    y = mul(x, x)
+    si = mul(x, B.horner(y, [(-1) ** k / ((2 * k + 1) * math.factorial(2 * k + 1))
+                            for k in range(n)]))
+    rh, f_rh = _CI_ZERO[0] if B.is64(x) else _CI_ZERO[1]
+    delta = sub(x, c(x, rh))  # exact next to the zero (Sterbenz)
+    s = B.horner(neg(y), _ci_root_coeffs(rh, n))
+    ymr = neg(mul(delta, add(x, c(x, rh))))  # -x^2 - (-r^2)
+    # ln(x/r): next to r log1p(u), u = (x - r)/r, as log(w) - ((w - 1) - u)/w with
+    # w = 1 + u (Goldberg 1991, thm. 4: the rounding of 1 + u corrected); else ln x - ln r
+    near = lt(B.abs_(delta), c(x, 0.5 * rh))
+    u = mul(delta, c(x, 1 / rh))
+    w = where(near, add(c(x, 1), u), x)
+    corr = where(near, div(sub(sub(w, c(x, 1)), u), where(near, w, full(x, 1))),
+                 c(x, math.log(rh)))
+    ci = add(c(x, f_rh), add(sub(log(w), corr), mul(ymr, s)))
+    return si, ci
+
+
+def _sici_large(x):
+    """Si, Ci for x > 3 (finite)."""
+    regions = _SICI_FG[np.dtype(x.dtype)]
+    nreg = len(regions) // 2
+    rx = where(gt(x, c(x, 0)), div(c(x, 1), x), full(x, 0))  # (a select: one user of the div)
+    t = mul(rx, rx)
+    first = lt(x, c(x, _SICI_SPLIT64))
+
+    def rational(table):
+        (s0, i0) = table[0][0]
+        (s1, i1) = table[-1][0]
+        u = mul(sub(t, where(first, c(x, s0), c(x, s1))), where(first, c(x, i0), c(x, i1)))
+
+        def poly(k):
+            m = max(len(r[k]) for r in table)
+            cs = [list(r[k]) + [0.0] * (m - len(r[k])) for r in table]
+            pick = (lambda i: c(x, cs[0][i])) if len(table) == 1 else (
+                lambda i: where(first, c(x, cs[0][i]), c(x, cs[1][i])))
+            acc = pick(m - 1)
+            for i in range(m - 2, -1, -1):
+                acc = add(mul(acc, u), pick(i))
+            return acc
+
+        return add(c(x, 1), mul(t, div(poly(1), poly(2))))
+
+    f = mul(rational(regions[:nreg]), rx)
+    g = mul(rational(regions[nreg:]), t)
+    sn, cs = sin(x), cos(x)
+    si = sub(c(x, np.pi / 2), add(mul(f, cs), mul(g, sn)))
+    ci = sub(mul(f, sn), mul(g, cs))
+    return si, ci
+
+
 @jax.custom_jvp
 def _sici(x):
     if np.dtype(x.dtype).kind == "c":
         return _SC.sici(x, _e1_complex)
     ax = B.abs_(x)
-    small = le(ax, c(x, 3))
-    xs = where(small, ax, full(x, 1))
-    xl = where(small, full(x, 5), ax)
-    terms = B.nterms(x, 9, 15)
-    y = mul(xs, xs)
-
-    def body(i, carry):  # Si = sum (-1)^k x^{2k+1} / ((2k+1) (2k+1)!)
-        t, s = carry
-        k = _kf(i, x)
-        t = div(neg(mul(t, y)), mul(mul(c(x, 2), k), add(mul(c(x, 2), k), c(x, 1))))
-        return t, add(s, div(t, add(mul(c(x, 2), k), c(x, 1))))
-
-    _, si_s = B.loop(terms, body, (xs, xs))
-    ci_s = _root_series(xs, _CI_ZERO, 2, -1, lambda k: mul(mul(c(x, 2), k),
-                                                              sub(mul(c(x, 2), k), c(x, 1))),
-                        lambda k: mul(c(x, 2), k), terms)
-    cdt = np.complex128 if B.is64(x) else np.complex64
-    z = B.L.complex(full(xl, 0), xl)
-    e1 = _en_cf(full(z, 1), z, B.nterms(x, 30, 150))
-    si_l = add(c(x, np.pi / 2), B.L.imag(e1))
-    ci_l = neg(B.L.real(e1))
-    del cdt
+    small = le(ax, c(x, _SICI_SPLIT))
+    si_s, ci_s = _sici_small(where(small, ax, full(x, 1)))
+    si_l, ci_l = _sici_large(where(small, full(x, 2 * _SICI_SPLIT), ax))
     si = where(small, si_s, si_l)
     ci = where(small, ci_s, ci_l)
     inf = eq(ax, c(x, _INF))

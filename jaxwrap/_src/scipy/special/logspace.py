@@ -10,10 +10,10 @@ Accuracy notes (the cancellations that naive formulas suffer):
   ``b * exp(0)``) and ``R`` the rest, and ``log(B + R) = log|B| + log1p(R/B)``,
   so a dominant term does not drown the small ones in a rounded ``1 + R``
   (without ``b`` / ``where``, both sums in one fused pass: ``_log_sum_plain``).
-* rel_entr / kl_div: ``log(x/y)`` is ``log1p((x - y)/y)`` when x and y are
-  within a factor 2 (``x - y`` is then exact, Sterbenz's lemma); kl_div's
-  ``x log(x/y) - x + y = y g(u)`` with ``u = (x - y)/y`` and
-  ``g(u) = (1+u) log1p(u) - u`` summed as its Taylor series for ``|u| <= 1/2``.
+* rel_entr / kl_div: for x close to y (within a factor 3/2 / 2), both are
+  written with ``s = (x - y)/(x + y)`` (``x - y`` exact, Sterbenz's lemma) and
+  the series of ``atanh(s)``: no log and no cancellation; elsewhere one log of
+  a quotient of mantissas (see the comment above ``_NEAR``).
 * logit: ``log1p((2p - 1)/(1 - p))`` for p in [1/4, 3/4] (both differences exact).
 """
 
@@ -181,9 +181,78 @@ def _nan_of(x, y, v):
     return _util.where(np_.logical_or(np_.isnan(x), np_.isnan(y)), U.c(v, np.nan), v)
 
 
+# --- rel_entr / kl_div values ---------------------------------------------------------------
+# With s = (x - y)/(x + y), x/y = (1 + s)/(1 - s) and log(x/y) = 2 atanh(s)
+# = 2 s (1 + s^2 P(s^2)), P(q) = sum_k q^k / (2k + 3) (DLMF 4.6.4 with 4.37.24), so
+#   rel_entr = x log(x/y) = 2 x s (1 + s^2 P),
+#   kl_div = x log(x/y) - x + y = (x + y) s^2 + 2 x s^3 P
+# (since 2x = (x + y)(1 + s) and 2y = (x + y)(1 - s)), and (x + y) s^2 = (x - y) s: no
+# log and no cancellation.  Used for x/y in [1/w, w] (|s| <= (w - 1)/(w + 1); x - y exact
+# by Sterbenz's lemma): the tail of P after K terms is below the rounding level when
+# ((w - 1)/(w + 1))^(2K + 2) / (2K + 3) < eps:
+#   kl_div, w = 2 (|s| <= 1/3): K = 16 (float64) / 7 (float32); a smaller window would
+#   leave x log(x/y) - x + y cancelling more than 6-fold at its edge;
+#   rel_entr, w = 3/2 (|s| <= 1/5): K = 10 / 4; x log(x/y) loses < 1.5 ulp beyond.
+# Elsewhere log(x/y) = log(mx/my) + (ex - ey) log 2 with the exponents read from the bits
+# (a few integer ops, cheaper than frexp; no overflow or underflow of the quotient);
+# |log(x/y)| >= log(3/2) there, so the rounding of mx/my costs < 1.5 ulp.
+# (XLA's CPU fusion keeps a division with several users out of the fused loop: each
+# quotient below is used once, through a select.)
+_NEAR = {  # function: (w, K float32, K float64)
+    "kl_div": (2.0, 7, 16),
+    "rel_entr": (1.5, 4, 10),
+}
+
+
+def _near_parts(x, y, fname):
+    """For x, y > 0: (near, s, q, P(q), x - y): near where x/y is in [1/w, w] (``_NEAR``);
+    there s = (x - y)/(x + y) and q = s^2, elsewhere s = q = 0.  Where x + y overflows,
+    s = ((x - y)/2) / (x - (x - y)/2) (XLA would refactor x/2 + y/2 into (x + y)/2)."""
+    w, k32, k64 = _NEAR[fname]
+    near = _jnp().logical_and(L.le(L.mul(y, U.c(x, 1 / w)), x),  # (no inf: x w may overflow)
+                              L.le(L.mul(x, U.c(x, 1 / w)), y))
+    diff = L.sub(x, y)
+    d = L.add(x, y)
+    ov = L.eq(d, U.c(d, np.inf))
+    hd = L.mul(diff, U.c(x, 0.5))
+    s = _util.where(near, L.div(_util.where(ov, hd, diff), _util.where(ov, L.sub(x, hd), d)),
+                    U.c(x, 0))
+    q = L.mul(s, s)
+    n = k64 if U.is_f64(x) else k32
+    return near, s, q, U.horner(q, [1.0 / (2 * k + 3) for k in range(n)]), diff
+
+
+# (mantissa bits, exponent bias, integer type) of the float formats
+_FMT = {np.dtype(np.float32): (23, 127, np.int32), np.dtype(np.float64): (52, 1023, np.int64)}
+
+
+def _split_exp(x):
+    """(m, e) with x = m 2^e exactly for x > 0 (m in [1, 2) for normal x; also exact for
+    subnormal x and the largest binade): e is the exponent field clamped to
+    [1, 2 bias - 1] (minus the bias), m = x 2^-e with 2^-e built from its bits."""
+    nm, bias, it = _FMT[np.dtype(x.dtype)]
+    field = L.shift_right_logical(L.bitcast_convert_type(x, it), np.array(nm, it))
+    e = L.clamp(np.array(1, it), field, np.array(2 * bias - 1, it))
+    scale = L.bitcast_convert_type(L.shift_left(L.sub(np.array(2 * bias, it), e),
+                                                np.array(nm, it)), x.dtype)
+    return L.mul(x, scale), L.sub(e, np.array(bias, it))
+
+
+def _log_quotient(x, y):
+    """log(x/y) for x, y > 0: log(mx/my) + (ex - ey) log 2 (no overflow or underflow of
+    the quotient; relative error < 1.5 ulp where |log(x/y)| >= log(3/2))."""
+    mx, ex = _split_exp(x)
+    my, ey = _split_exp(y)
+    de = L.convert_element_type(L.sub(ex, ey), x.dtype, False)
+    return L.add(L.log(L.div(mx, my)), L.mul(de, U.c(x, math.log(2))))
+
+
 def _rel_entr_value(x, y):
     both, zero, xs, ys = _pos_pair(x, y)
-    v = L.mul(xs, _log_ratio(xs, ys))
+    near, s, q, p, _ = _near_parts(xs, ys, "rel_entr")
+    # (x s) 2, not (2 x) s: 2x may overflow where the result does not
+    v_near = L.mul(L.mul(L.mul(xs, s), U.c(x, 2)), L.add(U.c(x, 1), L.mul(q, p)))
+    v = _util.where(near, v_near, L.mul(xs, _log_quotient(xs, ys)))
     v = _util.where(both, v, _util.where(zero, U.c(x, 0), U.c(x, np.inf)))
     return _nan_of(x, y, v)
 
@@ -218,27 +287,16 @@ def rel_entr(p, q):
     return _rel_entr(p, q)
 
 
-def _kl_series_coeffs(n_terms: int):
-    # g(u) = (1+u) log1p(u) - u = sum_{k>=2} (-1)^k u^k / (k (k-1))  (from the series of log1p)
-    return [(-1.0) ** k / (k * (k - 1)) for k in range(2, 2 + n_terms)]
-
-
-# Terms of g's series for |u| <= 1/2: the tail after n terms is below
-# 2^-n / n^2 relative to u^2/2, so 48 terms reach 2^-53 (float64) and 20 reach 2^-24.
-_KL_TERMS = {np.dtype(np.float64): 48, np.dtype(np.float32): 20}
-
-
 def _kl_div_value(x, y):
-    np_ = _jnp()
     both, zero, xs, ys = _pos_pair(x, y)
-    u = L.div(L.sub(xs, ys), ys)
-    small = L.le(L.abs(u), U.c(u, 0.5))
-    us = _util.where(small, u, U.c(u, 0))
-    series = L.mul(ys, L.mul(L.mul(us, us), U.horner(us, _kl_series_coeffs(_KL_TERMS[U.real_dtype(x)]))))
-    direct = L.add(L.sub(L.mul(xs, _log_ratio(xs, ys)), xs), ys)
-    v = _util.where(small, series, direct)
+    near, s, q, p, diff = _near_parts(xs, ys, "kl_div")
+    lead = L.mul(diff, s)  # (x + y) s^2 = (x - y)^2 / (x + y), no overflow
+    v_near = L.add(lead, L.mul(L.mul(L.mul(xs, L.mul(s, q)), U.c(x, 2)), p))
+    # x log(x/y) + (y - x): no subnormal intermediate (flushed to zero by XLA's CPU code)
+    # where the result is normal, as (x log(x/y) - x) + y has next to the smallest normal
+    v_far = L.add(L.mul(xs, _log_quotient(xs, ys)), L.sub(ys, xs))
+    v = _util.where(near, v_near, v_far)
     v = _util.where(both, v, _util.where(zero, y, U.c(x, np.inf)))
-    del np_
     return _nan_of(x, y, v)
 
 
@@ -408,6 +466,26 @@ def expit(x):
     return _expit(x)
 
 
+def _logit_value(p):
+    # One log for both forms: w = p/q outside [1/4, 3/4]; inside, w = 1 + u with
+    # u = (2p - 1)/q (2p - 1 and q exact there) and log1p(u) = log(w) - ((w - 1) - u)/w
+    # (the rounding of 1 + u corrected to first order; Goldberg 1991, thm. 4).
+    one = U.c(p, 1)
+    q = L.sub(one, p)
+    mid = L.le(L.abs(L.sub(p, U.c(p, 0.5))), U.c(p, 0.25))
+    r = L.div(_util.where(mid, L.sub(L.add(p, p), one), p), q)
+    w = _util.where(mid, L.add(one, r), r)
+    ws = _util.where(mid, w, one)  # (no 0/0 in the untaken branch's derivative)
+    corr = L.div(L.sub(L.sub(ws, one), _util.where(mid, r, U.c(p, 0))), ws)
+    return L.sub(L.log(w), _util.where(mid, corr, U.c(p, 0)))
+
+
+# d/dp logit(p) = 1 / (p (1 - p)): +inf at 0 and 1 as jax's custom rule gives (autodiff of
+# the two-form expression above would give NaN there)
+_logit = U.with_derivatives(
+    _logit_value, lambda p, out: L.div(U.c(p, 1), L.mul(p, L.sub(U.c(p, 1), p))))
+
+
 @public
 @U.elementwise("logit", ("x",))
 def logit(x):
@@ -429,18 +507,7 @@ def logit(x):
     >>> sp.logit(0.5).item(), round(sp.logit(0.75).item(), 6)
     (0.0, 1.098612)
     """
-    # One log for both forms: w = p/q outside [1/4, 3/4]; inside, w = 1 + u with
-    # u = (2p - 1)/q (2p - 1 and q exact there) and log1p(u) = log(w) - ((w - 1) - u)/w
-    # (the rounding of 1 + u corrected to first order; Goldberg 1991, thm. 4).
-    p = x
-    one = U.c(p, 1)
-    q = L.sub(one, p)
-    mid = L.le(L.abs(L.sub(p, U.c(p, 0.5))), U.c(p, 0.25))
-    r = L.div(_util.where(mid, L.sub(L.add(p, p), one), p), q)
-    w = _util.where(mid, L.add(one, r), r)
-    ws = _util.where(mid, w, one)  # (no 0/0 in the untaken branch's derivative)
-    corr = L.div(L.sub(L.sub(ws, one), _util.where(mid, r, U.c(p, 0))), ws)
-    return L.sub(L.log(w), _util.where(mid, corr, U.c(p, 0)))
+    return _logit(x)
 
 
 def _log1pexp(x):
