@@ -15,7 +15,7 @@ import scipy.special as sp
 import jaxwrap.scipy.special as wsp
 from jaxwrap._src.scipy.special import gamma as gamma_module
 from tests import accuracy
-from tests.harness import check
+from tests.harness import DEEP, check
 
 # --- accuracy budgets (max ULP over a case's points), float64 / float32 ----------------------------
 # Default: 16 ULP in the typical domain (the issue's budget for the gamma family).  Looser rows:
@@ -62,6 +62,27 @@ CASES = accuracy.load("gamma")
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_accuracy(case):
     accuracy.check_case(case, BUDGET.get((case.function, case.region), DEFAULT_BUDGET))
+
+
+# --- shared inputs ------------------------------------------------------------------------------
+# Every compile of these kernels costs seconds, so the tests below call each function on the
+# accuracy cases' padded length (``accuracy._call`` pads to 64 points), reusing the programs
+# compiled there (float32 and float64); the inverses, which have no accuracy cases, are
+# compiled once at that length for all the tests that use them.
+_N = accuracy._BUCKET
+
+
+def _cycle(a):
+    """The values of ``a`` (flattened) repeated to the accuracy cases' length."""
+    return np.resize(np.asarray(a).ravel(), _N)
+
+
+def _padded(fn, *cols):
+    """fn on the 1-d columns ``cols`` padded (with their last point) to the accuracy cases'
+    length; the padding is sliced off the result."""
+    n = len(cols[0])
+    out = fn(*[np.pad(np.asarray(c, np.float64), (0, _N - n), mode="edge") for c in cols])
+    return np.asarray(out)[:n]
 
 
 # --- transformations, references ----------------------------------------------------------------
@@ -114,10 +135,17 @@ ROWS = [(*r, np.float64) for r in EVERY_WAY] + [(*r, np.float32) for r in EVERY_
 @pytest.mark.parametrize("name, args, peer, grad, vmap, dtype", ROWS,
                          ids=[f"{r[0]}-{np.dtype(r[-1]).name}" for r in ROWS])
 def test_against_scipy_every_way(name, args, peer, grad, vmap, dtype):
-    args = tuple(a.astype(dtype) for a in args)
-    with jax.enable_x64(dtype == np.float64):
-        check(getattr(wsp, name), getattr(sp, name), args, peer=peer, vmap=vmap,
-              grad=grad if dtype == np.float64 else 0,
+    # The points repeated to the accuracy cases' length: the plain calls reuse the programs
+    # compiled there.  The outer-jit run is made where the vmap run is (the harness: vmap
+    # calls the function with tracers at its public boundary) and in a deep run: elsewhere
+    # the plain call is already compiled (``@public`` jits), the purity check traces the
+    # function abstractly, and an outer jit would compile the same program once more.
+    # float32: values and dtype (vmap and gradients are the float64 run's; DEEP: all).
+    f64 = dtype == np.float64
+    args = tuple(_cycle(a).astype(dtype) for a in args)
+    with jax.enable_x64(f64):
+        check(getattr(wsp, name), getattr(sp, name), args, peer=peer,
+              vmap=vmap and (f64 or DEEP), jit=DEEP, grad=grad if f64 else 0,
               # float32: the default 2e-5; float64: 1e-12 (scipy's own error is ~1e-14 here)
               tol={np.dtype(np.float32): 2e-5, np.dtype(np.float64): 1e-12})
 
@@ -151,51 +179,53 @@ def test_bad_arguments():
 
 
 def test_domain_edges_like_scipy():
+    # (padded to the accuracy cases' length: the compiled programs are reused)
     a = np.array([0.0, 0.0, 1.0, 1.0, np.inf, -1.0, 2.0, 2.0, np.nan])
     x = np.array([1.0, 0.0, 0.0, np.inf, 1.0, 1.0, -1.0, np.nan, 1.0])
     with jax.enable_x64(True):
-        np.testing.assert_array_equal(np.asarray(wsp.gammainc(a, x)), sp.gammainc(a, x))
-        np.testing.assert_array_equal(np.asarray(wsp.gammaincc(a, x)), sp.gammaincc(a, x))
+        np.testing.assert_array_equal(_padded(wsp.gammainc, a, x), sp.gammainc(a, x))
+        np.testing.assert_array_equal(_padded(wsp.gammaincc, a, x), sp.gammaincc(a, x))
         y = np.array([0.0, 1.0, 0.5, -0.1, 1.1, np.nan])
         aa = np.full(6, 2.0)
         for f in ("gammaincinv", "gammainccinv"):
             # the edges exactly; the interior y = 0.5 to an ulp or two
-            got, want = np.asarray(getattr(wsp, f)(aa, y)), getattr(sp, f)(aa, y)
+            got, want = _padded(getattr(wsp, f), aa, y), getattr(sp, f)(aa, y)
             np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
             np.testing.assert_allclose(got, want, rtol=1e-15)
         for f in ("betaincinv", "betainccinv"):
-            got = np.asarray(getattr(wsp, f)(aa, aa * 1.5, y))
+            got = _padded(getattr(wsp, f), aa, aa * 1.5, y)
             np.testing.assert_allclose(got, getattr(sp, f)(aa, aa * 1.5, y), rtol=1e-15)
 
 
 def test_inverses_round_trip_in_the_tails():
     with jax.enable_x64(True):
-        a = np.array([1e-3, 0.5, 3.0, 80.0, 5e3])
-        for y in (1e-300, 1e-30, 1e-5, 0.3, 0.999):
-            yy = np.full_like(a, y)
-            x = np.asarray(wsp.gammaincinv(a, yy))
-            # the true root underflows for small a and tiny y (scipy gives 0 too)
-            np.testing.assert_array_equal(x == 0, sp.gammaincinv(a, yy) == 0)
-            np.testing.assert_allclose(np.asarray(wsp.gammainc(a, x))[x > 0], yy[x > 0], rtol=1e-12)
-            x = np.asarray(wsp.gammainccinv(a, yy))
-            np.testing.assert_array_equal(x == 0, sp.gammainccinv(a, yy) == 0)
-            np.testing.assert_allclose(np.asarray(wsp.gammaincc(a, x))[x > 0], yy[x > 0], rtol=1e-12)
-            b = a[::-1] + 0.5
-            x = wsp.betaincinv(a, b, yy)
-            ok = (np.asarray(x) > 0) & (np.asarray(x) < 1)   # x may round to 0 or 1
-            # near x = 1 an ulp of x moves betainc by pdf(x) * ulp: allow that conditioning
-            xa = np.asarray(x)
-            slack = 4 * np.spacing(xa) * scipy.stats.beta.pdf(xa, a, b) + 1e-11 * yy
-            err = np.abs(np.asarray(wsp.betainc(a, b, x)) - yy)
-            assert np.all(err[ok] <= slack[ok]), (y, err, slack)
+        # every (a, y) pair in one call per function, padded to the accuracy cases' length
+        a0 = np.array([1e-3, 0.5, 3.0, 80.0, 5e3])
+        ys = np.array([1e-300, 1e-30, 1e-5, 0.3, 0.999])
+        a, yy = np.tile(a0, len(ys)), np.repeat(ys, len(a0))
+        x = _padded(wsp.gammaincinv, a, yy)
+        # the true root underflows for small a and tiny y (scipy gives 0 too)
+        np.testing.assert_array_equal(x == 0, sp.gammaincinv(a, yy) == 0)
+        np.testing.assert_allclose(_padded(wsp.gammainc, a, x)[x > 0], yy[x > 0], rtol=1e-12)
+        x = _padded(wsp.gammainccinv, a, yy)
+        np.testing.assert_array_equal(x == 0, sp.gammainccinv(a, yy) == 0)
+        np.testing.assert_allclose(_padded(wsp.gammaincc, a, x)[x > 0], yy[x > 0], rtol=1e-12)
+        b = np.tile(a0[::-1] + 0.5, len(ys))
+        x = _padded(wsp.betaincinv, a, b, yy)
+        ok = (x > 0) & (x < 1)   # x may round to 0 or 1
+        # near x = 1 an ulp of x moves betainc by pdf(x) * ulp: allow that conditioning
+        slack = 4 * np.spacing(x) * scipy.stats.beta.pdf(x, a, b) + 1e-11 * yy
+        err = np.abs(_padded(wsp.betainc, a, b, x) - yy)
+        assert np.all(err[ok] <= slack[ok]), (yy[~(err <= slack) & ok], err, slack)
 
 
 def test_jax_weaknesses_fixed():
     # points where jax.scipy.special is far off (measured in the accuracy data too)
+    # (padded to the accuracy cases' length: the compiled programs are reused)
     with jax.enable_x64(True):
-        q = float(wsp.gammaincc(3.4e-10, 1.4657891988754272))
+        q = _padded(wsp.gammaincc, [3.4e-10], [1.4657891988754272])[0]
         np.testing.assert_allclose(q, sp.gammaincc(3.4e-10, 1.4657891988754272), rtol=1e-13)
-        p = float(wsp.gammainc(1740.1840787311658, 1622.3288153117876))
+        p = _padded(wsp.gammainc, [1740.1840787311658], [1622.3288153117876])[0]
         np.testing.assert_allclose(p, sp.gammainc(1740.1840787311658, 1622.3288153117876),
                                    rtol=1e-13)
 

@@ -28,7 +28,7 @@ from jax.test_util import check_grads
 import jaxwrap.scipy.stats as wss
 from jaxwrap._src.scipy.stats import continuous as C
 from jaxwrap._src.scipy.stats import discrete as D
-from tests.harness import NUM_CASES, assert_pure, check
+from tests.harness import GRAD_MODES, NUM_CASES, assert_pure, check
 
 DATA = Path(__file__).parent / "data" / "stats"
 TABLE = {**C.TABLE, **D.TABLE}
@@ -401,7 +401,10 @@ def test_gradients(name, params):
             args = (first, *[np.float64(p) for p in params], np.float64(LOC), np.float64(SCALE))
             # central differences with eps=1e-4: truncation error ~1e-8 relative; gamma, beta
             # and t differentiate through the special functions' own derivative rules
-            check_grads(f, args, order=1, modes=("rev",) if name in GRAD_REV_ONLY else ("fwd", "rev"),
+            # reverse mode only in CI (the harness's GRAD_MODES: reverse mode linearizes with
+            # the JVP rules and transposes, so it checks both; forward mode compiles the
+            # same JVP rules once more); both modes in a deep run
+            check_grads(f, args, order=1, modes=("rev",) if name in GRAD_REV_ONLY else GRAD_MODES,
                         atol=1e-5, rtol=1e-5, eps=1e-4)
 
 
@@ -418,19 +421,26 @@ def test_stats_moment_interval_support(name):
     ref = getattr(ss, name)
     params = CASES[name][-1]
     kw = {"loc": 0.5} if d.discrete else {"loc": 0.5, "scale": 2.0}
+
+    def every(p, kw):   # all the methods in one jitted program (one compile per law)
+        return (ns.stats(*p, moments="mvsk", **kw), [ns.moment(n, *p, **kw) for n in range(5)],
+                ns.interval(0.9, *p, **kw) if hasattr(ns, "interval") else None,
+                ns.support(*p, **kw))
     with jax.enable_x64(True):
-        got = ns.stats(*params, moments="mvsk", **kw)
+        got, moments, interval, support = jax.jit(every)(
+            tuple(np.float64(p) for p in params), {k: np.float64(v) for k, v in kw.items()})
         want = ref.stats(*params, moments="mvsk", **kw)
         # truncnorm's central moments cancel (mean ~ 2.4 on [2, 6]): ~1e-8 relative
         np.testing.assert_allclose(np.array(got), np.array(want, float),
                                    rtol=1e-7 if name == "truncnorm" else 1e-10)
         for n in range(5):
-            np.testing.assert_allclose(float(ns.moment(n, *params, **kw)),
+            assert moments[n].dtype == np.float64
+            np.testing.assert_allclose(float(moments[n]),
                                        ref.moment(n, *params, **kw), rtol=1e-9, err_msg=n)
         if hasattr(ns, "interval"):
-            np.testing.assert_allclose(np.array(ns.interval(0.9, *params, **kw)),
+            np.testing.assert_allclose(np.array(interval),
                                        np.array(ref.interval(0.9, *params, **kw)), rtol=1e-9)
-        np.testing.assert_allclose(np.array(ns.support(*params, **kw)),
+        np.testing.assert_allclose(np.array(support),
                                    np.array(ref.support(*params, **kw), float), rtol=1e-12)
 
 
