@@ -123,6 +123,76 @@ def impure_primitives(fn: Callable, *args, **kwargs) -> set[str]:
     return foreign_primitives(jax.make_jaxpr(lambda *a: fn(*a, **kwargs))(*args))
 
 
+# --- no input can hang: every loop is bounded statically ---------------------------
+def _is_lit(v) -> bool:
+    return type(v).__name__ == "Literal"
+
+
+def _static_bound(v, defs) -> bool:
+    """``v`` is at most a constant: a literal, ``min(_, bound)`` or ``clamp(_, _, bound)``
+    (``defs``: variable id -> the equation defining it, in the same jaxpr)."""
+    if _is_lit(v):
+        return True
+    e = defs.get(id(v))
+    if e is None:
+        return False
+    if e.primitive.name == "min":
+        return any(_static_bound(u, defs) for u in e.invars)
+    if e.primitive.name == "convert_element_type":   # a converted static bound
+        return _static_bound(e.invars[0], defs)
+    return e.primitive.name == "clamp" and _static_bound(e.invars[2], defs)
+
+
+def _bounded_while(eqn, defs) -> bool:
+    """A ``while`` is bounded when its condition is (an ``and`` with) ``counter < bound``,
+    the body steps that carried counter up by a positive constant, and the bound is
+    static (``_static_bound``, in the enclosing jaxpr): the shapes of
+    ``_bessel_core.bounded_loop`` and ``_hyp_base.bounded_while``."""
+    cj, bj = eqn.params["cond_jaxpr"].jaxpr, eqn.params["body_jaxpr"].jaxpr
+    nc, nb = eqn.params["cond_nconsts"], eqn.params["body_nconsts"]
+    stepped = set()   # carry positions with out_i = in_i + (positive literal)
+    for e in bj.eqns:
+        if e.primitive.name == "add" and any(_is_lit(v) and v.val > 0 for v in e.invars):
+            for i, (vin, vout) in enumerate(zip(bj.invars[nb:], bj.outvars)):
+                if vout is e.outvars[0] and any(v is vin for v in e.invars):
+                    stepped.add(i)
+    counters = {id(cj.invars[nc + i]) for i in stepped}
+    outer = {id(v): eqn.invars[j] for j, v in enumerate(cj.invars[:nc])}
+
+    def bound(v):
+        return _is_lit(v) or (id(v) in outer and _static_bound(outer[id(v)], defs))
+
+    ok = set()   # cond variables that imply "counter < bound"
+    for e in cj.eqns:
+        name, ins = e.primitive.name, e.invars
+        if name == "convert_element_type" and id(ins[0]) in counters:
+            counters.add(id(e.outvars[0]))   # the counter compared in another dtype
+            continue
+        lo, hi = (ins[0], ins[1]) if name in ("lt", "le") else (ins[-1], ins[0])
+        if name in ("lt", "le", "gt", "ge") and id(lo) in counters and bound(hi):
+            ok.add(id(e.outvars[0]))
+        elif name == "and" and any(id(v) in ok for v in ins):
+            ok.add(id(e.outvars[0]))
+    return id(cj.outvars[0]) in ok
+
+
+def unbounded_loops(fn, *args, **kwargs) -> list[str]:
+    """The loops in ``fn``'s jaxpr (sub-jaxprs included) whose trip count has no static
+    bound: a ``scan`` always has a static length; a ``while`` must pass ``_bounded_while``."""
+    return loops_without_bound(jax.make_jaxpr(lambda *a: fn(*a, **kwargs))(*args))
+
+
+def loops_without_bound(closed) -> list[str]:
+    """The ``while`` equations of a ClosedJaxpr (sub-jaxprs included) that
+    ``_bounded_while`` cannot show to be bounded."""
+    bad = []
+    for jaxpr in core.walk_jaxprs(closed):
+        defs = {id(v): e for e in jaxpr.eqns for v in e.outvars}
+        bad += [str(e) for e in jaxpr.eqns
+                if e.primitive.name == "while" and not _bounded_while(e, defs)]
+    return bad
+
+
 def assert_pure(fn, *args, **kwargs):
     bad = impure_primitives(fn, *args, **kwargs)
     assert not bad, f"jaxpr of {getattr(fn, '__name__', fn)} uses non-jaxwrap primitives {bad}"

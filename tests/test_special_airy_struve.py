@@ -20,8 +20,7 @@ import scipy.special as ssp
 
 import jaxwrap.scipy.special as sp
 from tests import accuracy
-from jaxwrap_extend import core
-from tests.harness import NUM_CASES, check
+from tests.harness import NUM_CASES, check, unbounded_loops
 
 CASES = accuracy.load("airy_struve")
 
@@ -183,64 +182,6 @@ def test_struve_edges():
 
 
 # --- no input can hang: every loop is bounded statically ---------------------------------------
-def _is_lit(v) -> bool:
-    return type(v).__name__ == "Literal"
-
-
-def _static_bound(v, defs) -> bool:
-    """``v`` is at most a constant: a literal, ``min(_, bound)`` or ``clamp(_, _, bound)``
-    (``defs``: variable id -> the equation defining it, in the same jaxpr)."""
-    if _is_lit(v):
-        return True
-    e = defs.get(id(v))
-    if e is None:
-        return False
-    if e.primitive.name == "min":
-        return any(_static_bound(u, defs) for u in e.invars)
-    return e.primitive.name == "clamp" and _static_bound(e.invars[2], defs)
-
-
-def _bounded_while(eqn, defs) -> bool:
-    """A ``while`` is bounded when its condition is (an ``and`` with) ``counter < bound``,
-    the body steps that carried counter up by a positive constant, and the bound is
-    static (``_static_bound``, in the enclosing jaxpr): the shapes of
-    ``_bessel_core.bounded_loop`` and ``_hyp_base.bounded_while``."""
-    cj, bj = eqn.params["cond_jaxpr"].jaxpr, eqn.params["body_jaxpr"].jaxpr
-    nc, nb = eqn.params["cond_nconsts"], eqn.params["body_nconsts"]
-    stepped = set()   # carry positions with out_i = in_i + (positive literal)
-    for e in bj.eqns:
-        if e.primitive.name == "add" and any(_is_lit(v) and v.val > 0 for v in e.invars):
-            for i, (vin, vout) in enumerate(zip(bj.invars[nb:], bj.outvars)):
-                if vout is e.outvars[0] and any(v is vin for v in e.invars):
-                    stepped.add(i)
-    counters = {id(cj.invars[nc + i]) for i in stepped}
-    outer = {id(v): eqn.invars[j] for j, v in enumerate(cj.invars[:nc])}
-
-    def bound(v):
-        return _is_lit(v) or (id(v) in outer and _static_bound(outer[id(v)], defs))
-
-    ok = set()   # cond variables that imply "counter < bound"
-    for e in cj.eqns:
-        name, ins = e.primitive.name, e.invars
-        lo, hi = (ins[0], ins[1]) if name in ("lt", "le") else (ins[-1], ins[0])
-        if name in ("lt", "le", "gt", "ge") and id(lo) in counters and bound(hi):
-            ok.add(id(e.outvars[0]))
-        elif name == "and" and any(id(v) in ok for v in ins):
-            ok.add(id(e.outvars[0]))
-    return id(cj.outvars[0]) in ok
-
-
-def _unbounded_loops(fn, *args) -> list[str]:
-    """The loops in ``fn``'s jaxpr (sub-jaxprs included) whose trip count has no static
-    bound: a ``scan`` always has a static length; a ``while`` must pass ``_bounded_while``."""
-    bad = []
-    for jaxpr in core.walk_jaxprs(jax.make_jaxpr(fn)(*args)):
-        defs = {id(v): e for e in jaxpr.eqns for v in e.outvars}
-        bad += [str(e) for e in jaxpr.eqns
-                if e.primitive.name == "while" and not _bounded_while(e, defs)]
-    return bad
-
-
 def test_bounded_while_detector():
     """The detector above can fail: open-ended loops are reported, bounded ones are not."""
     from jaxwrap._src import lax as L
@@ -263,10 +204,10 @@ def test_bounded_while_detector():
         return bounded_loop(n, lambda i, c: L.add(c, c), x)
 
     x, n = np.full(3, 0.5, np.float32), np.int32(7)
-    assert len(_unbounded_loops(open_ended, np.float32(1.0))) == 1
-    assert len(_unbounded_loops(counted_to_data, x, n)) == 1
-    assert _unbounded_loops(counted, x) == []
-    assert _unbounded_loops(capped, x, n) == []
+    assert len(unbounded_loops(open_ended, np.float32(1.0))) == 1
+    assert len(unbounded_loops(counted_to_data, x, n)) == 1
+    assert unbounded_loops(counted, x) == []
+    assert unbounded_loops(capped, x, n) == []
 
 
 def test_no_hang_float32():
@@ -279,7 +220,7 @@ def test_no_hang_float32():
            ("modstruve", sp.modstruve, (x, x))]
     with jax.enable_x64(False):   # as the float32 accuracy cases: their executables are reused
         for name, fn, args in fns:
-            assert _unbounded_loops(fn, *args) == [], name
+            assert unbounded_loops(fn, *args) == [], name
         outs = list(sp.airy(x)) + list(sp.airye(x)) + [sp.struve(x, x), sp.modstruve(x, x)]
     assert all(o.dtype == np.float32 for o in outs)
     outs = [np.asarray(o) for o in outs]

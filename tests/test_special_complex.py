@@ -194,7 +194,6 @@ def test_complex_path_is_pure():
 @pytest.mark.parametrize("name, call", [
     ("gammaln", lambda: js.gammaln(1 + 1j)),
     ("polygamma", lambda: js.polygamma(1, 1 + 1j)),
-    ("spherical_jn", lambda: js.spherical_jn(1, 1 + 1j)),
     ("i0", lambda: js.i0(1 + 1j)),
     ("eval_hermite", lambda: js.eval_hermite(2, 0.5j)),   # scipy has no complex loop
     ("ndtri", lambda: js.ndtri(0.5j)),

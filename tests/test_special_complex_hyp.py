@@ -97,16 +97,45 @@ def test_orthopoly_complex_matches_scipy_conventions():
     """Negative and float degrees, NaN, against scipy; Hermite stays real-only."""
     x = np.array([0.3 + 0.4j, -2 + 1j, complex(np.nan, 0)])
     with jax.enable_x64(True):
-        for name, n in [("eval_chebyt", -3), ("eval_chebyu", -3), ("eval_legendre", -3),
-                        ("eval_legendre", 4.0), ("eval_jacobi", 3.0)]:
+        for name, n in [("eval_chebyt", -3), ("eval_chebyu", -3), ("eval_legendre", -3)]:
             params = ORTH[name][0]
             g, w = np.asarray(getattr(js, name)(n, *params, x)), getattr(ss, name)(n, *params, x)
             np.testing.assert_allclose(g, w, rtol=1e-14)
-        # a non-integral degree (scipy: its complex 2F1) has no complex form here: NaN
-        assert np.isnan(js.eval_chebyt(2.5, 0.5j))
+        # float degrees: test_orthopoly_complex_real_degree
         assert js.assoc_laguerre(np.complex64(1 + 1j), 2).dtype == np.complex64
     with pytest.raises(TypeError, match="eval_hermitenorm.*complex x"):
         js.eval_hermitenorm(2, 1j)
+
+
+# Non-integral float degrees with complex x: scipy's hypergeometric forms (the complex
+# hyp2f1 / hyp1f1).  One program for four families: Legendre and Jacobi (two 2F1 forms
+# with and without the binomial factor), Chebyshev U (the factor nu + 1), Laguerre (1F1);
+# the other families call the same forms.  Integral floats give the polynomials, NaN
+# stays NaN.
+REAL_DEGREE = ["eval_legendre", "eval_chebyu", "eval_jacobi", "eval_genlaguerre"]
+
+
+def test_orthopoly_complex_real_degree():
+    rng = np.random.default_rng(harness.stable_seed("orth_real_degree"))
+    m = 24
+    nu = rng.uniform(-2.5, 12, m)
+    nu[:3] = [4.0, 3.0, 0.0]
+    x = 10 ** rng.uniform(-2, 0.7, m) * np.exp(1j * rng.uniform(-np.pi, np.pi, m))
+    x[-1] = complex(np.nan, 0)
+    with jax.enable_x64(True):
+        got = jax.jit(lambda n, v: tuple(getattr(js, f)(n, *ORTH[f][0], v)
+                                         for f in REAL_DEGREE))(nu, x)
+    for name, g in zip(REAL_DEGREE, got):
+        assert g.dtype == np.complex128, name
+        g = np.asarray(g)
+        assert np.isnan(g[-1]), name
+        params, f = ORTH[name]
+        ref = np.array([complex(f(mp.mpf(k), *params, _mpc(v))) for k, v in zip(nu[:-1], x[:-1])])
+        err = _rel(g[:-1], ref)
+        i = int(np.argmax(err))
+        # the complex 2F1's error at |x| up to 5 (its transformations' Gamma ratios and
+        # the Taylor step near exp(+-i pi/3) in (1 - x) / 2), measured 8e-13
+        assert err[i] <= 5e-12, (name, nu[i], x[i], err[i])
 
 
 def test_orthopoly_holomorphic_grad():

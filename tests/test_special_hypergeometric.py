@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import jax
 import jax.scipy.special as jsp
+import mpmath
 import numpy as np
 import pytest
 import scipy.special as ssp
@@ -72,15 +73,36 @@ def test_known_values_and_edges():
         np.testing.assert_allclose(got[:3], -np.log1p(-x) / x, rtol=1e-14)
         np.testing.assert_allclose(got[3:], ssp.hyp2f1(a, b, c, xx)[3:], rtol=1e-13,
                                    equal_nan=True)
-        a1 = np.array([2.5, 2.5, 2.5, 1.0, 0.0, np.nan])
-        b1 = np.array([2.5, 2.5, 2.5, -2.0, -2.0, 1.0])
-        x1 = np.array([-50.0, 3.0, 200.0, 0.5, 0.5, 1.0])
+        # then x -> -inf with b - a = -m (Kummer's transformation gives e^x times a
+        # polynomial: its top-term form, formerly inf * 0 = NaN), against mpmath
+        a1 = np.array([2.5, 2.5, 2.5, 1.0, 0.0, np.nan, 10.5, 5.5, 37.5, 0.5])
+        b1 = np.array([2.5, 2.5, 2.5, -2.0, -2.0, 1.0, -7.5, 2.5, -47.5, -20.5])
+        x1 = np.array([-50.0, 3.0, 200.0, 0.5, 0.5, 1.0, -300.0, -200.0, -1e5, -1e300])
         got = np.asarray(sp.hyp1f1(a1, b1, x1))
         np.testing.assert_allclose(got[:3], np.exp(x1[:3]), rtol=1e-13)
-        np.testing.assert_allclose(got[3:], ssp.hyp1f1(a1, b1, x1)[3:], equal_nan=True)
+        np.testing.assert_allclose(got[3:6], ssp.hyp1f1(a1, b1, x1)[3:6], equal_nan=True)
+        ref = [float(mpmath.hyp1f1(*map(mpmath.mpf, (p, q, t)))) for p, q, t in
+               zip(a1[6:8], b1[6:8], x1[6:8])]
+        np.testing.assert_allclose(got[6:8], ref, rtol=1e-13)
+        np.testing.assert_array_equal(got[8:], 0.0)            # below 1e-43000: underflow
         got = np.asarray(sp.hyp0f1(np.array([0.5, 0.5, 0.5, -2.0]), np.append(x, 0.5)))
         np.testing.assert_allclose(got[:3], np.cosh(2 * np.sqrt(x + 0j)).real, rtol=1e-14)
         assert np.isnan(got[3])
+
+
+def test_derivative_in_x():
+    # custom_jvp in x (DLMF 13.3.15: the shifted function; reverse mode never enters the
+    # series loops), against mpmath's numerical derivative; a parameter's tangent is NaN
+    a = np.array([0.5, -2.5, 3.0])
+    b = np.array([1.5, 0.7, -1.5])
+    x = np.array([-3.0, 2.0, 60.0])
+    with jax.enable_x64(True):
+        g = jax.vmap(jax.grad(sp.hyp1f1, 2))(a, b, x)
+        ga = jax.grad(sp.hyp1f1, 0)(0.5, 1.5, -3.0)
+    ref = [float(mpmath.diff(lambda t, p=p, q=q: mpmath.hyp1f1(p, q, t), v))
+           for p, q, v in zip(a, b, x)]
+    np.testing.assert_allclose(g, ref, rtol=1e-12)
+    assert np.isnan(ga)
 
 
 def test_dtypes_and_errors():

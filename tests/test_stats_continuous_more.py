@@ -23,7 +23,15 @@ from jax.test_util import check_grads
 import jaxwrap.scipy.stats as wss
 from jaxwrap._src.scipy.stats import continuous_more as CM
 from tests.harness import NUM_CASES, assert_pure, check
-from tests.test_stats_distributions import LOC, PROBS, SCALE, _assert_rel, _atol
+from tests.test_stats_distributions import (
+    LOC,
+    PROBS,
+    SCALE,
+    _assert_rel,
+    _atol,
+    closed_form_stats,
+    numeric_moment,
+)
 
 # name -> (parameter sets, one invalid parameter set)
 CASES = {
@@ -60,7 +68,14 @@ TOL = {
     # argus: E[X^2] = 1 - 3 / chi^2 + chi phi(chi) / Psi(chi) cancels for small chi (in
     # ours and scipy's alike: ~1e-13 apart at chi = 0.5)
     ("argus", "var"): 1e-11, ("argus", "std"): 1e-11, ("argus", "stats"): 1e-11,
+    # jf_skew_t's kurtosis combines its raw moments from the beta representation:
+    # ~1e-12 relative cancellation inside the all-methods program
+    ("jf_skew_t", "stats"): 1e-11,
 }
+# Absolute slack for stats() where scipy integrates numerically and ours is closed
+# form: jf_skew_t(10, 10) is t with 20 degrees of freedom (skew 0, excess kurtosis
+# 6/16 = 0.375 exactly); scipy gives -1.9e-15 and 0.37499999999998.
+STATS_ATOL = {"jf_skew_t": 1e-13}
 
 
 def _tol(name, m):
@@ -83,7 +98,9 @@ def _mvsk(name):
 def _all(ns, name):
     """One jitted function: every method and stats.  ppf and isf take their own
     probabilities, so a second call with cdf(x) and sf(x) gives the round trips."""
-    have = [m for m in METHODS + MOMENTS if hasattr(ns, m)]
+    d = CM.TABLE[name]
+    # numeric moments are checked against mpmath (tests/test_stats_numeric_moments.py)
+    have = [m for m in METHODS + MOMENTS if hasattr(ns, m) and not numeric_moment(d, m)]
     if name in SLOW and not DEEP:
         have = [m for m in have if m in SLOW[name]]
     if name in SOLVED and not DEEP:
@@ -99,7 +116,7 @@ def _all(ns, name):
                 out[m] = fn(*params, loc, scale)
             else:
                 out[m] = fn(x, *params, loc, scale)
-        if hasattr(ns, "mean"):
+        if closed_form_stats(d, _mvsk(name)):
             out["stats"] = ns.stats(*params, loc, scale, moments=_mvsk(name))
         return out
     return jax.jit(run), have
@@ -138,7 +155,8 @@ def test_against_scipy(name):
             g = np.array([np.asarray(s).reshape(len(rows))[i] for s in got["stats"]])
             want = np.array(ref_law.stats(*p, loc=LOC, scale=SCALE, moments=_mvsk(name)),
                             np.float64)
-            _assert_rel(g, want, _tol(name, "stats"), f"{name}{p}.stats")
+            _assert_rel(g, want, _tol(name, "stats"), f"{name}{p}.stats",
+                        STATS_ATOL.get(name, 0.0))
         # round trips away from the ends of PROBS (where cdf saturates)
         qx = LOC + SCALE * ref_law.ppf(PROBS[[0, -1]], *p)
         inner = (x > qx[0]) & (x < qx[1])

@@ -60,8 +60,15 @@ def _tol(name, m):
 NO_ROUND_TRIPS_IN_CI = ("yulesimon", "betanbinom")
 
 
+# entropies by summation: checked against exact sums and mpmath in
+# test_stats_discrete_entropy.py (scipy's own sums are off by up to 1e-5 at these points)
+ENTROPY_ELSEWHERE = ("nhypergeom", "betanbinom", "zipf", "zipfian", "logser", "yulesimon")
+
+
 def _runner(ns, round_trips=True):
-    have = [m for m in DISC_METHODS + MOMENTS if hasattr(ns, m)]
+    have = [m for m in DISC_METHODS + MOMENTS if hasattr(ns, m)
+            and not (m == "entropy" and ns.entropy.__module__.rsplit(".", 1)[-1]
+                     in ENTROPY_ELSEWHERE)]
 
     def run(x, q, params):
         loc = np.float64(LOC)

@@ -842,20 +842,28 @@ def _int_args(name, x1, x2):
 
 
 def _gcd(a, b):
-    """Euclid's algorithm, all elements in lock step until every remainder is 0."""
+    """Euclid's algorithm, all elements in lock step until every remainder is 0.
+
+    Bounded: by Lame's theorem the remainders of n-bit integers reach 0 within
+    log_phi(2**n) + 2 < 1.45 n + 2 steps (the Fibonacci pairs are the worst case;
+    abs(INT_MIN) is 2**(n-1) as an unsigned value), so the loop also stops at that
+    static count, which it never reaches on a correct run.
+    """
     zero = _c(a, 0)
     axes = tuple(range(a.ndim))
+    max_steps = np.int32(int(1.45 * 8 * np.dtype(a.dtype).itemsize) + 3)
 
     def cond(s):
-        return lax.reduce_or(lax.ne(s[1], zero), axes) if axes else lax.ne(s[1], zero)
+        more = lax.reduce_or(lax.ne(s[2], zero), axes) if axes else lax.ne(s[2], zero)
+        return lax.and_(lax.lt(s[0], max_steps), more)
 
     def body(s):
-        x, y = s
+        k, x, y = s
         nz = lax.ne(y, zero)
         r = lax.rem(x, _select(nz, y, _c(y, 1)))
-        return _select(nz, y, x), _select(nz, r, zero)
+        return lax.add(k, np.int32(1)), _select(nz, y, x), _select(nz, r, zero)
 
-    return jax.lax.while_loop(cond, body, (a, b))[0]
+    return jax.lax.while_loop(cond, body, (np.int32(0), a, b))[1]
 
 
 @public

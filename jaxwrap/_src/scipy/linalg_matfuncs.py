@@ -159,7 +159,9 @@ def _expm_impl(a, upper_triangular: bool, max_squarings: int, fast: bool):
         r = tri_solve(q, p, lower=False) if upper_triangular else solve_gen(q, p)
         # Undo the scaling: r <- r @ r, s times.
         if fast:
-            _, r = jax.lax.while_loop(lambda c: lax.lt(c[0], s_int),
+            # s_int <= max_squarings in this branch; the min shows the bound statically
+            bound = lax.min(s_int, np.int32(max_squarings))
+            _, r = jax.lax.while_loop(lambda c: lax.lt(c[0], bound),
                                       lambda c: (lax.add(c[0], np.int32(1)), _dot(c[1], c[1])),
                                       (np.int32(0), r))
             return r

@@ -14,12 +14,17 @@ isf = _dist.isf
 logcdf = _dist.logcdf
 logpdf = _dist.logpdf
 logsf = _dist.logsf
+mean = _dist.mean
 median = _dist.median
+moment = _dist.moment
 pdf = _dist.pdf
 ppf = _dist.ppf
 rvs = _dist.rvs
 sf = _dist.sf
+stats = _dist.stats
+std = _dist.std
 support = _dist.support
+var = _dist.var
 
 __all__ = [
     'cdf',
@@ -29,10 +34,15 @@ __all__ = [
     'logcdf',
     'logpdf',
     'logsf',
+    'mean',
     'median',
+    'moment',
     'pdf',
     'ppf',
     'rvs',
     'sf',
+    'stats',
+    'std',
     'support',
+    'var',
 ]

@@ -8,29 +8,41 @@ from jaxwrap._src.scipy.stats.continuous_related import NAMESPACES as _NAMESPACE
 
 _dist = _NAMESPACES['powernorm']
 cdf = _dist.cdf
+entropy = _dist.entropy
 interval = _dist.interval
 isf = _dist.isf
 logcdf = _dist.logcdf
 logpdf = _dist.logpdf
 logsf = _dist.logsf
+mean = _dist.mean
 median = _dist.median
+moment = _dist.moment
 pdf = _dist.pdf
 ppf = _dist.ppf
 rvs = _dist.rvs
 sf = _dist.sf
+stats = _dist.stats
+std = _dist.std
 support = _dist.support
+var = _dist.var
 
 __all__ = [
     'cdf',
+    'entropy',
     'interval',
     'isf',
     'logcdf',
     'logpdf',
     'logsf',
+    'mean',
     'median',
+    'moment',
     'pdf',
     'ppf',
     'rvs',
     'sf',
+    'stats',
+    'std',
     'support',
+    'var',
 ]

@@ -8,6 +8,7 @@ from jaxwrap._src.scipy.stats.continuous_related import NAMESPACES as _NAMESPACE
 
 _dist = _NAMESPACES['skewnorm']
 cdf = _dist.cdf
+entropy = _dist.entropy
 interval = _dist.interval
 isf = _dist.isf
 logcdf = _dist.logcdf
@@ -27,6 +28,7 @@ var = _dist.var
 
 __all__ = [
     'cdf',
+    'entropy',
     'interval',
     'isf',
     'logcdf',

@@ -10,9 +10,11 @@ Derivatives in the argument are ``jax.custom_jvp`` rules from the recurrences
 (C_v' = (C_{v-1} - C_{v+1}) / 2, DLMF 10.6.1, 10.29.1).  The derivative in a
 real order has no closed form and is reported as NaN, never a silent zero.
 
-Complex arguments z (real order) of jv, jve, yv, yve, iv, ive, kv, kve, jn and
-the Hankel functions go to the kernels of ``_bessel_complex``; the other
-functions raise TypeError for a complex argument, naming it.
+Complex arguments z (real order) of jv, jve, yv, yve, iv, ive, kv, kve, jn,
+the Hankel functions and the derivatives jvp ... h2vp go to the kernels of
+``_bessel_complex``; spherical_jn/yn/in/kn to ``_spherical_complex`` (the same
+kernels at order n + 1/2); the other functions raise TypeError for a complex
+argument, naming it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ...numpy._util import public
 from . import _bessel_complex as BC
 from . import _bessel_core as C
 from . import _bessel_expr as X
+from . import _spherical_complex as SC
 from ._bessel_expr import E, where
 
 __all__ = [
@@ -839,6 +842,15 @@ def _sph_value(kind, n: E, x: E) -> E:
 
 
 def _sph(name, kind, n, z, derivative):
+    _util.check_arraylike(name, n, z, argnames=["n", "z"])
+    if np.iscomplexobj(z):
+        # complex z (integer order): _spherical_complex over the complex Bessel kernel
+        if np.iscomplexobj(n):
+            raise TypeError(f"{name}(): complex n is not supported (real orders only)")
+        nc, zc = _util.promote_args_inexact(name, n, z)
+        nr = L.real(nc)
+        nr = where(E(nr) < 0.0, -X.floor(-E(nr)), X.floor(E(nr))).a
+        return SC.spherical(kind, nr, zc, derivative)
     n, z = _real(name, ("n", n), ("z", z))
     n = where(n < 0.0, -X.floor(-n), X.floor(n))
     if not derivative:
@@ -862,7 +874,7 @@ def _sph_doc(name, what, example_value, dvalue):
     n : array_like
         Order (integer >= 0; float orders are truncated, negative orders give NaN).
     z : array_like
-        Argument (real).
+        Argument, real or complex (complex: orders up to 100, NaN above).
     derivative : bool, optional
         If True, return the derivative in ``z`` instead.
 

@@ -28,7 +28,9 @@ tests/test_special_hypergeometric.py; every loop is bounded, see
   - x >= 0 up to the asymptotic threshold: the Kummer series (DLMF 13.2.2);
   - x < 0: Kummer's transformation M(a, b, x) = e^x M(b - a, b, -x)
     (DLMF 13.2.39), so that for a > 0, b - a >= 0 every term is positive;
-    a non-positive integer a keeps the (terminating) direct series;
+    a non-positive integer a keeps the (terminating) direct series; where b - a
+    is one (a polynomial after the transformation) and -x exceeds m |1 - b - m|,
+    the polynomial from its top term with e^x in its logarithm (no inf * 0);
   - |x| beyond max(40, 4 (|a| + |b|)): the
     asymptotic expansion DLMF 13.7.2 (the exponentially dominant term),
     summed up to its smallest term.
@@ -38,6 +40,9 @@ tests/test_special_hypergeometric.py; every loop is bounded, see
   0F1(; b; x) = Gamma(b) y^{(1-b)/2} J_{b-1}(2 sqrt(y)), y = -x (DLMF 10.16.9)
   through ``jv``.
 
+Derivatives: in the argument by jax.custom_jvp from the shifted function (DLMF 15.5.1,
+13.3.15, 16.3.1; every order, forward and reverse mode); in a parameter NaN.
+
 Complex z (real parameters, as scipy's loops): ``hyp2f1`` in ``_hyp2f1_complex``
 (linear transformations to the variable of smallest modulus, limit forms for integer
 parameter differences, a Taylor step near exp(+-i pi/3)); ``hyp1f1`` and ``hyp0f1``
@@ -46,6 +51,7 @@ see their docstrings.  A complex parameter raises TypeError.
 
 from __future__ import annotations
 
+import jax
 import numpy as np
 
 from ...numpy._util import public
@@ -307,9 +313,9 @@ def hyp2f1(a, b, c, x):
     """
     args = _prepare_cplx("hyp2f1", ("a", "b", "c", "x"), a, b, c, x)
     if args is not None:
-        return _H2C.hyp2f1(*args)
+        return _H2C_D(*args)
     a, b, c_, x = B.prepare("hyp2f1", ("a", "b", "c", "x"), a, b, c, x)
-    return _hyp2f1(a, b, c_, x)
+    return _HYP2F1_D(a, b, c_, x)
 
 
 # --- 1F1 -------------------------------------------------------------------------------
@@ -345,15 +351,46 @@ def _f11_asymptotic(a, b, x, scaled):
     return mul(mul(S.gamma_ratio((b,), (a,)), pw), s)
 
 
+def _f11_poly_large(a, b, x, scaled):
+    """M(-m, b, x) (times e^{-x} when ``scaled``) for a polynomial (a = -m) at large x,
+    from the top term down: M = (-x)^m / (b)_m sum_s (-m)_s (1 - b - m)_s / s! (-1/x)^s
+    (the terminating second sum of DLMF 13.7.2, exact here).  The callers send
+    x > m |1 - b - m| (and above the asymptotic threshold), where every term ratio is
+    below 1: the series has no cancellation and ``pfq_series`` stops at its rounding
+    level.  The prefactor x^m / (b)_m (e^{-x}) goes through logarithms, so an overflowing
+    polynomial times a vanishing exponential gives its true (often 0) value, not NaN."""
+    m = neg(a)
+    ser = S.pfq_series((a, sub(sub(c(x, 1), b), m)), (), neg(B.recip(x)))
+    bm = add(b, m)
+    lpre = sub(sub(mul(m, log(x)), S.lgamma(bm)), B.neg(S.lgamma(b)))
+    if scaled:
+        lpre = sub(lpre, x)
+    odd = B.L.ne(B.L.rem(m, c(x, 2)), c(x, 0))
+    sgn = mul(mul(S.gamma_sign(bm), S.gamma_sign(b)), where(odd, full(x, -1), full(x, 1)))
+    return mul(mul(sgn, exp(lpre)), ser)
+
+
 def _f11_nonneg(a, b, x, scaled=False):
     """M(a, b, x) for x >= 0 (times e^{-x} when ``scaled``)."""
-    big = B.and_(gt(x, _asym_threshold(a, b, x)), B.not_(S.is_nonpos_int(a)))
-    xs = where(big, full(x, 0), x)
-    xl = where(big, x, _asym_threshold(a, b, x))
-    ser = S.pfq_series((a,), (b,), xs)
-    if scaled:
-        ser = mul(exp(neg(xs)), ser)
-    return where(big, _f11_asymptotic(a, b, xl, scaled), ser)
+    thr = _asym_threshold(a, b, x)
+    poly = S.is_nonpos_int(a)
+    big = B.and_(gt(x, thr), B.not_(poly))
+    xl = where(big, x, thr)
+    if not scaled:
+        # unscaled, a polynomial's series only overflows where its value does
+        ser = S.pfq_series((a,), (b,), where(big, full(x, 0), x))
+        return where(big, _f11_asymptotic(a, b, xl, scaled), ser)
+    # scaled (Kummer's e^{-x} M(-m, b, x)): far out (x > m |1 - b - m|) the polynomial
+    # from its top term with the e^{-x} in its logarithm (_f11_poly_large); the plain
+    # series there overflows while e^{-x} underflows (inf * 0 = NaN)
+    far = mul(neg(a), abs_(sub(sub(c(x, 1), b), neg(a))))
+    pbig = B.and_(B.and_(poly, gt(x, thr)), gt(x, far))
+    xs = where(B.or_(big, pbig), full(x, 0), x)
+    ser = mul(exp(neg(xs)), S.pfq_series((a,), (b,), xs))
+    xp = where(pbig, x, B.L.max(thr, add(far, c(x, 1))))
+    ap = where(pbig, a, full(a, -1))
+    r = where(pbig, _f11_poly_large(ap, b, xp, scaled), ser)
+    return where(big, _f11_asymptotic(a, b, xl, scaled), r)
 
 
 def _hyp1f1(a, b, x):
@@ -390,8 +427,8 @@ def hyp1f1(a, b, x):
     Notes
     -----
     Uses Kummer's transformation for x < 0 and the asymptotic expansion for
-    large |x| (see the module docstring).  Not differentiable with respect to
-    the parameters.
+    large |x| (see the module docstring).  Differentiable in x (jax.custom_jvp,
+    DLMF 13.3.15); the derivative in a parameter is NaN.
 
     Complex x: the series (after Kummer's transformation for Re x < 0) or
     the two-term asymptotic expansion DLMF 13.7.2, whichever has the smaller
@@ -407,9 +444,9 @@ def hyp1f1(a, b, x):
     """
     args = _prepare_cplx("hyp1f1", ("a", "b", "x"), a, b, x)
     if args is not None:
-        return _CF.hyp1f1(*args)
+        return _CF1_D(*args)
     a, b, x = B.prepare("hyp1f1", ("a", "b", "x"), a, b, x)
-    return _hyp1f1(a, b, x)
+    return _HYP1F1_D(a, b, x)
 
 
 # --- 0F1 -------------------------------------------------------------------------------
@@ -460,9 +497,54 @@ def hyp0f1(v, z):
     """
     args = _prepare_cplx("hyp0f1", ("v", "z"), v, z)
     if args is not None:
-        return _CF.hyp0f1(*args)
+        return _CF0_D(*args)
     v, z = B.prepare("hyp0f1", ("v", "z"), v, z)
-    return _hyp0f1(v, z)
+    return _HYP0F1_D(v, z)
 
+
+
+# --- derivatives in the argument (custom_jvp) ---------------------------------------------
+# d/dx pFq(a; b; x) = prod a / prod b pFq(a + 1; b + 1; x) (DLMF 15.5.1, 13.3.15, 16.3.1),
+# through the same (custom_jvp) function, so higher derivatives work too; the loops of
+# the series are then never differentiated (reverse mode cannot go through a bounded
+# while).  The derivative in a parameter has no closed form: NaN, never a silent 0.
+def _with_dx(f, coef):
+    from jax.custom_derivatives import SymbolicZero
+
+    import jaxwrap.numpy as jnp
+
+    g = jax.custom_jvp(f)
+
+    def rule(primals, tangents):
+        *p, x = primals
+        *tp, tx = tangents
+        y = g(*p, x)
+        dy = jnp.zeros_like(y)
+        if not isinstance(tx, SymbolicZero):
+            up = g(*[jnp.add(v, 1.0) for v in p], x)
+            dy = jnp.multiply(jnp.multiply(coef(*p), up), tx)
+        for t in tp:
+            if not isinstance(t, SymbolicZero):
+                dy = jnp.add(dy, jnp.multiply(t, np.nan))
+        return y, jnp.astype(dy, y.dtype)
+
+    g.defjvp(rule, symbolic_zeros=True)
+    return g
+
+
+def _coef2(a, b, c_):
+    return div(mul(a, b), c_)
+
+
+def _recip(b):
+    return B.recip(b)
+
+
+_HYP2F1_D = _with_dx(_hyp2f1, _coef2)
+_H2C_D = _with_dx(_H2C.hyp2f1, _coef2)
+_HYP1F1_D = _with_dx(_hyp1f1, div)
+_CF1_D = _with_dx(_CF.hyp1f1, div)
+_HYP0F1_D = _with_dx(_hyp0f1, _recip)
+_CF0_D = _with_dx(_CF.hyp0f1, _recip)
 
 del log1p

@@ -12,16 +12,21 @@ linearly with n.  Derivatives in x come from the classical identities
 of degree n - 1, so derivatives of every order work (jax.grad, jax.jacfwd).
 
 Float degrees: an integral float ``n`` gives the polynomial; a non-integral
-one (which scipy evaluates through ``hyp2f1``) gives the trigonometric form
-for the Chebyshev families (``cos(n arccos x)`` etc.) and NaN otherwise.
+one gives scipy's definition there, the hypergeometric form (DLMF 18.5.7 and its
+special cases: ``hyp2f1`` of (1 - x) / 2 for Jacobi, Gegenbauer, Legendre and
+Chebyshev, ``hyp1f1`` for Laguerre; see ``_real_degree``), except for real x in
+the Chebyshev families, which take the trigonometric form (``cos(n arccos x)``
+etc.).  These forms are compiled only into programs whose degree has a float
+dtype (an integer ``n`` never reaches them).  Their derivative in x comes from
+the hypergeometric functions' own rules (hypergeometric.py, DLMF 15.5.1, 13.3.15).
 
 Complex x (scipy's complex loops: every ``eval_*`` but the Hermite ones, and
 ``assoc_laguerre``): the same recurrences, which are polynomial, hence analytic,
-in x, and the same derivative identities (``jax.grad(..., holomorphic=True)``).
-The degree and the parameters stay real.  Integer degrees only: non-integral
-float degrees (scipy: its complex hyp2f1) and degrees above ``N_MAX`` give NaN.
-Off the orthogonality interval p_n is the dominant solution of its recurrence,
-so the forward recurrence stays stable in the complex plane too.
+in x, and the same derivative identities (``jax.grad(..., holomorphic=True)``);
+non-integral float degrees through the complex hyp2f1 / hyp1f1 (with their NaN
+regions).  The degree and the parameters stay real.  Degrees above ``N_MAX``
+give NaN.  Off the orthogonality interval p_n is the dominant solution of its
+recurrence, so the forward recurrence stays stable in the complex plane too.
 
 Roots: ``n`` is a static Python int.  Golub-Welsch (the eigenvalues of the
 symmetric tridiagonal Jacobi matrix of the monic recurrence, Golub & Welsch
@@ -46,7 +51,9 @@ import jaxwrap.numpy as jnp
 from ... import dtypes
 from ...numpy import _util
 from ...numpy._util import public
+from . import _hyp_series as _S
 from . import _orth_roots
+from . import hypergeometric as _hyp
 from ._orth import N_MAX, evaluate
 
 __all__ = [
@@ -104,9 +111,53 @@ def _nan_where(cond, val):
     return jnp.where(cond, jnp.full_like(val, nan), val)
 
 
-def _finish(val, frac):
-    """NaN for non-integral float degrees (families without a real-degree form)."""
-    return val if frac is None else _nan_where(frac, val)
+def _finish(val, frac, family=None, nu=None, x=None, params=()):
+    """Non-integral float degrees: the hypergeometric form of ``family`` (see
+    ``_real_degree``) there, the recurrence's value elsewhere."""
+    if frac is None:
+        return val
+    # the form sees a harmless degree where the degree is integral (its value is unused)
+    nu = jnp.where(frac, nu, 0.5)
+    return jnp.where(frac, _real_degree(family, nu, x, params), val)
+
+
+def _binom(n, k):
+    """binom(n, k) = Gamma(n + 1) / (Gamma(k + 1) Gamma(n - k + 1)) for real n, k (0 at
+    the poles of a denominator)."""
+    return _S.gamma_ratio((jnp.add(n, 1.0),), (jnp.add(k, 1.0), jnp.add(jnp.subtract(n, k), 1.0)))
+
+
+def _real_degree(family, nu, x, params):
+    """scipy's definitions for a real degree nu: the hypergeometric forms (DLMF 18.5.7
+    for Jacobi, and its special cases for Gegenbauer, Legendre and Chebyshev, DLMF
+    18.5.9-10 and 15.9; DLMF 18.5.12 for Laguerre), real or complex x."""
+    g = jnp.multiply(jnp.subtract(1.0, x), 0.5)
+    mnu = jnp.negative(nu)
+    if family == "legendre":
+        return _hyp.hyp2f1(mnu, jnp.add(nu, 1.0), jnp.ones_like(nu), g)
+    if family == "chebyt":
+        return _hyp.hyp2f1(mnu, nu, jnp.full_like(nu, 0.5), g)
+    if family == "chebyu":
+        f = _hyp.hyp2f1(mnu, jnp.add(nu, 2.0), jnp.full_like(nu, 1.5), g)
+        return jnp.multiply(jnp.add(nu, 1.0), f)
+    if family == "jacobi":
+        a, b = params
+        f = _hyp.hyp2f1(mnu, jnp.add(jnp.add(nu, a), jnp.add(b, 1.0)), jnp.add(a, 1.0), g)
+        return jnp.multiply(_binom(jnp.add(nu, a), nu), f)
+    if family == "gegenbauer":
+        (al,) = params
+        two = jnp.add(al, al)
+        d = _S.gamma_ratio((jnp.add(nu, two),), (jnp.add(nu, 1.0), two))
+        f = _hyp.hyp2f1(mnu, jnp.add(nu, two), jnp.add(al, 0.5), g)
+        return jnp.multiply(d, f)
+    if family == "sh_jacobi":                  # P^(p-q, q-1)(2x - 1) / binom(2 nu + p - 1, nu)
+        p, q = params
+        xs = jnp.subtract(jnp.add(x, x), 1.0)
+        pj = _real_degree("jacobi", nu, xs, (jnp.subtract(p, q), jnp.subtract(q, 1.0)))
+        return jnp.true_divide(pj, _binom(jnp.add(jnp.add(nu, nu), jnp.subtract(p, 1.0)), nu))
+    (al,) = params                             # genlaguerre
+    f = _hyp.hyp1f1(mnu, jnp.add(al, 1.0), x)
+    return jnp.multiply(_binom(jnp.add(nu, al), nu), f)
 
 
 # --- Chebyshev: recurrence, and trigonometric forms for large or real degree --------
@@ -144,8 +195,8 @@ def _cheb(kind, name, n, x):
         deg = jnp.where(jnp.less(n, 0), jnp.subtract(-2, n), n)
     val = evaluate("chebyt" if kind == "t" else "chebyu", m, x)   # NaN above N_MAX
     if dtypes.issubdtype(x.dtype, np.complexfloating):
-        # complex x: the recurrence only (NaN above N_MAX and for non-integral degrees)
-        val = _finish(val, frac)
+        # complex x: the recurrence (NaN above N_MAX); non-integral degrees: hyp2f1
+        val = _finish(val, frac, "cheby" + kind, n, x)
         return val if sign is None else jnp.multiply(sign, val)
     # Integer degrees above N_MAX: trigonometric form at |x| and the parity
     # p_n(-x) = (-1)^n p_n(x); non-integral float degrees: the form at x itself
@@ -173,7 +224,7 @@ def eval_chebyt(n, x, out=None):
     n : array_like
         Degree (integer; a non-integral float gives ``cos(n arccos x)``).
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported (jax arrays are immutable).
 
@@ -202,7 +253,7 @@ def eval_chebyu(n, x, out=None):
         Degree (integer; a non-integral float gives ``sin((n+1)t) / sin(t)``,
         ``x = cos(t)``).
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -228,7 +279,7 @@ def eval_chebyc(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points (x real or complex; complex: integer degrees only).
+        Degree and points (x real or complex; a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -254,7 +305,7 @@ def eval_chebys(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points (x real or complex; complex: integer degrees only).
+        Degree and points (x real or complex; a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -279,7 +330,7 @@ def eval_sh_chebyt(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points (x real or complex; complex: integer degrees only).
+        Degree and points (x real or complex; a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -304,7 +355,7 @@ def eval_sh_chebyu(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points (x real or complex; complex: integer degrees only).
+        Degree and points (x real or complex; a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -346,9 +397,9 @@ def eval_legendre(n, x, out=None):
     ----------
     n : array_like
         Degree (integer; ``P_{-n-1} = P_n``).  A non-integral float degree
-        gives NaN (scipy evaluates the Legendre function there).
+        gives the Legendre function ``2F1(-n, n + 1; 1; (1 - x) / 2)``, as scipy.
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -367,9 +418,9 @@ def eval_legendre(n, x, out=None):
 
 
 def _legendre(name, n, x):
-    k, frac, x, _, _ = _prep(name, n, x)
+    k, frac, x, _, nu = _prep(name, n, x)
     k = jnp.where(jnp.less(k, 0), jnp.subtract(np.int32(-1), k), k)
-    return _finish(evaluate("legendre", k, x), frac)
+    return _finish(evaluate("legendre", k, x), frac, "legendre", nu, x)
 
 
 @public
@@ -379,7 +430,7 @@ def eval_sh_legendre(n, x, out=None):
     Parameters
     ----------
     n, x : array_like
-        Degree and points (x real or complex; complex: integer degrees only).
+        Degree and points (x real or complex; a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -408,7 +459,7 @@ def eval_gegenbauer(n, alpha, x, out=None):
     alpha : array_like
         Parameter (``alpha = -1/2`` gives NaN for ``n != 0``, as in scipy).
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -423,10 +474,10 @@ def eval_gegenbauer(n, alpha, x, out=None):
     0.0
     """
     _util.check_out("eval_gegenbauer", out)
-    k, frac, x, (al,), _ = _prep("eval_gegenbauer", n, x, (alpha,), ("alpha",))
+    k, frac, x, (al,), nu = _prep("eval_gegenbauer", n, x, (alpha,), ("alpha",))
     val = evaluate("gegenbauer", k, x, al)
     bad = jnp.logical_and(jnp.equal(al, -0.5), jnp.not_equal(k, 0))
-    return _finish(_nan_where(bad, val), frac)
+    return _finish(_nan_where(bad, val), frac, "gegenbauer", nu, x, (al,))
 
 
 @public
@@ -440,7 +491,7 @@ def eval_jacobi(n, alpha, beta, x, out=None):
     alpha, beta : array_like
         Parameters.
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -455,8 +506,8 @@ def eval_jacobi(n, alpha, beta, x, out=None):
     1.25
     """
     _util.check_out("eval_jacobi", out)
-    k, frac, x, (a, b), _ = _prep("eval_jacobi", n, x, (alpha, beta), ("alpha", "beta"))
-    return _finish(evaluate("jacobi", k, x, a, b), frac)
+    k, frac, x, (a, b), nu = _prep("eval_jacobi", n, x, (alpha, beta), ("alpha", "beta"))
+    return _finish(evaluate("jacobi", k, x, a, b), frac, "jacobi", nu, x, (a, b))
 
 
 @public
@@ -472,7 +523,7 @@ def eval_sh_jacobi(n, p, q, x, out=None):
     p, q : array_like
         Parameters, ``p - q > -1`` and ``q > 0``.
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -487,9 +538,9 @@ def eval_sh_jacobi(n, p, q, x, out=None):
     0.166667
     """
     _util.check_out("eval_sh_jacobi", out)
-    k, frac, x, (p, q), _ = _prep("eval_sh_jacobi", n, x, (p, q), ("p", "q"))
+    k, frac, x, (p, q), nu = _prep("eval_sh_jacobi", n, x, (p, q), ("p", "q"))
     val = evaluate("sh_jacobi", k, x, p, q)
-    return _finish(_nan_where(jnp.less(k, 0), val), frac)
+    return _finish(_nan_where(jnp.less(k, 0), val), frac, "sh_jacobi", nu, x, (p, q))
 
 
 @public
@@ -503,7 +554,7 @@ def eval_genlaguerre(n, alpha, x, out=None):
     alpha : array_like
         Parameter, ``alpha > -1`` (NaN otherwise).
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -522,9 +573,10 @@ def eval_genlaguerre(n, alpha, x, out=None):
 
 
 def _genlaguerre(name, n, alpha, x):
-    k, frac, x, (al,), _ = _prep(name, n, x, (alpha,), ("alpha",))
+    k, frac, x, (al,), nu = _prep(name, n, x, (alpha,), ("alpha",))
     val = evaluate("genlaguerre", k, x, al)
-    return _finish(_nan_where(jnp.less_equal(al, -1.0), val), frac)
+    val = _finish(val, frac, "genlaguerre", nu, x, (al,))
+    return _nan_where(jnp.less_equal(al, -1.0), val)
 
 
 @public
@@ -536,7 +588,7 @@ def eval_laguerre(n, x, out=None):
     n : array_like
         Degree (negative degrees give 0).
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     out : None
         Not supported.
 
@@ -551,8 +603,9 @@ def eval_laguerre(n, x, out=None):
     0.75
     """
     _util.check_out("eval_laguerre", out)
-    k, frac, x, _, _ = _prep("eval_laguerre", n, x)
-    return _finish(evaluate("genlaguerre", k, x, jnp.zeros_like(x)), frac)
+    k, frac, x, _, nu = _prep("eval_laguerre", n, x)
+    zero = jnp.zeros_like(nu if frac is not None else jnp.real(x))
+    return _finish(evaluate("genlaguerre", k, x, zero), frac, "genlaguerre", nu, x, (zero,))
 
 
 @public
@@ -565,7 +618,7 @@ def assoc_laguerre(x, n, k=0.0):
     Parameters
     ----------
     x : array_like
-        Points, real or complex (complex: integer degrees only).
+        Points, real or complex (a non-integral float degree: scipy's hyp2f1 / hyp1f1 form).
     n : array_like
         Degree.
     k : array_like, optional

@@ -16,7 +16,10 @@ loc=0, scale=1)``); the derivations live here once:
   probabilities outside [0, 1]; never an exception from traced code;
 * loc/scale, moments, moment(n), stats, interval, entropy, median, std and
   rvs (drawn with jaxwrap.random; the standardized draw is the same bits as
-  jax.random's sampler for the same key).
+  jax.random's sampler for the same key);
+* moments and entropy the entry has no closed form for: numerically, from its
+  quantile functions (``_quadrature``: a fixed tanh-sinh rule on the
+  probability scale), NaN where ``has_moment`` says a moment diverges.
 """
 
 from __future__ import annotations
@@ -70,6 +73,9 @@ class Continuous:
     argnames: dict = dataclasses.field(default_factory=dict)  # jax's names, e.g. {"ppf": "p"}
     example: tuple = ()  # shape-parameter values for the docstring examples
     periodic: bool = False  # density defined on the whole line (circular laws, like scipy)
+    # numeric moments/entropy (_quadrature) where the fields above are None:
+    has_moment: Fn | None = None  # (r, *shapes) -> bool: E|Z|^r finite (NaN otherwise)
+    quad_split: Fn | None = None  # (*shapes) -> probability where the quantile has a kink
     discrete = False
 
 
@@ -224,21 +230,57 @@ def _c_quantile(which):
     return f
 
 
-def _moment_std(d, k, s, like):
-    """Standardized moment function k (mean, var, skew, kurtosis, entropy)."""
+# laws left without numeric moments, with the reason
+_NO_QUADRATURE = {
+    # the density has a kink at every multiple of 1/n (n a traced parameter): a fixed
+    # rule reaches only ~1e-5 there
+    "ksone",
+}
+
+
+def _numeric(d):
+    """True when the entry's missing moments come from _quadrature (a
+    continuous law with both quantile functions)."""
+    if d.discrete or d.periodic or d.name in _NO_QUADRATURE:
+        return False
+    der = _derived(d)
+    return bool(der["ppf"] and der["isf"])
+
+
+_ORDER = {"mean": 1, "var": 2, "skew": 3, "kurtosis": 4}
+
+
+def _moment_std(d, k, s, like, cache=None):
+    """Standardized moment function k (mean, var, skew, kurtosis, entropy):
+    the entry's closed form, else the numeric one (one quadrature gives all
+    four moments; ``cache`` shares it between the calls of one trace)."""
     fn = getattr(d, k)
-    if fn is None:
+    if fn is not None:
+        return _as(fn(*s), like)
+    if not _numeric(d):
         raise NotImplementedError(f"{d.name}.{k} is not available")
-    return _as(fn(*s), like)
+    from . import _quadrature
+    der = _derived(d)
+    if k == "entropy":
+        return _quadrature.entropy(der["ppf"], der["isf"], d.logpdf, s, like, d.quad_split)
+    if cache is None:
+        cache = {}
+    if "stats" not in cache:
+        cache["stats"] = dict(zip(("mean", "var", "skew", "kurtosis"), _quadrature.stats(
+            der["ppf"], der["isf"], s, like, d.quad_split)))
+    v = cache["stats"][k]
+    if d.has_moment is not None:
+        v = O.nan_where(O.not_(d.has_moment(_ORDER[k], *s)), v)
+    return v
 
 
-def _c_mean(d, *s, loc, scale):
-    v = O.add(loc, O.mul(scale, _moment_std(d, "mean", s, loc)))
+def _c_mean(d, *s, loc, scale, cache=None):
+    v = O.add(loc, O.mul(scale, _moment_std(d, "mean", s, loc, cache)))
     return _finish(v, _bad(d, s, scale), loc)
 
 
-def _c_var(d, *s, loc, scale):
-    v = O.mul(O.square(scale), _moment_std(d, "var", s, loc))
+def _c_var(d, *s, loc, scale, cache=None):
+    v = O.mul(O.square(scale), _moment_std(d, "var", s, loc, cache))
     return _finish(v, _bad(d, s, scale), loc)
 
 
@@ -254,16 +296,17 @@ def _c_entropy(d, *s, loc, scale):
 def _raw_moments(d, s, like, n):
     """Non-central standardized moments E[Z^j], j = 0..n (n <= 4), from
     mean, variance, skewness and excess kurtosis."""
-    mu = _moment_std(d, "mean", s, like)
+    cache = {}
+    mu = _moment_std(d, "mean", s, like, cache)
     out = [O.full(like, 1.0), mu]
     if n >= 2:
-        var = _moment_std(d, "var", s, like)
+        var = _moment_std(d, "var", s, like, cache)
         out.append(O.add(var, O.square(mu)))
     if n >= 3:
-        c3 = O.mul(_moment_std(d, "skew", s, like), O.power(var, 1.5))
+        c3 = O.mul(_moment_std(d, "skew", s, like, cache), O.power(var, 1.5))
         out.append(O.add(O.add(c3, O.mul(3.0, O.mul(mu, var))), O.mul(mu, O.square(mu))))
     if n >= 4:
-        c4 = O.mul(O.add(_moment_std(d, "kurtosis", s, like), 3.0), O.square(var))
+        c4 = O.mul(O.add(_moment_std(d, "kurtosis", s, like, cache), 3.0), O.square(var))
         m4 = O.add(c4, O.mul(4.0, O.mul(mu, c3)))
         m4 = O.add(m4, O.mul(6.0, O.mul(O.square(mu), var)))
         out.append(O.add(m4, O.square(O.square(mu))))
@@ -413,9 +456,9 @@ def _d_moment(d, n, *s, loc):
 
 
 def _skew_or_kurt(k):
-    def f(d, *s, **ls):
+    def f(d, *s, cache=None, **ls):
         loc = ls["loc"]
-        v = _moment_std(d, k, s, loc)
+        v = _moment_std(d, k, s, loc, cache)
         return _finish(v, _bad(d, s, ls.get("scale")), loc)
     return f
 
@@ -570,11 +613,13 @@ _STAT_IMPL = {"m": "mean", "v": "var", "s": "skew", "k": "kurtosis"}
 def _stats_impl(d, which, *s, **ls):
     table = DISCRETE_METHODS if d.discrete else CONTINUOUS_METHODS
     out = []
+    cache = {} if not d.discrete else None  # one quadrature for all four (numeric laws)
+    kw = {} if d.discrete else {"cache": cache}
     for c in which:
         if c in "mv":
-            out.append(table[_STAT_IMPL[c]][0](d, *s, **ls))
+            out.append(table[_STAT_IMPL[c]][0](d, *s, **ls, **kw))
         else:
-            out.append(_skew_or_kurt(_STAT_IMPL[c])(d, *s, **ls))
+            out.append(_skew_or_kurt(_STAT_IMPL[c])(d, *s, **ls, **kw))
     return tuple(out)
 
 
@@ -751,17 +796,18 @@ def build(d) -> types.SimpleNamespace:
     for method, (impl, first, what) in table.items():
         if method in _DIST_METHODS and not _derived(d)[method]:
             continue
-        if method in ("mean", "var", "std") and (d.mean is None or
-                                                 (method != "mean" and d.var is None)):
+        numeric = _numeric(d)
+        if method in ("mean", "var", "std") and not numeric and (
+                d.mean is None or (method != "mean" and d.var is None)):
             continue
-        if method == "entropy" and d.entropy is None:
+        if method == "entropy" and d.entropy is None and not numeric:
             continue
         ns[method] = _make_method(d, method, impl, first, what)
     if "ppf" in ns:
         ns["median"] = _make_method(d, "median", lambda d_, *s, **ls: _median_impl(d_, *s, **ls),
                                     None, "Median")
         ns["interval"] = _make_interval(d)
-    if d.mean is not None and d.var is not None:
+    if (d.mean is not None and d.var is not None) or _numeric(d):
         ns["moment"] = _make_static_method(d, "moment", _moment_impl, "order", _check_order,
                                            "Non-central moment")
         ns["stats"] = _make_static_method(d, "stats", _stats_impl, "moments", _check_moments,

@@ -500,6 +500,55 @@ def _wc_ppf(q, c):
     return O.where(upper, O.sub(2 * PI, z), z)
 
 
+def _bernoulli(n):
+    """B_0 .. B_n (B_1 = -1/2) as exact fractions (the recurrence sum_k C(m+1, k) B_k = 0)."""
+    from fractions import Fraction
+    b = [Fraction(1)]
+    for m in range(1, n + 1):
+        b.append(-sum(math.comb(m + 1, k) * b[k] for k in range(m)) / (m + 1))
+    return b
+
+
+_LI_TERMS = 60  # c <= 1/2: c^60 < 1e-18
+_LI_LOG_TERMS = 30  # c > 1/2: |log c| / (2 pi) < 0.12, 0.12^30 < 1e-27
+# zeta(-m) = -B_(m+1) / (m + 1) in the convention B_1 = +1/2 (zeta(0) = -1/2)
+_B = _bernoulli(_LI_LOG_TERMS + 2)
+_ZETA_NEG = [-0.5] + [float(-_B[m + 1] / (m + 1)) for m in range(1, _LI_LOG_TERMS + 1)]
+_ZETA_POS = {2: PI ** 2 / 6, 3: 1.2020569031595942854, 4: PI ** 4 / 90}
+
+
+def _polylog(s, c):
+    """Li_s(c) for s = 2 or 4 and 0 < c < 1: the power series sum c^n / n^s for c <= 1/2,
+    else the expansion about c = 1 in mu = log c (DLMF 25.12.12),
+    Li_s(e^mu) = mu^(s-1) / (s-1)! (H_(s-1) - log(-mu)) + sum_(k != s-1) zeta(s-k) mu^k / k!."""
+    cs = O.minimum(c, 0.5)
+    acc, p = O.full(c, 0.0), O.full(c, 1.0)
+    for n in range(1, _LI_TERMS + 1):
+        p = O.mul(p, cs)
+        acc = O.add(acc, O.div(p, float(n) ** s))
+    mu = O.log(O.maximum(c, 0.5))
+    harmonic = sum(1.0 / j for j in range(1, s))
+    log_term = O.sub(harmonic, O.log(O.maximum(O.neg(mu), 1e-300)))
+    near = O.mul(O.div(O.power(mu, float(s - 1)), float(math.factorial(s - 1))), log_term)
+    for k in range(_LI_LOG_TERMS + 1):
+        if k == s - 1:
+            continue
+        z = _ZETA_POS[s - k] if s - k >= 2 else _ZETA_NEG[k - s]  # zeta(s - k)
+        if z != 0.0:
+            near = O.add(near, O.mul(z / math.factorial(k), O.power(mu, float(k))))
+    return O.where(O.le(c, 0.5), acc, near)
+
+
+def _wc_central(c):
+    """E[(X - pi)^2], E[(X - pi)^4] from the Fourier series of the density,
+    (1 + 2 sum c^n cos(n y)) / (2 pi) in y = x - pi (with (-1)^n folded in), against those
+    of y^2 and y^4 on [-pi, pi]: pi^2/3 + 4 Li_2(c) and pi^4/5 + 8 pi^2 Li_2(c) - 48 Li_4(c)."""
+    li2, li4 = _polylog(2, c), _polylog(4, c)
+    m2 = O.add(PI ** 2 / 3, O.mul(4.0, li2))
+    m4 = O.sub(O.add(PI ** 4 / 5, O.mul(8 * PI ** 2, li2)), O.mul(48.0, li4))
+    return m2, m4
+
+
 wrapcauchy = Continuous(
     "wrapcauchy", "wrapped Cauchy distribution", shapes=("c",), support=(0.0, 2 * PI),
     valid=lambda c: O.and_(O.gt(c, 0.0), O.lt(c, 1.0)),
@@ -508,6 +557,9 @@ wrapcauchy = Continuous(
                                           O.mul(O.mul(2.0, c), O.cos(z))))),
     cdf=_wc_cdf, sf=lambda z, c: _wc_cdf(O.sub(2 * PI, z), c), ppf=_wc_ppf,
     entropy=lambda c: O.add(O.LOG_2PI, O.log1p(O.neg(O.square(c)))),
+    mean=lambda c: O.full(c, PI), var=lambda c: _wc_central(c)[0],
+    skew=lambda c: O.full(c, 0.0),
+    kurtosis=lambda c: O.sub(O.div(_wc_central(c)[1], O.square(_wc_central(c)[0])), 3.0),
     example=(0.5,),
 )
 
@@ -516,10 +568,50 @@ def _vm_logpdf(z, kappa):
     return O.sub(O.sub(O.mul(kappa, O.sub(O.cos(z), 1.0)), O.LOG_2PI), O.log(S.i0e(kappa)))
 
 
+# vonmises: the same law read as periodic (scipy's conventions).  The density is defined on
+# the whole line (periodic in x); the cdf is not periodic but counts whole turns,
+# F(x + 2 pi k) = k + F(x), so cdf > 1 and sf < 0 beyond [-pi, pi] (as scipy), and the
+# support is the whole line (ppf(0) = -inf, ppf(1) = inf).  Quantiles of q in (0, 1), the
+# moments and the entropy are those of the angle in [-pi, pi]: vonmises_line's
+# (von_mises.py, which imports this module, hence the imports at call time).
+def _vm_line(name):
+    def f(*args):
+        from . import von_mises
+        return getattr(von_mises, name)(*args)
+    return f
+
+
+def _vm_turns(z):
+    """(k, r): z = 2 pi k + r with k an integer and r in [-pi, pi] (z finite)."""
+    k = O.floor(O.add(O.div(z, 2 * PI), 0.5))
+    return k, O.sub(z, O.mul(2 * PI, k))
+
+
+def _vm_cdf(z, kappa):
+    k, r = _vm_turns(O.where(O.isfinite(z), z, 0.0))
+    v = O.add(k, _vm_line("_cdf")(r, kappa))
+    return O.where(O.isfinite(z), v, O.where(O.gt(z, 0.0), 1.0, O.full(z, 0.0)))  # as scipy
+
+
+def _vm_sf(z, kappa):
+    k, r = _vm_turns(O.where(O.isfinite(z), z, 0.0))
+    v = O.sub(_vm_line("_sf")(r, kappa), k)
+    return O.where(O.isfinite(z), v, O.where(O.gt(z, 0.0), 0.0, O.full(z, 1.0)))
+
+
+def _vm_kurtosis(kappa):
+    from . import von_mises
+    return von_mises.vonmises_line.kurtosis(kappa)
+
+
 vonmises = Continuous(
-    "vonmises", "von Mises distribution", shapes=("kappa",), support=(-PI, PI),
+    "vonmises", "von Mises distribution", shapes=("kappa",), support=(-INF, INF),
     valid=_pos("kappa"), logpdf=_vm_logpdf, periodic=True,
-    mean=_const(0.0),
+    cdf=_vm_cdf, sf=_vm_sf, ppf=_vm_line("_ppf"),
+    isf=lambda q, kappa: O.neg(_vm_line("_ppf")(q, kappa)),
+    mean=lambda kappa: O.full(kappa, 0.0), var=lambda kappa: _vm_line("_moments")(kappa)[0],
+    skew=lambda kappa: O.full(kappa, 0.0), kurtosis=_vm_kurtosis,
+    entropy=_vm_line("_entropy"),
     example=(1.5,),
 )
 
@@ -769,6 +861,7 @@ levy_l = Continuous(
     cdf=lambda z: levy.sf(O.neg(z)), sf=lambda z: levy.cdf(O.neg(z)),
     logsf=lambda z: levy.logcdf(O.neg(z)),
     ppf=lambda q: O.neg(levy.isf(q)), isf=lambda q: O.neg(levy.ppf(q)),
+    mean=_const(INF), var=_const(INF), skew=_const(NAN), kurtosis=_const(NAN),  # as scipy
     entropy=_const((1 + 3 * O.EULER + math.log(16 * PI)) / 2),
 )
 

@@ -185,6 +185,7 @@ crystalball = Continuous(
     logpdf=_cb_logpdf, cdf=_cb_cdf, logcdf=_cb_logcdf, sf=_cb_sf, logsf=_cb_logsf,
     ppf=_cb_ppf, isf=_cb_isf, mean=_cb_mean, var=_cb_var, skew=_cb_skew,
     kurtosis=_cb_kurtosis,
+    quad_split=lambda beta, m: _cb_cdf(O.neg(beta), beta, m),  # the joint (entropy by quadrature)
     example=(2.0, 3.0),
 )
 
@@ -372,6 +373,9 @@ rel_breitwigner = Continuous(
     support=(0.0, INF), valid=_pos,
     logpdf=_rbw_logpdf, cdf=_rbw_cdf, sf=_rbw_sf,
     **CR._solved(_rbw_law, CR._log_bracket, log_x=True),
+    # the density falls as z^-4: mean and variance are finite, skew and kurtosis are
+    # not (NaN, as scipy); mean and variance by quadrature (_quadrature)
+    has_moment=lambda r, rho: O.lt(O.full(rho, float(r)), 3.0),
     example=(2.0,),
 )
 
@@ -458,9 +462,41 @@ def _jf_quantile(q, a, b, upper):
     return _jf_from_x(x, xc, a, b)
 
 
+def _jf_raw(a, b):
+    """E[T^n], n = 1..4, from T = sqrt(a + b) (X - (1 - X)) / (2 sqrt(X (1 - X))) with X
+    beta(a, b): expanding (X - (1 - X))^n binomially, each term is a beta integral,
+    E[T^n] = (a + b)^(n/2) / 2^n sum_i C(n, i) (-1)^i B(a + n/2 - i, b - n/2 + i) / B(a, b);
+    finite where a > n/2 and b > n/2 (NaN otherwise, as scipy)."""
+    out = []
+    lb = O.betaln(a, b)
+    for n in range(1, 5):
+        total = O.full(a, 0.0)
+        ok = O.and_(O.gt(a, n / 2), O.gt(b, n / 2))
+        for i in range(n + 1):
+            # positive where the moment exists (1 elsewhere: masked below)
+            ai = O.where(ok, O.add(a, n / 2 - i), 1.0)
+            bi = O.where(ok, O.sub(b, n / 2 - i), 1.0)
+            term = O.exp(O.sub(O.betaln(ai, bi), lb))
+            total = O.add(total, O.mul(float(math.comb(n, i) * (-1) ** i), term))
+        v = O.mul(O.power(O.add(a, b), n / 2), O.mul(total, 0.5 ** n))
+        out.append(O.where(ok, v, math.nan))
+    return out
+
+
+def _jf_entropy(a, b):
+    """-E[log pdf(T)]: log pdf = (a + 1/2) log(2X) + (b + 1/2) log(2(1 - X)) - log C with X
+    beta(a, b), and E[log X] = psi(a) - psi(a + b), E[log(1 - X)] = psi(b) - psi(a + b)."""
+    ab = O.add(a, b)
+    logc = O.add(O.add(O.mul(O.sub(ab, 1.0), O.LOG_2), O.betaln(a, b)), O.mul(0.5, O.log(ab)))
+    pab = O.digamma(ab)
+    ea = O.mul(O.add(a, 0.5), O.add(O.LOG_2, O.sub(O.digamma(a), pab)))
+    eb = O.mul(O.add(b, 0.5), O.add(O.LOG_2, O.sub(O.digamma(b), pab)))
+    return O.sub(O.sub(logc, ea), eb)
+
+
 jf_skew_t = Continuous(
     "jf_skew_t", "Jones and Faddy skew-t distribution", shapes=("a", "b"), valid=_pos,
-    logpdf=_jf_logpdf,
+    logpdf=_jf_logpdf, **CR._moments_from(_jf_raw), entropy=_jf_entropy,
     cdf=lambda t, a, b: S.betainc(a, b, _jf_parts(t, a, b)[0]),
     sf=lambda t, a, b: S.betainc(b, a, _jf_parts(t, a, b)[1]),
     ppf=lambda q, a, b: _jf_quantile(q, a, b, False),

@@ -590,6 +590,26 @@ def _skewnorm_logpdf(z, a):
     return O.add(O.add(_norm_logpdf(z), S.log_ndtr(O.mul(a, z))), O.LOG_2)
 
 
+def _skewnorm_entropy(a):
+    """-E[log pdf] = (log(2 pi) + 1)/2 - log 2 - E[log Phi(a Z)] (E[Z^2] = 1), and with
+    c = |a|, b = max(1, c), z = y / b:
+    E[log Phi(a Z)] = int 2 phi(y / b) / b  Phi(c y / b) log Phi(c y / b) dy.
+    Both factors vary on a unit scale in y and fall off like a Gaussian beyond
+    |y| = 10 (below 1e-20); Phi log Phi is analytic for |Im y| < 2.8 (the first
+    complex zeros of Phi), so the trapezoid sum with step 1/4 (81 nodes) errs by
+    about exp(-2 pi 2.8 * 4) < 1e-30 (_quadrature.line_sum)."""
+    from ._quadrature import line_sum
+    c = O.absolute(a)
+    b = O.maximum(c, 1.0)
+
+    def f(y, c, b):
+        lphi = S.log_ndtr(O.div(O.mul(c, y), b))
+        w = O.sub(O.mul(-0.5, O.square(O.div(y, b))), O.add(_LOG_SQRT_2PI, O.log(b)))
+        return O.mul(O.mul(2.0, O.exp(O.add(w, lphi))), lphi)
+    e = line_sum(f, (c, b), a, 0.25, 10.0)
+    return O.sub(0.5 * (O.LOG_2PI + 1.0) - O.LOG_2, e)
+
+
 _skewnorm_law = types_law(logpdf=_skewnorm_logpdf,
                           logcdf=lambda z, a: O.log(_skewnorm_cdf(z, a)),
                           logsf=lambda z, a: O.log(_skewnorm_sf(z, a)))
@@ -600,7 +620,7 @@ skewnorm = Continuous(
     **_solved(_skewnorm_law, _skewnorm_bracket),
     mean=_skewnorm_moments("mean"), var=_skewnorm_moments("var"),
     skew=_skewnorm_moments("skew"), kurtosis=_skewnorm_moments("kurtosis"),
-    sample=_skewnorm_sample,
+    entropy=_skewnorm_entropy, sample=_skewnorm_sample,
     example=(2.0,),
 )
 

@@ -284,6 +284,14 @@ def _k4_support(h, k):
     return lo, hi
 
 
+def _k4_has_moment(r, h, k):
+    """Moment r is finite (as scipy counts): r < floor(-k/h) for h < 0 <= k, r < floor(-1/k)
+    for k < 0, every r otherwise (the tails are then exponential or bounded)."""
+    first = O.and_(O.lt(h, 0.0), O.ge(k, 0.0))
+    limit = O.where(first, O.div(O.neg(k), h), O.where(O.lt(k, 0.0), O.div(-1.0, k), INF))
+    return O.le(float(r + 1), limit)
+
+
 kappa4 = Continuous(
     "kappa4", "four-parameter kappa distribution", shapes=("h", "k"), support=_k4_support,
     valid=lambda h, k: O.and_(O.isfinite(h), O.isfinite(k)),
@@ -293,6 +301,7 @@ kappa4 = Continuous(
     logsf=lambda z, h, k: O.log1mexp(_k4_logcdf(z, h, k)),
     ppf=lambda q, h, k: _k4_quantile(O.log(q), h, k),
     isf=lambda q, h, k: _k4_quantile(O.log1p(O.neg(q)), h, k),
+    has_moment=_k4_has_moment,  # moments by quadrature (_quadrature)
     example=(0.5, 0.3),
 )
 

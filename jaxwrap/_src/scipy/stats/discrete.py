@@ -12,6 +12,7 @@ import math
 
 from jaxwrap import random as jr
 
+from . import _discrete_sums as DS
 from . import _ops as O
 from . import _special as S
 from ._distn import Discrete, build
@@ -64,6 +65,20 @@ bernoulli = Discrete(
 )
 
 
+def _binom_logpmf(k, n, p):
+    return O.add(_lbinom(n, k), O.add(O.xlogy(k, p), O.xlog1py(O.sub(n, k), O.neg(p))))
+
+
+def _binom_entropy(n, p):
+    """-sum pmf log pmf over np +- (20 sd + 32): Bernstein's inequality bounds the
+    mass outside by exp(-t^2 / (2 (sd^2 + t/3))) < e^-48 there; NaN where that
+    window exceeds the static cap (sd above ~400).  The terms use the
+    saddle-point log-pmf (no lgamma cancellation at large n)."""
+    sd = O.sqrt(O.mul(O.mul(n, p), O.sub(1.0, p)))
+    radius = O.add(O.mul(20.0, sd), 32.0)
+    return DS.entropy_around(DS.binom_logpmf, (n, p), O.full(n, 0.0), n, O.mul(n, p), radius)
+
+
 def _binom_cdf(k, n, p):
     # P(K <= k) = I_{1-p}(n - k, k + 1) (DLMF 8.17.5); k = n is handled by the base
     return S.betainc(O.sub(n, k), O.add(k, 1.0), O.sub(1.0, p))
@@ -73,8 +88,7 @@ binom = Discrete(
     "binom", "binomial distribution", shapes=("n", "p"),
     support=lambda n, p: (O.full(n, 0.0), n),
     valid=lambda n, p: O.and_(_count(n), _prob(p)),
-    logpmf=lambda k, n, p: O.add(_lbinom(n, k),
-                                 O.add(O.xlogy(k, p), O.xlog1py(O.sub(n, k), O.neg(p)))),
+    logpmf=_binom_logpmf, entropy=_binom_entropy,
     cdf=_binom_cdf, sf=lambda k, n, p: S.betainc(O.add(k, 1.0), O.sub(n, k), p),
     mean=lambda n, p: O.mul(n, p), var=lambda n, p: O.mul(O.mul(n, p), O.sub(1.0, p)),
     skew=_pq_skew, kurtosis=_pq_kurt,
@@ -108,12 +122,23 @@ def _betabinom_moment(which):
     return f
 
 
+def _betabinom_logpmf(k, n, a, b):
+    return O.add(_lbinom(n, k), O.sub(O.betaln(O.add(k, a), O.add(O.sub(n, k), b)),
+                                      O.betaln(a, b)))
+
+
+def _betabinom_entropy(n, a, b):
+    """-sum pmf log pmf over the whole support [0, n] (the law may be U-shaped,
+    so no window is safe): NaN where n + 1 exceeds the static cap."""
+    zero = O.full(n, 0.0)
+    return DS.entropy_window(_betabinom_logpmf, (n, a, b), zero, n)
+
+
 betabinom = Discrete(
     "betabinom", "beta-binomial distribution", shapes=("n", "a", "b"),
     support=lambda n, a, b: (O.full(n, 0.0), n),
     valid=lambda n, a, b: O.and_(_count(n), O.and_(O.gt(a, 0.0), O.gt(b, 0.0))),
-    logpmf=lambda k, n, a, b: O.add(_lbinom(n, k), O.sub(
-        O.betaln(O.add(k, a), O.add(O.sub(n, k), b)), O.betaln(a, b))),
+    logpmf=_betabinom_logpmf, entropy=_betabinom_entropy,
     mean=_betabinom_moment("mean"), var=_betabinom_moment("var"),
     skew=_betabinom_moment("skew"), kurtosis=_betabinom_moment("kurtosis"),
     sample=lambda key, n, a, b, shape, dtype: _betabinom_sample(key, n, a, b, shape, dtype),
@@ -151,12 +176,34 @@ def _nbinom_sample(key, n, p, shape, dtype):
     return O.cast(jr.poisson(k2, rate, shape), rate)
 
 
+def _nbinom_logpmf(k, n, p):
+    return O.add(O.sub(O.lgamma(O.add(n, k)), O.add(O.lgamma(O.add(k, 1.0)), O.lgamma(n))),
+                 O.add(O.mul(n, O.log(p)), O.xlog1py(k, O.neg(p))))
+
+
+def _nbinom_terms(k, n, p):
+    # pmf(k) = n/(n + k) binom.pmf(n; n + k, p), by the saddle-point form (JKK 5.1)
+    return O.add(O.log(O.div(n, O.add(n, k))), DS.binom_logpmf(n, O.add(n, k), p))
+
+
+def _nbinom_entropy(n, p):
+    """-sum pmf log pmf over mean +- (20 sd + 100 c + 32), c = -1/log(1 - p) the
+    scale of the geometric tail (pmf(k) <= C (1 - p)^k k^(n-1)): a Bernstein
+    bound for sub-gamma laws puts the mass outside below e^-50.  NaN where
+    that window exceeds the static cap (p small with a long tail)."""
+    q = O.sub(1.0, p)
+    sd = O.div(O.sqrt(O.mul(n, q)), p)
+    c = O.div(-1.0, O.log1p(O.neg(p)))
+    radius = O.add(O.add(O.mul(20.0, sd), O.mul(100.0, c)), 32.0)
+    mean = O.div(O.mul(n, q), p)
+    return DS.entropy_around(_nbinom_terms, (n, p), O.full(n, 0.0), O.full(n, INF), mean,
+                             radius)
+
+
 nbinom = Discrete(
     "nbinom", "negative binomial distribution", shapes=("n", "p"), support=(0.0, INF),
     valid=lambda n, p: O.and_(O.gt(n, 0.0), O.and_(O.gt(p, 0.0), O.le(p, 1.0))),
-    logpmf=lambda k, n, p: O.add(
-        O.sub(O.lgamma(O.add(n, k)), O.add(O.lgamma(O.add(k, 1.0)), O.lgamma(n))),
-        O.add(O.mul(n, O.log(p)), O.xlog1py(k, O.neg(p)))),
+    logpmf=_nbinom_logpmf, entropy=_nbinom_entropy,
     cdf=lambda k, n, p: S.betainc(n, O.add(k, 1.0), p),
     sf=lambda k, n, p: S.betainc(O.add(k, 1.0), n, O.sub(1.0, p)),
     mean=lambda n, p: O.div(O.mul(n, O.sub(1.0, p)), p),
@@ -243,6 +290,30 @@ def _boltz_cdf(k, lam, n):
     return O.div(O.expm1(O.neg(O.mul(lam, O.add(k, 1.0)))), O.expm1(O.neg(O.mul(lam, n))))
 
 
+def _boltz_cumulant(j):
+    """Cumulant j (2, 3, 4) of the Boltzmann law from its cumulant generating
+    function log E e^(tK) = g(N (lambda - t)) - g(lambda - t) + const,
+    g(x) = log(1 - e^-x): kappa_j = c_j(lambda) - N^j c_j(N lambda) with
+    c_2 = r/(1-r)^2, c_3 = r(1+r)/(1-r)^3, c_4 = r(1+4r+r^2)/(1-r)^4, r = e^-x
+    (the derivatives of 1/(e^x - 1))."""
+    poly = {2: [1.0], 3: [1.0, 1.0], 4: [1.0, 4.0, 1.0]}[j]
+
+    def c(x):
+        r = O.exp(O.neg(x))
+        return O.div(O.mul(r, O.polyval(poly, r)), O.power(O.neg(O.expm1(O.neg(x))), float(j)))
+
+    def f(lam, n):
+        return O.sub(c(lam), O.mul(O.power(n, float(j)), c(O.mul(n, lam))))
+    return f
+
+
+def _boltz_shape(j, lam, n):
+    """Skewness (j = 3) or excess kurtosis (j = 4); NaN for N = 1 (one point: 0/0)."""
+    k2 = _boltz_cumulant(2)(lam, n)
+    v = O.div(_boltz_cumulant(j)(lam, n), O.power(k2, j / 2))
+    return O.nan_where(O.eq(n, 1.0), v)
+
+
 boltzmann = Discrete(
     "boltzmann", "Boltzmann (truncated Planck) distribution", shapes=("lambda_", "N"),
     support=lambda lam, n: (O.full(n, 0.0), O.sub(n, 1.0)),
@@ -263,6 +334,7 @@ boltzmann = Discrete(
     var=lambda lam, n: O.sub(O.div(O.exp(lam), O.square(O.expm1(lam))),
                              O.div(O.mul(O.square(n), O.exp(O.mul(lam, n))),
                                    O.square(O.expm1(O.mul(lam, n))))),
+    skew=lambda lam, n: _boltz_shape(3, lam, n), kurtosis=lambda lam, n: _boltz_shape(4, lam, n),
     example=(0.5, 6.0),
 )
 

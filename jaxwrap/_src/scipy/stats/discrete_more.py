@@ -20,6 +20,10 @@ Kemp & Kotz, "Univariate Discrete Distributions" (3rd ed., 2005) (JKK).
   logser: the tail sum_{j > k} p^j / j by a geometric series (p <= 1/2) or
   direct terms plus Euler-Maclaurin with E1 (p > 1/2); yulesimon:
   sf(k) = k B(k, alpha + 1) (JKK 6.10.3).
+* Entropies (``_discrete_sums.py``): hypergeom, nhypergeom by a window sum
+  around the mean; zipf = log zeta - a zeta'/zeta; zipfian from the harmonic
+  sum and its derivative in a; logser by Frullani's integral for E[log K];
+  yulesimon, betanbinom by direct terms and a power-law tail expansion.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from jaxwrap import random as jr
 from ... import lax as L
 from ...numpy import _util
 from ..special._hyp_base import bounded_while
+from . import _discrete_sums as DS
 from . import _ops as O
 from ._distn import Discrete, build
 
@@ -55,21 +60,7 @@ def _lbinom(a, b):
 
 
 # --- vectors of terms ------------------------------------------------------------------------
-def _lift(x, n):
-    """x (shape S) broadcast to (S..., n)."""
-    shape = _util.shape(x)
-    return L.broadcast_in_dim(x, shape + (n,), tuple(range(len(shape))))
-
-
-def _offsets(like, n):
-    """0, 1, ..., n - 1 along a new last axis, in like's shape and dtype."""
-    shape = _util.shape(like)
-    ks = L.convert_element_type(L.iota(like.dtype, (n,), 0), like.dtype, False)
-    return L.broadcast_in_dim(ks, shape + (n,), (len(shape),))
-
-
-def _rsum(x):
-    return L.reduce_sum(x, (len(_util.shape(x)) - 1,))
+_lift, _offsets, _rsum = DS.lift, DS.offsets, DS.rsum   # (x, n), (like, n), (x)
 
 
 # --- moments from factorial moments ------------------------------------------------------------
@@ -128,7 +119,7 @@ _STOP = 2.0 ** -60  # remaining mass bound, relative to the sum
 
 
 def _tail(logpmf, start, step, lo, hi, s):
-    """(sum pmf, sum pmf log pmf) over k = start, start + step, ... inside
+    """sum pmf over k = start, start + step, ... inside
     [lo, hi] (step = +1 or -1, static), for a unimodal pmf.
 
     The loop stops where the support ends or, once the terms decrease
@@ -147,11 +138,10 @@ def _tail(logpmf, start, step, lo, hi, s):
         return lp
 
     def body(_, carry):
-        acc, ent, pos, done = carry
+        acc, pos, done = carry
         lp = pmf_at(O.add(_lift(pos, _CHUNK), offs), lo_, hi_, ps)
         p = O.exp(lp)
         acc = O.add(acc, _rsum(p))
-        ent = O.add(ent, _rsum(O.where(O.gt(p, 0.0), O.mul(p, lp), 0.0)))
         first = _rsum(O.where(O.eq(offs, 0.0), p, 0.0))
         last = _rsum(O.where(O.eq(offs, last_off), p, 0.0))
         nxt = O.add(pos, float(step * _CHUNK))
@@ -160,12 +150,12 @@ def _tail(logpmf, start, step, lo, hi, s):
         else:
             out, left = O.lt(nxt, lo), O.add(O.sub(nxt, lo), 1.0)
         small = O.and_(O.le(last, first), O.le(O.mul(last, left), O.mul(_STOP, acc)))
-        return acc, ent, nxt, O.or_(out, small)
+        return acc, nxt, O.or_(out, small)
 
     zero = O.full(start, 0.0)
-    init = (zero, zero, start, O.gt(zero, 1.0))
-    acc, ent, _, done = bounded_while(lambda c: O.not_(c[3]), body, init, _MAX_CHUNKS)
-    return O.nan_where(O.not_(done), acc), O.nan_where(O.not_(done), ent)
+    init = (zero, start, O.gt(zero, 1.0))
+    acc, _, done = bounded_while(lambda c: O.not_(c[2]), body, init, _MAX_CHUNKS)
+    return O.nan_where(O.not_(done), acc)
 
 
 def _finite_dists(logpmf, support, centre):
@@ -175,8 +165,8 @@ def _finite_dists(logpmf, support, centre):
     def sums(k, *s):
         lo, hi = support(*s)
         low = O.lt(k, centre(*s))
-        below = _tail(logpmf, k, -1, lo, hi, s)[0]
-        above = _tail(logpmf, O.add(k, 1.0), 1, lo, hi, s)[0]
+        below = _tail(logpmf, k, -1, lo, hi, s)
+        above = _tail(logpmf, O.add(k, 1.0), 1, lo, hi, s)
         return low, below, above
 
     def cdf(k, *s):
@@ -195,14 +185,7 @@ def _finite_dists(logpmf, support, centre):
         low, below, above = sums(k, *s)
         return O.where(low, O.log1p(O.neg(below)), O.log(above))
 
-    def entropy(*s):
-        lo, hi = support(*s)
-        m = O.clip(O.floor(centre(*s)), lo, hi)
-        e1 = _tail(logpmf, m, -1, lo, hi, s)[1]
-        e2 = _tail(logpmf, O.add(m, 1.0), 1, lo, hi, s)[1]
-        return O.neg(O.add(e1, e2))
-
-    return dict(cdf=cdf, sf=sf, logcdf=logcdf, logsf=logsf, entropy=entropy)
+    return dict(cdf=cdf, sf=sf, logcdf=logcdf, logsf=logsf)
 
 
 # --- hypergeometric ------------------------------------------------------------------------------
@@ -227,6 +210,15 @@ def _hg_var(M, n, N):  # N n (M - n) (M - N) / (M^2 (M - 1)), without the cancel
                  O.mul(M, O.sub(M, 1.0)))
 
 
+def _hg_entropy(M, n, N):
+    """-sum pmf log pmf over mean +- (20 sd + 32): sampling without replacement
+    obeys Bernstein's inequality (Serfling 1974), so the mass outside is below
+    e^-48; NaN where that window exceeds the static cap (sd above ~400)."""
+    radius = O.add(O.mul(20.0, O.sqrt(_hg_var(M, n, N))), 32.0)
+    lo, hi = _hg_support(M, n, N)
+    return DS.entropy_around(_hg_logpmf, (M, n, N), lo, hi, _hg_mean(M, n, N), radius)
+
+
 _HG = _finite_dists(_hg_logpmf, _hg_support, _hg_mean)
 _HG_M = _fact_moments(_hg_factorial)
 
@@ -238,7 +230,7 @@ hypergeom = Discrete(
                                         O.and_(O.le(n, M), O.le(N, M)))),
     logpmf=_hg_logpmf, cdf=_HG["cdf"], sf=_HG["sf"], logcdf=_HG["logcdf"], logsf=_HG["logsf"],
     mean=_hg_mean, var=_hg_var, skew=_HG_M["skew"], kurtosis=_HG_M["kurtosis"],
-    entropy=_HG["entropy"],
+    entropy=_hg_entropy,
     example=(20.0, 7.0, 12.0),
 )
 
@@ -272,6 +264,16 @@ def _nhg_var(M, n, r):
     return O.div(num, O.mul(O.square(g), O.add(g, 1.0)))
 
 
+def _nhg_entropy(M, n, r):
+    """-sum pmf log pmf over mean +- (50 sd + 32) within [0, n]: the law is
+    log-concave with tails no heavier than the geometric's, whose mass beyond
+    50 sd is below e^-50; NaN where that window exceeds the static cap."""
+    sd = O.sqrt(_nhg_var(M, n, r))
+    radius = O.add(O.mul(50.0, sd), 32.0)
+    return DS.entropy_around(_nhg_logpmf, (M, n, r), O.full(M, 0.0), n, _nhg_mean(M, n, r),
+                             radius)
+
+
 _NHG = _finite_dists(_nhg_logpmf, _nhg_support, _nhg_mean)
 _NHG_M = _fact_moments(_nhg_factorial)
 
@@ -283,6 +285,7 @@ nhypergeom = Discrete(
     logpmf=_nhg_logpmf, cdf=_NHG["cdf"], sf=_NHG["sf"], logcdf=_NHG["logcdf"],
     logsf=_NHG["logsf"],
     mean=_nhg_mean, var=_nhg_var, skew=_NHG_M["skew"], kurtosis=_NHG_M["kurtosis"],
+    entropy=_nhg_entropy,
     example=(20.0, 7.0, 12.0),
 )
 
@@ -396,6 +399,18 @@ def _bnb_dists(k, n, a, b):
     return O.where(use_sf, other, acc), O.where(use_sf, acc, other)
 
 
+def _bnb_entropy(n, a, b):
+    """-sum pmf log pmf: pmf(k) = C Gamma(n + k) Gamma(b + k) / (Gamma(k + 1)
+    Gamma(a + b + n + k)), a power law k^-(a+1): direct terms, then the tail
+    expansion (_discrete_sums.entropy_power_tail); NaN where a + b + n > 1024
+    unless the tail past 16384 terms is negligible."""
+    ns = O.where(O.eq(n, 0.0), 1.0, n)
+    logc = O.sub(O.sub(O.lgamma(O.add(a, ns)), O.lgamma(ns)), O.betaln(a, b))
+    gam = [(1, ns), (-1, O.full(n, 1.0)), (1, b), (-1, O.add(O.add(a, b), ns))]
+    h = DS.entropy_power_tail(_bnb_logpmf, (ns, a, b), O.full(n, 0.0), logc, gam)
+    return O.where(O.eq(n, 0.0), 0.0, h)
+
+
 betanbinom = Discrete(
     "betanbinom", "beta-negative-binomial distribution", shapes=("n", "a", "b"),
     support=(0.0, INF),
@@ -404,7 +419,7 @@ betanbinom = Discrete(
     cdf=lambda k, n, a, b: _bnb_dists(k, n, a, b)[0],
     sf=lambda k, n, a, b: _bnb_dists(k, n, a, b)[1],
     mean=_bnb_moment("mean"), var=_bnb_moment("var"), skew=_bnb_moment("skew"),
-    kurtosis=_bnb_moment("kurtosis"), sample=_bnb_sample,
+    kurtosis=_bnb_moment("kurtosis"), sample=_bnb_sample, entropy=_bnb_entropy,
     example=(5.0, 6.0, 2.5),
 )
 
@@ -551,6 +566,14 @@ def _zipf_moment(which):
     return f
 
 
+def _zipf_entropy(a):
+    """H = log zeta(a) - a zeta'(a) / zeta(a) (-zeta' = sum_k k^-a log k): no
+    summation beyond the zeta function's own Euler-Maclaurin.  log zeta(a) is
+    log1p(zeta(a, 2)), accurate where zeta(a) - 1 is tiny (large a)."""
+    z1 = _zeta(a, O.full(a, 2.0))
+    return O.sub(O.log1p(z1), O.div(O.mul(a, _zeta_da(a, O.full(a, 1.0))), O.add(z1, 1.0)))
+
+
 zipf = Discrete(
     "zipf", "Zipf (zeta) distribution", shapes=("a",), support=(1.0, INF),
     valid=lambda a: O.gt(a, 1.0),
@@ -559,13 +582,27 @@ zipf = Discrete(
     sf=lambda k, a: O.div(_zeta(a, O.add(k, 1.0)), _zeta(a, O.full(a, 1.0))),
     logsf=lambda k, a: O.sub(O.log(_zeta(a, O.add(k, 1.0))), O.log(_zeta(a, O.full(a, 1.0)))),
     mean=_zipf_moment("mean"), var=_zipf_moment("var"), skew=_zipf_moment("skew"),
-    kurtosis=_zipf_moment("kurtosis"),
+    kurtosis=_zipf_moment("kurtosis"), entropy=_zipf_entropy,
     example=(3.0,),
 )
 
 
 def _harm(k, a):
     return _powsum(O.full(k, 1.0), k, a)
+
+
+def _powsum_log(lo, hi, a):
+    """sum_{j=lo}^{hi} j^-a log j = -d/da _powsum(lo, hi, a), the derivative taken
+    through _powsum's direct terms and Euler-Maclaurin formula (elementwise in a,
+    so the gradient of the sum is the elementwise derivative)."""
+    return O.neg(jax.grad(lambda b: L.reduce_sum(_powsum(lo, hi, b),
+                                                 tuple(range(len(_util.shape(b))))))(a))
+
+
+def _zipfian_entropy(a, n):
+    """H = log H(n, a) + a sum_{k<=n} k^-a log k / H(n, a), H(n, a) = sum_{k<=n} k^-a."""
+    h = _harm(n, a)
+    return O.add(O.log(h), O.div(O.mul(a, _powsum_log(O.full(n, 1.0), n, a)), h))
 
 
 def _zipfian_moment(which):
@@ -600,7 +637,7 @@ zipfian = Discrete(
     cdf=lambda k, a, n: O.div(_harm(k, a), _harm(n, a)),
     sf=lambda k, a, n: O.div(_powsum(O.add(k, 1.0), n, a), _harm(n, a)),
     mean=_zipfian_moment("mean"), var=_zipfian_moment("var"), skew=_zipfian_moment("skew"),
-    kurtosis=_zipfian_moment("kurtosis"),
+    kurtosis=_zipfian_moment("kurtosis"), entropy=_zipfian_entropy,
     example=(1.2, 10.0),
 )
 
@@ -664,6 +701,58 @@ def _logser_cdf(k, p):
     return O.where(O.le(k, float(_CDF_DIRECT)), direct, O.sub(1.0, _logser_sf(k, p)))
 
 
+_LOGSER_SERIES = 64   # p <= 1/2: the omitted p^65 log 65 / 65 / (1 - p) < 1e-19 relative
+_LOGSER_NODES = 640   # trapezoid nodes of the Frullani integral (step <= 0.13)
+
+
+def _logser_sum_logk(p):
+    """S = sum_{k >= 2} p^k log k / k.
+
+    p <= 1/2: the first 64 terms.  p > 1/2: Frullani's log k = int_0^inf
+    (e^-u - e^-ku) du/u summed under the integral,
+    S = int_0^inf [e^-u L(p) - L(p e^-u)] du/u with L(x) = -log(1 - x), taken
+    over v = log u by the trapezoid rule on [log(1 - p) - 42, 4] (the
+    integrand decays like e^v below, double-exponentially above: both ends
+    leave less than 1e-18).  The integrand is analytic in |Im v| < pi/2, so
+    the rule's error is ~exp(-pi^2 / step) < 1e-30 (Trefethen & Weideman 2014).
+    """
+    # series branch
+    ps = O.minimum(p, 0.5)
+    k = O.add(DS.offsets(p, _LOGSER_SERIES), 2.0)
+    lk = O.log(k)
+    series = DS.rsum(O.exp(O.add(O.mul(k, DS.lift(O.log(ps), _LOGSER_SERIES)),
+                                 O.sub(O.log(lk), lk))))
+    # Frullani branch
+    pf = O.maximum(p, 0.5)
+    q = O.sub(1.0, pf)
+    lq = O.log(q)
+    big_l = O.neg(lq)
+    v_lo = O.sub(lq, 42.0)
+    h = O.div(O.sub(4.0, v_lo), float(_LOGSER_NODES - 1))
+    v = O.add(DS.lift(v_lo, _LOGSER_NODES), O.mul(DS.offsets(p, _LOGSER_NODES),
+                                                   DS.lift(h, _LOGSER_NODES)))
+    u = O.exp(v)
+    pl, ll, ql = (DS.lift(x, _LOGSER_NODES) for x in (pf, big_l, q))
+    em1 = O.expm1(O.neg(u))
+    # u <= 1: L(p) - L(p e^-u) = log1p(-p expm1(-u) / (1 - p)), plus expm1(-u) L(p);
+    # u > 1: e^-u L(p) + log1p(-p e^-u) (no cancellation on either side)
+    small = O.add(O.log1p(O.div(O.mul(O.neg(pl), em1), ql)), O.mul(em1, ll))
+    eu = O.exp(O.neg(u))
+    large = O.add(O.mul(eu, ll), O.log1p(O.neg(O.mul(pl, eu))))
+    g = O.where(O.le(u, 1.0), small, large)
+    frullani = O.mul(DS.rsum(g), h)  # (end-point halves: both ends below 1e-18)
+    return O.where(O.le(p, 0.5), series, frullani)
+
+
+def _logser_entropy(p):
+    """H = log L - E[K] log p + E[log K], L = -log(1 - p), E[K] = p / ((1 - p) L),
+    E[log K] = S / L (S from _logser_sum_logk)."""
+    big_l = _logser_norm(p)
+    mean = O.div(p, O.mul(O.sub(1.0, p), big_l))
+    return O.add(O.sub(O.log(big_l), O.mul(mean, O.log(p))),
+                 O.div(_logser_sum_logk(p), big_l))
+
+
 def _logser_moment(which):
     """Raw moments E X^j = Li_{1-j}(p) / -log(1-p): p/(1-p), p/(1-p)^2,
     p(1+p)/(1-p)^3, p(1+4p+p^2)/(1-p)^4 (JKK 7.1.3)."""
@@ -682,7 +771,7 @@ logser = Discrete(
     logpmf=lambda k, p: O.sub(O.sub(O.mul(k, O.log(p)), O.log(k)), O.log(_logser_norm(p))),
     cdf=_logser_cdf, sf=_logser_sf,
     mean=_logser_moment("mean"), var=_logser_moment("var"), skew=_logser_moment("skew"),
-    kurtosis=_logser_moment("kurtosis"),
+    kurtosis=_logser_moment("kurtosis"), entropy=_logser_entropy,
     example=(0.6,),
 )
 
@@ -709,10 +798,25 @@ def _ys_moment(which):
     return f
 
 
+def _ys_entropy(al):
+    """-sum pmf log pmf: pmf(k) = alpha Gamma(alpha + 1) Gamma(k) / Gamma(k + alpha + 1),
+    direct terms then the power-law tail expansion (_discrete_sums.entropy_power_tail)."""
+    one = O.full(al, 1.0)
+    logc = O.add(O.log(al), O.lgamma(O.add(al, 1.0)))
+    gam = [(1, O.full(al, 0.0)), (-1, O.add(al, 1.0))]
+    terms = lambda k, al_: O.add(O.add(O.log(al_), O.lgamma(O.add(al_, 1.0))),  # noqa: E731
+                                 O.sub(O.lgamma(k), O.lgamma(O.add(k, O.add(al_, 1.0)))))
+    return DS.entropy_power_tail(terms, (al,), one, logc, gam)
+
+
+def _ys_logpmf(k, al):
+    return O.add(O.log(al), L.betaln(k, O.add(al, 1.0)))
+
+
 yulesimon = Discrete(
     "yulesimon", "Yule-Simon distribution", shapes=("alpha",), support=(1.0, INF),
     valid=lambda al: O.gt(al, 0.0),
-    logpmf=lambda k, al: O.add(O.log(al), L.betaln(k, O.add(al, 1.0))),
+    logpmf=_ys_logpmf, entropy=_ys_entropy,
     logsf=_ys_logsf, sf=lambda k, al: O.exp(_ys_logsf(k, al)),
     cdf=lambda k, al: O.neg(O.expm1(_ys_logsf(k, al))),
     logcdf=lambda k, al: O.log1mexp(_ys_logsf(k, al)),
