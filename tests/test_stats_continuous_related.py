@@ -269,3 +269,11 @@ def test_docstring_examples():
                 n += len(t.examples)
     assert n >= 5
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_skewnorm_light_tail_derivatives():
+    # The light tail (a z <= -2) is a Gauss-Laguerre sum (values, quantiles included,
+    # against mpmath in tests/data/stats/tails.json): its derivatives in z and a.
+    with jax.enable_x64(True):
+        z, a = np.array([-4.0, -2.5, -6.0]), np.array([3.0, 1.0, 2.0])
+        check_grads(wss.skewnorm.logcdf, (z, a), order=1, modes=("rev",))   # (sf: mirrored)

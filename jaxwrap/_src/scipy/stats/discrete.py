@@ -331,9 +331,8 @@ boltzmann = Discrete(
     entropy=lambda lam, n: O.add(
         O.sub(O.log(O.neg(O.expm1(O.neg(O.mul(lam, n))))), O.log(O.neg(O.expm1(O.neg(lam))))),
         O.mul(lam, O.sub(O.div(1.0, O.expm1(lam)), O.div(n, O.expm1(O.mul(lam, n)))))),
-    var=lambda lam, n: O.sub(O.div(O.exp(lam), O.square(O.expm1(lam))),
-                             O.div(O.mul(O.square(n), O.exp(O.mul(lam, n))),
-                                   O.square(O.expm1(O.mul(lam, n))))),
+    # the second cumulant in e^-lambda (e^lambda / (e^lambda - 1)^2 overflowed past 709)
+    var=lambda lam, n: _boltz_cumulant(2)(lam, n),
     skew=lambda lam, n: _boltz_shape(3, lam, n), kurtosis=lambda lam, n: _boltz_shape(4, lam, n),
     example=(0.5, 6.0),
 )
