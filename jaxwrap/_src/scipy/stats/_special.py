@@ -11,7 +11,6 @@ it instead of breaking the whole package at import time.
 from __future__ import annotations
 
 import importlib
-import math
 
 import jax
 
@@ -83,39 +82,16 @@ def log_ndtr(x):
 
 @jax.custom_jvp
 def ndtri(p):
-    """Phi^-1(p): a start from erf_inv (centre) or the tail asymptote, then
-    three Newton steps on log Phi(x) = log p in the lower half (mirrored for
-    p > 1/2), which converge quadratically from either start."""
-    upper = O.gt(p, 0.5)
-    q = O.where(upper, O.sub(1.0, p), p)  # q <= 1/2, exact for p >= 1/4
-    return O.where(upper, O.neg(_ndtri_lower(q, O.log(q))), _ndtri_lower(q, O.log(q)))
+    """Phi^-1(p): scipy.special's kernel (rational approximations with a log-scale
+    tail, a few ulp in both precisions down to 1e-300; it replaced three Newton
+    steps on log Phi that cost 5.9x jax's norm.ppf)."""
+    return _sp("_errfun_inv", "ndtri")(p)
 
 
 @jax.custom_jvp
 def ndtri_exp(logp):
-    """Phi^-1(exp(logp)), with the lower tail taken in log space."""
-    p = O.exp(logp)
-    upper = O.gt(logp, -O.LOG_2)
-    lower = _ndtri_lower(p, logp)
-    q = O.neg(O.expm1(logp))  # 1 - p, accurate near p = 1
-    return O.where(upper, O.neg(_ndtri_lower(q, O.log(q))), lower)
-
-
-def _ndtri_lower(q, logq):
-    """x <= 0 with Phi(x) = q for q in [0, 1/2] (logq = log q)."""
-    centre = O.mul(O.SQRT2, O.erf_inv(O.sub(O.mul(2.0, q), 1.0)))
-    # Tail start: x ~ -sqrt(t - log t - log 2pi), t = -2 log q (from DLMF 7.12.1).
-    t = O.maximum(O.mul(-2.0, logq), 2.0)
-    tail = O.neg(O.sqrt(O.maximum(O.sub(O.sub(t, O.log(t)), O.LOG_2PI), 0.0)))
-    x = O.where(O.gt(q, 0.01), centre, tail)
-    x = O.minimum(x, 0.0)
-    for _ in range(3):  # Newton on g(x) = log Phi(x) - log q, g' = phi(x)/Phi(x)
-        lphi = log_ndtr(x)
-        ratio = O.exp(O.sub(O.sub(O.mul(-0.5, O.square(x)), _LOG_SQRT_2PI), lphi))
-        x = O.sub(x, O.div(O.sub(lphi, logq), ratio))
-        x = O.minimum(x, 0.0)
-    x = O.where(O.eq(q, 0.0), -math.inf, x)
-    return O.where(O.eq(q, 0.5), 0.0, x)
+    """Phi^-1(exp(logp)), with the lower tail taken in log space (the special kernel)."""
+    return _sp("_errfun_inv", "ndtri_exp")(logp)
 
 
 # Derivatives in closed form (the iterations above are not differentiated):
