@@ -405,7 +405,30 @@ def _hyp1f1(a, b, x):
     # Kummer: e^x M(b - a, b, -x), the factor e^x folded into the evaluation
     r_kummer = _f11_nonneg(ak, b, xk, scaled=True)
     r = where(kummer, r_kummer, r_direct)
+    r = where(_laguerre_case(a, b, x), _f11_laguerre(a, b, x), r)
     return where(S.is_nonpos_int(b), full(x, _INF), r)  # scipy: inf at the poles in b
+
+
+def _laguerre_case(a, b, x):
+    """Polynomials a = -m at x > 0 with b > 0 (m <= N_MAX, the recurrence's cap)."""
+    from ._orth import N_MAX
+    ok = B.and_(S.is_nonpos_int(a), B.and_(gt(b, c(b, 0)), gt(x, c(x, 0))))
+    return B.and_(ok, B.L.le(neg(a), c(a, float(N_MAX))))
+
+
+def _f11_laguerre(a, b, x):
+    """M(-m, b, x) = L_m^(b-1)(x) / binom(m + b - 1, m) (DLMF 13.6.19) by the Laguerre
+    three-term recurrence: the alternating series cancels for x > 0 (hyp1f1(-50, 47.5,
+    70) lost 14 digits: 8.8e-16 came out as 29), the recurrence does not (6e-14 there,
+    against mpmath). The binomial goes through lgamma (b > 0)."""
+    from ._orth import evaluate   # the orthogonal-polynomial cores (no cycle at import)
+    use = _laguerre_case(a, b, x)
+    m = where(use, neg(a), full(a, 0))
+    bb = where(use, b, full(b, 1))
+    n = B.L.convert_element_type(m, np.int32, False)
+    lag = evaluate("genlaguerre", n, where(use, x, full(x, 1)), sub(bb, c(bb, 1)))
+    lbinom = sub(S.lgamma(add(m, bb)), add(S.lgamma(bb), S.lgamma(add(m, c(m, 1)))))
+    return div(lag, exp(lbinom))
 
 
 @public
