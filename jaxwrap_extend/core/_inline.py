@@ -56,7 +56,9 @@ def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = ()) -> Callabl
     Returns
     -------
     callable
-        Behaves as the jitted function; ``.jitted`` is the plain ``jax.jit`` object.
+        Behaves as the jitted function; ``.jitted`` is the plain ``jax.jit`` object,
+        ``.static_positions`` maps each static name to its position (None when
+        keyword-only).
 
     Examples
     --------
@@ -106,6 +108,7 @@ def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = ()) -> Callabl
                                         _jax.inline_closed_jaxpr(trace, closed, leaves))
 
     call.jitted = jitted
+    call.static_positions = positions   # name -> position (None: keyword-only)
     return call
 
 

@@ -51,7 +51,7 @@ def public(fun=None, *, static=()):
     def wrap(f):
         jitted = inline_jit(f, static_argnames=tuple(static))
         label = f.__name__.lstrip("_")
-        positions = _static_positions(f, static)
+        positions = jitted.static_positions
 
         @functools.wraps(f)
         def call(*args, **kwargs):
@@ -65,17 +65,6 @@ def public(fun=None, *, static=()):
                 raise type(e)(f"{label}(): {e}").with_traceback(e.__traceback__) from None
         return call
     return wrap if fun is None else wrap(fun)
-
-
-def _static_positions(f, static) -> dict[str, int | None]:
-    """Static argument name -> its position (None: keyword-only)."""
-    if not static:
-        return {}
-    import inspect
-    params = list(inspect.signature(f).parameters.values())
-    pos = {p.name: i for i, p in enumerate(params)
-           if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)}
-    return {name: pos.get(name) for name in static}
 
 
 def _freeze(label: str, name: str, v):

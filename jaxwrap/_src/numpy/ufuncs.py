@@ -515,14 +515,19 @@ def _logaddexp_weights(x, y, out, exp):
     return exp(lax.sub(fin(x), o)), exp(lax.sub(fin(y), o))
 
 
-@_logaddexp_real.defjvp
-def _logaddexp_jvp(primals, tangents):
-    # The formula's max and |x - y| split the derivative wrongly at x == y (0, not
-    # 1/2): d logaddexp = dx e^(x - out) + dy e^(y - out), as jax.numpy defines it.
-    (x, y), (tx, ty) = primals, tangents
-    out = _logaddexp_real(x, y)
-    wx, wy = _logaddexp_weights(x, y, out, lax.exp)
-    return out, lax.add(lax.mul(tx, wx), lax.mul(ty, wy))
+def _def_logaddexp_jvp(fn, exp):
+    """d fn = dx e^(x - out) + dy e^(y - out) (exp2 for logaddexp2), as jax.numpy
+    defines it: the formula's max and |x - y| split the derivative wrongly at x == y
+    (0, not 1/2)."""
+    @fn.defjvp
+    def jvp(primals, tangents):
+        (x, y), (tx, ty) = primals, tangents
+        out = fn(x, y)
+        wx, wy = _logaddexp_weights(x, y, out, exp)
+        return out, lax.add(lax.mul(tx, wx), lax.mul(ty, wy))
+
+
+_def_logaddexp_jvp(_logaddexp_real, lax.exp)
 
 
 def _logaddexp2(x, y):
@@ -542,12 +547,7 @@ def _logaddexp2_real(x, y):
                  lax.add(amax, lax.div(lax.log1p(lax.exp2(lax.neg(lax.abs(delta)))), ln2)))
 
 
-@_logaddexp2_real.defjvp
-def _logaddexp2_jvp(primals, tangents):
-    (x, y), (tx, ty) = primals, tangents
-    out = _logaddexp2_real(x, y)
-    wx, wy = _logaddexp_weights(x, y, out, lax.exp2)
-    return out, lax.add(lax.mul(tx, wx), lax.mul(ty, wy))
+_def_logaddexp_jvp(_logaddexp2_real, lax.exp2)
 
 
 def _hypot(x, y):
