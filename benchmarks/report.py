@@ -144,6 +144,28 @@ def _note(row: dict[str, Any]) -> str:
     return "; ".join(parts).replace("|", "\\|")
 
 
+# docs/benchmarks.md holds one generated block (the latest full run) between these
+# markers; what is around it is written by hand (readings, history, hardware that
+# the runner cannot reach) and survives a re-run.
+BEGIN_MARK = "<!-- benchmarks.run: begin generated block -->"
+END_MARK = "<!-- benchmarks.run: end generated block -->"
+
+
+def splice_generated(existing: str | None, md: str) -> str:
+    """Put ``md`` between the markers of ``existing``; the whole page if it has none."""
+    if existing is not None and BEGIN_MARK in existing:
+        # inside the page its headings sit one level below the page's title
+        md = md.replace("# Benchmarks", "# Latest full run", 1)
+        md = "\n".join("#" + ln if ln.startswith("#") else ln for ln in md.splitlines())
+    block = f"{BEGIN_MARK}\n{md.rstrip()}\n{END_MARK}\n"
+    if existing is None or BEGIN_MARK not in existing or END_MARK not in existing:
+        return block
+    head, _, rest = existing.partition(BEGIN_MARK)
+    _, _, tail = rest.partition(END_MARK)
+    tail = tail.lstrip("\n")
+    return head + block + ("\n" + tail if tail else "")
+
+
 def to_markdown(results: dict[str, Any]) -> str:
     env, cfg, suites = results["environment"], results["config"], results["suites"]
     cand = env["candidate"]

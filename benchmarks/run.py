@@ -197,8 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     print(md)
     md_path = args.markdown or (str(DOCS) if args.write_docs else None)
     if md_path:
-        Path(md_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(md_path).write_text(md)
+        path = Path(md_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.resolve() == DOCS.resolve():  # keep the hand-written sections
+            md = report.splice_generated(path.read_text() if path.exists() else None, md)
+        path.write_text(md)
         _log(f"wrote {md_path}")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
