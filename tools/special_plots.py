@@ -42,6 +42,9 @@ HARD_FAMILIES = ("gamma", "errfun", "expint", "bessel", "hypergeometric")
 # Tuple-valued functions: which element a case measures ("<function>.<part>" names,
 # or fresnel's regions S_* / C_*).
 PARTS = {"sici": ("si", "ci"), "shichi": ("shi", "chi")}
+# jax.scipy.special 0.10.2 never returns on arrays of small arguments for these
+# (measured, issue 10): the plots leave jax out rather than hang.
+JAX_HANGS = {"exp1", "expi", "expn"}
 
 
 def _part_fn(fn, name, region):
@@ -127,6 +130,8 @@ def vs_arg(families=HARD_FAMILIES):
                 for impl, mod in (("jaxwrap", "jaxwrap.scipy.special"),
                                   ("jax", "jax.scipy.special"), ("scipy", "scipy.special")):
                     base = name.partition(".")[0]
+                    if impl == "jax" and base in JAX_HANGS:
+                        continue
                     fn = A.peer_function(mod, name if base not in PARTS else base)
                     if fn is None:
                         continue
