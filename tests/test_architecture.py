@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pathlib
@@ -32,9 +33,14 @@ ALLOWED_LAX = {"cond", "switch", "while_loop", "fori_loop", "scan", "map"}
 LINALG_BRIDGE = ROOT / "jaxwrap_extend" / "_prims" / "linalg_bridge.py"
 
 
+@functools.cache
+def _tree(path):
+    """The parsed module at ``path`` (both layering tests walk every file: one parse each)."""
+    return ast.parse(path.read_text())
+
+
 def _imports(path):
-    tree = ast.parse(path.read_text())
-    for node in ast.walk(tree):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             for a in node.names:
                 yield node.lineno, a.name, None
@@ -71,7 +77,7 @@ def test_jaxwrap_uses_only_allowed_jax_apis():
             if mod == "jax.lax" and name not in ALLOWED_LAX:
                 offenders.append(f"{path.relative_to(ROOT)}:{line} jax.lax.{name}")
         # attribute chains in code (not strings): jax.lax.add, jax.numpy.sum, ...
-        for node in ast.walk(ast.parse(path.read_text())):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) \
                     and isinstance(node.value.value, ast.Name) and node.value.value.id == "jax":
                 sub, attr = node.value.attr, node.attr
@@ -162,9 +168,11 @@ def _public_functions():
     return out
 
 
-def _array_out(x):
+def _array_out(x, traced=False):
+    """``x`` is a non-empty tree of jax arrays (``traced``: of tracers, inside a trace)."""
     leaves = jax.tree.leaves(x)
-    return bool(leaves) and all(isinstance(v, jax.Array) for v in leaves)
+    kind = jax.core.Tracer if traced else jax.Array
+    return bool(leaves) and all(isinstance(v, kind) for v in leaves)
 
 
 def _no_array_out(x):
@@ -189,19 +197,48 @@ def _traced_call(fn, args, kwargs):
 _UNBOUNDED_BY_DESIGN = ("jaxwrap.random.",)
 
 
-def _problems(name, fn, *args):
-    """(non-jaxwrap primitives, loops without a static bound) in ``fn(*args)``'s jaxpr:
+def _problems(name, closed):
+    """(non-jaxwrap primitives, loops without a static bound) in a ClosedJaxpr:
     the purity rule, and issue 10's rule that no input may hang a function."""
-    closed = jax.make_jaxpr(fn)(*args)
     loops = [] if name.startswith(_UNBOUNDED_BY_DESIGN) else loops_without_bound(closed)
     return foreign_primitives(closed), loops
 
 
-def impure_primitives(fn, *args, name=""):
-    """Foreign primitives of ``fn(*args)``; a loop without a static bound fails here."""
-    bad, loops = _problems(name, fn, *args)
+def impure_primitives(fn, *args, name="", closed=None):
+    """Foreign primitives of ``fn(*args)`` (or of its already traced jaxpr ``closed``);
+    a loop without a static bound fails here."""
+    bad, loops = _problems(name, jax.make_jaxpr(fn)(*args) if closed is None else closed)
     assert not loops, f"{name} has loops without a static bound: {loops[:2]}"
     return bad
+
+
+def _trace_generic(fn, args):
+    """The jaxpr of ``fn(*args)`` with its numpy arrays traced, when that call traces
+    and returns arrays only; else None.  Tracing replaces an eager call per function
+    (an XLA compile each, most of this file's time): the eager call is made only
+    when the trace fails, to tell "this argument set does not fit" (the eager call
+    fails too, or returns no array) from "it fits but does not trace" (an error)."""
+    call, traced = _traced_call(fn, args, {})
+    kinds = []
+
+    def probe(*a):
+        out = call(*a)
+        kinds.append(_array_out(out, traced=True))
+        return out
+
+    try:
+        closed = jax.make_jaxpr(probe)(*traced)
+    except Exception as e:  # noqa: BLE001 - decided by the eager call below
+        trace_error = e
+    else:
+        return closed if kinds[-1] else None
+    try:
+        out = fn(*args)
+    except Exception:
+        return None
+    if not _array_out(out):
+        return None
+    raise trace_error
 
 
 @pytest.mark.parametrize("name", _public_functions())
@@ -250,14 +287,10 @@ def test_public_function_is_pure(name):
         assert not impure_primitives(call, *traced, name=name), name
         return
     for args in GENERIC:
-        try:
-            out = fn(*args)
-        except Exception:
+        closed = _trace_generic(fn, args)
+        if closed is None:
             continue
-        if not _array_out(out):
-            continue
-        call, traced = _traced_call(fn, args, {})
-        bad = impure_primitives(call, *traced, name=name)
+        bad = impure_primitives(None, closed=closed, name=name)
         assert not bad, \
             f"{name}{tuple(np.shape(a) for a in args)} uses non-jaxwrap primitives {bad}"
         return

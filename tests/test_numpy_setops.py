@@ -6,6 +6,8 @@ hypothesis fuzzing of ties, NaNs and signed zeros; bad input.
 
 from __future__ import annotations
 
+import functools
+
 import hypothesis.extra.numpy as hnp
 import jax
 import jax.numpy as jnp
@@ -204,30 +206,47 @@ _farr = hnp.arrays(np.float32, st.sampled_from([(10,), (2, 5)]), elements=_vals)
 _iarr = hnp.arrays(np.int16, st.sampled_from([0, 9]), elements=st.integers(-3, 3))
 
 
+# The fuzz runs the sized kernels (size = the input's length: every unique value fits, and
+# the padding is checked too), so each input shape compiles once; the eager path (size
+# taken from the concrete count: one compile per count) is checked by the tests above.
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True)
 @given(_farr, st.booleans())
 def test_fuzz_unique(x, equal_nan):
-    got = U.unique(x, return_index=True, return_inverse=True, return_counts=True,
-                   equal_nan=equal_nan)
-    ref = np.unique(x, return_index=True, return_inverse=True, return_counts=True,
-                    equal_nan=equal_nan)
-    for g, r in zip(got, ref):
-        np.testing.assert_array_equal(g, r)
+    flags = {"return_index": True, "return_inverse": True, "return_counts": True,
+             "equal_nan": equal_nan}
+    got = U.unique(x, size=x.size, fill_value=np.float32(7.0), **flags)
+    ref = np.unique(x, **flags)
+    k = ref[0].size
+    for g, r, what in zip(got, ref, ("values", "index", "inverse", "counts")):
+        g = np.asarray(g)
+        full = what == "inverse"   # the inverse has x's shape, no padding
+        np.testing.assert_array_equal(g if full else g[:k], r, err_msg=f"{what} of {x!r}")
+    pads = [np.asarray(g)[k:] for g in got]
+    assert (pads[0] == 7.0).all() and (pads[3] == 0).all(), (x, pads)
+
+
+_SETS = ("union1d", "setdiff1d", "setxor1d", "intersect1d")
+
+
+@functools.partial(jax.jit, static_argnums=2)
+def _sized_sets(a, b, size):
+    """The four two-set functions and unique at one static size: one program per
+    (shape, size) instead of five."""
+    return tuple(getattr(U, n)(a, b, size=size, fill_value=-9) for n in _SETS) + \
+        (U.unique(a, size=size, fill_value=-9),)
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True)
 @given(_iarr, _iarr, st.sampled_from([0, 3, 8]))
 def test_fuzz_sets_sized(a, b, size):
-    for name in ("union1d", "setdiff1d", "setxor1d", "intersect1d"):
-        ref = getattr(np, name)(a, b)
-        got = getattr(U, name)(a, b, size=size, fill_value=-9)
+    outs = _sized_sets(a, b, size)
+    refs = [getattr(np, name)(a, b) for name in _SETS] + [np.unique(a)]
+    for name, got, ref in zip(_SETS + ("unique",), outs, refs):
         k = min(size, ref.size)
-        np.testing.assert_array_equal(np.asarray(got)[:k], ref[:k], err_msg=name)
-        assert got.shape == (size,) and (np.asarray(got)[k:] == -9).all()
-    got = U.unique(a, size=size, fill_value=-9)
-    ref = np.unique(a)
-    k = min(size, ref.size)
-    np.testing.assert_array_equal(np.asarray(got)[:k], ref[:k])
+        assert got.dtype == a.dtype, (name, got.dtype)
+        np.testing.assert_array_equal(np.asarray(got)[:k], ref[:k],
+                                      err_msg=f"{name}({a!r}, {b!r}, size={size})")
+        assert got.shape == (size,) and (np.asarray(got)[k:] == -9).all(), (name, a, b, size)
 
 
 # --- bad input --------------------------------------------------------------------------------
