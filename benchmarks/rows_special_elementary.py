@@ -40,6 +40,10 @@ COMPILED: list[Row] = [
     Row("special_comb_1e6", lambda rng: (np.floor(rng.uniform(0, 60, N)).astype(np.float32),
                                          np.floor(rng.uniform(0, 10, N)).astype(np.float32)),
         lambda xp, n, k: _sp(xp).comb(n, k), rtol=1e-4, atol=1e-6),
+    # non-integer arguments: jaxwrap's comb then takes its lgamma branch (the row above,
+    # all small integers, runs the exact product alone)
+    Row("special_comb_real_1e6", _points((0, 60), (0, 10)),
+        lambda xp, n, k: _sp(xp).comb(n, k), rtol=1e-3, atol=1e-6),
     Row("special_factorial_1e6", lambda rng: (np.floor(rng.uniform(0, 30, N)).astype(np.float32),),
         lambda xp, n: _sp(xp).factorial(n), rtol=1e-4, atol=1e-6),
     Row("special_logsumexp_1000x1000", _matrix, lambda xp, a: _sp(xp).logsumexp(a, axis=1),

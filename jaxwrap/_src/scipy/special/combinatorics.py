@@ -30,7 +30,7 @@ from fractions import Fraction
 import jax
 import numpy as np
 
-from ... import dtypes
+from ... import control, dtypes
 from ... import lax as L
 from ...control import fori_loop
 from ...numpy import _util
@@ -430,12 +430,21 @@ def _comb_value(N, k):
     Ns = _util.where(ok, N, U.c(N, 1))
     ks = _util.where(ok, k, U.c(k, 0))
     kk = L.min(ks, L.sub(Ns, ks))
-    small = np_.logical_and(integral, L.le(kk, U.c(kk, _PROD_MAX)))
     prod = _falling_product(Ns, kk, L.sub(Ns, kk), _PROD_MAX)
-    one = U.c(N, 1)
-    gam = _exp_lgamma_ratio(L.add(Ns, one), (L.add(ks, one), L.add(L.sub(Ns, ks), one)))
-    v = _util.where(small, prod, gam)
-    v = _util.where(L.is_finite(v), v, gam)  # (not is_finite(prod): a second user of its division)
+    use_prod = np_.logical_and(np_.logical_and(integral, L.le(kk, U.c(kk, _PROD_MAX))),
+                               L.is_finite(prod))
+
+    def with_gamma(Ns, ks, prod, use_prod):
+        one = U.c(Ns, 1)
+        gam = _exp_lgamma_ratio(L.add(Ns, one), (L.add(ks, one), L.add(L.sub(Ns, ks), one)))
+        return _util.where(use_prod, prod, gam)
+
+    # The three lgammas cost ~4x the product: taken only when some valid point needs
+    # them (a non-integer, min(k, N - k) > 20, or an overflowing product).  Under vmap
+    # the cond becomes a select of both branches, the cost of the formula without it.
+    need_gamma = np_.any(np_.logical_and(ok, np_.logical_not(use_prod)))
+    v = control.cond(need_gamma, with_gamma, lambda Ns, ks, prod, use_prod: prod,
+                     Ns, ks, prod, use_prod)
     v = _util.where(ok, v, U.c(v, 0))
     return _util.where(np_.logical_or(np_.isnan(N), np_.isnan(k)), U.c(v, np.nan), v)
 

@@ -14,7 +14,8 @@ Accuracy notes (the cancellations that naive formulas suffer):
   written with ``s = (x - y)/(x + y)`` (``x - y`` exact, Sterbenz's lemma) and
   the series of ``atanh(s)``: no log and no cancellation; elsewhere one log of
   a quotient of mantissas (see the comment above ``_NEAR``).
-* logit: ``log1p((2p - 1)/(1 - p))`` for p in [1/4, 3/4] (both differences exact).
+* logit: ``2 atanh(2p - 1)`` by its series for p in [3/8, 5/8] (2p - 1 exact),
+  ``log(p / (1 - p))`` elsewhere.
 """
 
 from __future__ import annotations
@@ -466,18 +467,26 @@ def expit(x):
     return _expit(x)
 
 
+# logit(p) = 2 atanh(t), t = 2p - 1 (exact for p >= 1/4), by its series
+# 2t sum_k t^(2k)/(2k + 1) for |t| <= 1/4: the tail after K terms is below
+# (1/16)^K/(2K + 1) < 2^-25 for K = 6 (float32) and < 2^-54 for K = 13 (float64).
+_LOGIT_MID = 0.25
+_LOGIT_TERMS = {np.dtype(np.float32): 6, np.dtype(np.float64): 13}
+
+
 def _logit_value(p):
-    # One log for both forms: w = p/q outside [1/4, 3/4]; inside, w = 1 + u with
-    # u = (2p - 1)/q (2p - 1 and q exact there) and log1p(u) = log(w) - ((w - 1) - u)/w
-    # (the rounding of 1 + u corrected to first order; Goldberg 1991, thm. 4).
+    # Outside |t| <= 1/4, log(p/q): |logit| >= 2 atanh(1/4) = 0.51, so the roundings of
+    # q = 1 - p and of the quotient (relative ~2^-24 together) stay ~2 ulp of the result;
+    # inside, the series (no log of a rounded quotient near 1, where jax loses all digits).
+    # Every expensive op (the division, the log) is used once, so XLA fuses the whole
+    # function into one loop (a correction term reusing p/q costs a second pass).
     one = U.c(p, 1)
-    q = L.sub(one, p)
-    mid = L.le(L.abs(L.sub(p, U.c(p, 0.5))), U.c(p, 0.25))
-    r = L.div(_util.where(mid, L.sub(L.add(p, p), one), p), q)
-    w = _util.where(mid, L.add(one, r), r)
-    ws = _util.where(mid, w, one)  # (no 0/0 in the untaken branch's derivative)
-    corr = L.div(L.sub(L.sub(ws, one), _util.where(mid, r, U.c(p, 0))), ws)
-    return L.sub(L.log(w), _util.where(mid, corr, U.c(p, 0)))
+    t = L.sub(L.add(p, p), one)
+    t2 = L.mul(t, t)
+    k = _LOGIT_TERMS.get(np.dtype(p.dtype), _LOGIT_TERMS[np.dtype(np.float32)])  # (f16: f32's)
+    series = L.mul(L.add(t, t), U.horner(t2, [1.0 / (2 * j + 1) for j in range(k)]))
+    mid = L.le(L.abs(t), U.c(p, _LOGIT_MID))
+    return _util.where(mid, series, L.log(L.div(p, L.sub(one, p))))
 
 
 # d/dp logit(p) = 1 / (p (1 - p)): +inf at 0 and 1 as jax's custom rule gives (autodiff of

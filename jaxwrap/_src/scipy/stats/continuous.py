@@ -59,11 +59,15 @@ def _piecewise(cond, *pairs):
 
 
 # --- normal family ---------------------------------------------------------------------
+# norm's logcdf / logsf: jaxwrap.scipy.special's log_ndtr kernel (erfcx-based; measured
+# against mpmath: <= 3 ulp for x > 1 where the erfc-based kernel of _special reaches 68
+# (float32) / 101 (float64), and 1.0x jax's time where that one costs 1.35x).
+_log_ndtr = S.special("errfun", "log_ndtr_")
 norm = Continuous(
     "norm", "normal distribution",
     logpdf=lambda z: O.sub(O.mul(-0.5, O.square(z)), _LOG_SQRT_2PI),
     cdf=S.ndtr, sf=lambda z: S.ndtr(O.neg(z)),
-    logcdf=S.log_ndtr, logsf=lambda z: S.log_ndtr(O.neg(z)),
+    logcdf=_log_ndtr, logsf=lambda z: _log_ndtr(O.neg(z)),
     ppf=S.ndtri, isf=lambda q: O.neg(S.ndtri(q)),
     mean=_const(0.0), var=_const(1.0), skew=_const(0.0), kurtosis=_const(0.0),
     entropy=_const(0.5 * (O.LOG_2PI + 1.0)),
