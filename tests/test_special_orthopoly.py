@@ -163,12 +163,15 @@ def test_parameter_domains():
 
 def test_real_degree():
     with jax.enable_x64(True):
-        nu = np.array([0.5, 2.25, 7.75])[:, None]
+        # a negative degree: U_nu = -U_{-2-nu} (its sign was lost for non-integral nu)
+        nu = np.array([0.5, -2.25, 7.75])[:, None]
         # x >= -0.5: scipy's hyp2f1 loses digits towards x = -1 (T_7.75(-0.9) is off by
         # 3e-9); the accuracy case "real_n" checks ours there against mpmath
         x = np.array([-0.5, -0.2, 0.4, 1.0, 1.7])
-        for name in ("eval_chebyt", "eval_chebyu", "eval_sh_chebyt"):
-            xx = (x + 1) / 2 if "sh_" in name else x
+        # the shifted ones at x < 0 too: scipy's 2F1 form at z > 1, inf (was NaN)
+        xsh = np.array([-0.4, -0.05, 0.7, 1.0, 1.35])
+        for name in ("eval_chebyt", "eval_chebyu", "eval_sh_chebyt", "eval_sh_chebyu"):
+            xx = xsh if "sh_" in name else x
             # atol: T_2.25(-0.5) = cos(3 pi / 2) = 0, both sides give +-4e-16
             np.testing.assert_allclose(getattr(S, name)(nu, xx), getattr(sp, name)(nu, xx),
                                        rtol=1e-12, atol=2e-15)

@@ -22,30 +22,33 @@ def eps(x):
     return float(np.finfo(np.float64 if B.is64(x) else np.float32).eps)
 
 
-def pfq_series(num, den, x, max_terms: int = MAX_TERMS):
+def pfq_series(num, den, x, max_terms: int = MAX_TERMS, with_abs: bool = False):
     """sum_k prod_i (num_i)_k / prod_j (den_j)_k x^k / k!, summed until the term
     is below eps |sum| while the term ratio is below 1 (or the term is 0: a
-    terminating series), for every element; at most ``max_terms`` terms."""
+    terminating series), for every element; at most ``max_terms`` terms.
+    ``with_abs``: also sum_k |term_k| (the sum's rounding error is ~eps times it)."""
     e = c(x, eps(x))
 
     def flags(carry):
-        t, s, k, r = carry
+        t, s, k, r = carry[:4]
         small = B.and_(le(abs_(t), mul(e, abs_(s))), lt(r, c(x, 1)))
         done = B.or_(B.or_(small, eq(t, c(x, 0))), B.not_(B.L.is_finite(s)))
         return B.not_(done)
 
     def body(i, carry):
-        t, s, k, _ = carry
+        t, s, k = carry[:3]
         ratio = div(x, add(k, c(x, 1)))
         for a in num:
             ratio = mul(ratio, add(a, k))
         for b in den:
             ratio = div(ratio, add(b, k))
         t = mul(t, ratio)
-        return t, add(s, t), add(k, c(x, 1)), abs_(ratio)
+        out = (t, add(s, t), add(k, c(x, 1)), abs_(ratio))
+        return out + ((add(carry[4], abs_(t)),) if with_abs else ())
 
-    init = (full(x, 1), full(x, 1), full(x, 0), full(x, 2))
-    return B.bounded_while(flags, body, init, max_terms)[1]
+    init = (full(x, 1), full(x, 1), full(x, 0), full(x, 2)) + ((full(x, 1),) if with_abs else ())
+    res = B.bounded_while(flags, body, init, max_terms)
+    return (res[1], res[4]) if with_abs else res[1]
 
 
 def is_nonpos_int(a):

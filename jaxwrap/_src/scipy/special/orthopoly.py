@@ -200,7 +200,7 @@ def _cheb(kind, name, n, x):
         return val if sign is None else jnp.multiply(sign, val)
     # Integer degrees above N_MAX: trigonometric form at |x| and the parity
     # p_n(-x) = (-1)^n p_n(x); non-integral float degrees: the form at x itself
-    # (x < -1 is outside the domain of scipy's 2F1 continuation: NaN).
+    # (x < -1: scipy's 2F1 continuation at z > 1, inf; see below).
     use = jnp.greater(m, np.int32(N_MAX))
     if frac is not None:
         use = jnp.logical_or(use, frac)
@@ -209,10 +209,20 @@ def _cheb(kind, name, n, x):
     trig = _cheb_trig(kind, jnp.astype(deg, x.dtype), jnp.abs(xs))
     trig = jnp.where(jnp.logical_and(jnp.less(xs, 0.0), odd), jnp.negative(trig), trig)
     if frac is not None:
-        real = _nan_where(jnp.less(xs, -1.0), _cheb_trig(kind, deg, xs))
-        trig = jnp.where(frac, real, trig)
+        trig = jnp.where(frac, _cheb_trig(kind, deg, xs), trig)
+        if sign is not None:    # U: deg = -2 - nu for nu < 0 needs U_nu = -U_{-2-nu} here
+            sign = jnp.where(frac, jnp.where(jnp.less(n, 0), -1.0, 1.0), sign)
     val = jnp.where(use, trig, val)
-    return val if sign is None else jnp.multiply(sign, val)
+    val = val if sign is None else jnp.multiply(sign, val)
+    if frac is not None:
+        # x < -1 (eval_sh_*: x < 0) with a non-integral degree: scipy's form there is
+        # 2F1(-nu, nu; 1/2; z) (U: (nu + 1) 2F1(-nu, nu + 2; 3/2; z)) at z = (1 - x)/2 > 1,
+        # which its real hyp2f1 (and ours) gives as inf: T = inf, U = inf with the
+        # sign of nu + 1 (scipy 1.17: eval_sh_chebyt(2.5, -0.3) = inf)
+        far = jnp.logical_and(frac, jnp.less(xs, -1.0))
+        inf = np.inf if kind == "t" else jnp.multiply(jnp.sign(jnp.add(n, 1.0)), np.inf)
+        val = jnp.where(far, inf, val)
+    return val
 
 
 @public
