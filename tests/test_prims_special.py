@@ -33,6 +33,17 @@ ROWS = [
 IDS = [f"{r[0].__name__}-{i}" for i, r in enumerate(ROWS)]
 
 
+def _in_threes(fn, *cols, **params):
+    """``fn`` on the 1-d columns ``cols`` in calls of the ROWS' shape (3,) (the last call padded
+    with its last point): the primitives compiled at that shape by test_jvp are reused (each
+    primitive's kernel is a separate XLA compile of seconds, per shape)."""
+    n = len(cols[0])
+    size = -(-n // 3) * 3
+    padded = [np.pad(np.asarray(c, np.float64), (0, size - n), mode="edge") for c in cols]
+    out = [np.asarray(fn(*(c[i:i + 3] for c in padded), **params)) for i in range(0, size, 3)]
+    return np.concatenate(out)[:n]
+
+
 @pytest.mark.parametrize("row", ROWS, ids=IDS)
 def test_abstract_eval(row):
     fn, args, params = row
@@ -73,11 +84,12 @@ def test_vmap(row):
 def test_derivative_primitives_against_mpmath():
     # first and second derivatives in the shape parameters (nested forward-mode derivatives
     # of the kernels), at points of every branch: small-a series, series, continued
-    # fraction, Temme's expansion; beta on both sides of the symmetry switch.
+    # fraction, Temme's expansion; beta on both sides of the symmetry switch.  (In calls of
+    # shape (3,): the derivative kernels test_jvp compiled are reused.)
     with jax.enable_x64(True):
         a, x = np.array([0.6, 4.0, 2.5, 40.0]), np.array([1.3, 2.0, 9.0, 37.0])
         for order in (1, 2):
-            got = np.asarray(S.igamma_grad_a(a, x, order=order))
+            got = _in_threes(S.igamma_grad_a, a, x, order=order)
             ref = [float(mp.diff(lambda t: mp.gammainc(t, 0, xi, regularized=True), ai, order))
                    for ai, xi in zip(a, x)]
             np.testing.assert_allclose(got, ref, rtol=1e-9)
@@ -107,8 +119,10 @@ def test_extreme_inputs_terminate_and_follow_scipy():
     import scipy.special as sp
     vals = np.array([0.0, 1e-300, 1e-30, 0.5, 1.0, 30.0, 1e5, 1e30, 1e300, np.inf, np.nan, -1.0])
     a, x = (v.ravel() for v in np.meshgrid(vals, vals))
+    # (in calls of shape (3,), reusing the kernels compiled by test_jvp; a few hundred
+    # dispatches cost far less than one more compile of a kernel)
     with jax.enable_x64(True):
-        p, q = np.asarray(S.igamma(a, x)), np.asarray(S.igammac(a, x))
+        p, q = _in_threes(S.igamma, a, x), _in_threes(S.igammac, a, x)
     with np.errstate(all="ignore"):
         ps, qs = sp.gammainc(a, x), sp.gammaincc(a, x)
     # same NaN pattern and values within 1e-12 wherever both are defined
@@ -118,7 +132,7 @@ def test_extreme_inputs_terminate_and_follow_scipy():
     u = np.array([0.0, 1e-300, 0.3, 0.5, 1 - 1e-16, 1.0, np.nan, 2.0])
     aa, bb, xx = (v.ravel() for v in np.meshgrid(vals, vals, u))
     with jax.enable_x64(True):
-        i = np.asarray(S.betainc(aa, bb, xx))
+        i = _in_threes(S.betainc, aa, bb, xx)
     with np.errstate(all="ignore"):
         ref = sp.betainc(aa, bb, xx)
     invalid = ((aa < 0) | (bb < 0) | (xx < 0) | (xx > 1) | np.isnan(aa + bb + xx)

@@ -61,8 +61,8 @@ def test_budget_table_covers_every_case():
 # Every compile of a Bessel kernel costs seconds, so the tests below call each function on
 # as few distinct (shape, dtype) signatures as they can: the accuracy cases' padded length
 # (64 points: ``accuracy._call``) for the harness's plain calls and the special-value, zero
-# and large-argument checks, and the spherical tests' (5,) (the compiled programs are cached
-# for the whole file, which runs in one process).
+# and large-argument checks (the compiled programs are cached for the whole file, which runs
+# in one process).
 _N = accuracy._BUCKET
 
 
@@ -118,60 +118,82 @@ def test_near_zeros(name):
 
 # --- the harness: eager, jit, vmap, purity, gradients -------------------------------------------
 
-UNARY = [  # name, jax peer (or None), gradient order
-    ("i0", jsp.i0, 1), ("i0e", jsp.i0e, 1), ("i1", jsp.i1, 1), ("i1e", jsp.i1e, 1),
-    ("j0", None, 1), ("j1", None, 1), ("y0", None, 1), ("y1", None, 1),
-    ("k0", None, 1), ("k0e", None, 1), ("k1", None, 1), ("k1e", None, 1),
+# Every real-argument function is a few cores behind argument handling (bessel.py's tables):
+# the kernels _jv, _yv, _ive, _kve, the primitives bessel_i0e / bessel_i1e, the scalings
+# exp(|x|) I and exp(-x) K, and the integer-order truncation of yn / kn.  vmap (and with it the
+# traced path at the public boundary) and the gradient check run on one function per core
+# (EVERY_WAY_FOR); the others (the same cores at other orders or argument maps) get values in
+# both dtypes against scipy (and jax), dtypes and purity (DEEP: everything).
+CORES = {
+    "j0": {"jv"}, "j1": {"jv"}, "y0": {"yv"}, "y1": {"yv"}, "i0e": {"i0e"}, "i1e": {"i1e"},
+    "i0": {"i0e", "scale_i"}, "i1": {"i1e", "scale_i"}, "k0e": {"kve"}, "k1e": {"kve"},
+    "k0": {"kve", "scale_k"}, "k1": {"kve", "scale_k"},
+    "jv": {"jv"}, "yv": {"yv"}, "ive": {"ive"}, "iv": {"ive", "scale_i"}, "kve": {"kve"},
+    "kv": {"kve", "scale_k"}, "jve": {"jv"}, "yve": {"yv"},
+    "jn": {"jv"}, "yn": {"int_order", "yv"}, "kn": {"int_order", "kve", "scale_k"},
+}
+EVERY_WAY_FOR = {"i0e", "i1e", "i0", "k0", "jv", "yv", "ive", "kve", "kn"}
+
+UNARY = [  # name, jax peer (or None)
+    ("i0", jsp.i0), ("i0e", jsp.i0e), ("i1", jsp.i1), ("i1e", jsp.i1e),
+    ("j0", None), ("j1", None), ("y0", None), ("y1", None),
+    ("k0", None), ("k0e", None), ("k1", None), ("k1e", None),
 ]
+BINARY = ["jv", "yv", "iv", "kv", "ive", "kve", "jve", "yve"]
+INTEGER = ["jn", "yn", "kn"]
 
 
-@pytest.mark.parametrize("name,peer,order", UNARY, ids=[u[0] for u in UNARY])
-def test_unary_harness(name, peer, order):
+def test_every_way_rows_cover_every_core():
+    assert set(CORES) == {u[0] for u in UNARY} | set(BINARY) | set(INTEGER)
+    assert set().union(*CORES.values()) == set().union(*(CORES[n] for n in EVERY_WAY_FOR))
+
+
+@pytest.mark.parametrize("name,peer", UNARY, ids=[u[0] for u in UNARY])
+def test_unary_harness(name, peer):
     fn, ref = getattr(S, name), getattr(sp, name)
+    full = DEEP or name in EVERY_WAY_FOR
     # float32: values and dtype (jit / vmap / gradients are the float64 run's; DEEP)
     check(fn, ref, (_X32,), peer=peer, tol=2e-5, jit=DEEP, vmap=DEEP)
     with jax.enable_x64(True):
-        check(fn, ref, (_X64,), peer=peer, grad=order)
-
-
-BINARY = ["jv", "yv", "iv", "kv", "ive", "kve", "jve", "yve"]
-
-
-# jve / yve of a real argument are jv / yv: the same kernel (``_jv`` / ``_yv``) behind the
-# same argument handling, whose vmap, outer-jit and gradient runs jv / yv check; for them the
-# harness checks values, dtypes and purity (a deep run checks everything).
-SAME_KERNEL_AS = {"jve": "jv", "yve": "yv"}
+        check(fn, ref, (_X64,), peer=peer, grad=1 if full else 0, vmap=full, jit=DEEP)
 
 
 @pytest.mark.parametrize("name", BINARY)
 def test_binary_harness(name):
     fn, ref = getattr(S, name), getattr(sp, name)
     x = np.abs(_X64) + 0.1
-    full = DEEP or name not in SAME_KERNEL_AS
+    full = DEEP or name in EVERY_WAY_FOR
     with jax.enable_x64(True):
         # gradients in x only: the derivative in a real order has no closed form (NaN)
         check(fn, ref, (_V64, x), grad=1 if full else 0, grad_argnums=(1,), vmap=full,
-              jit=full)
+              jit=DEEP)
     check(fn, ref, (_V32, _X32), tol=5e-5,  # float32, 10 ulp-ish
           jit=DEEP, vmap=DEEP)   # values and dtype; the float64 run traces (DEEP: both)
 
 
-@pytest.mark.parametrize("name", ["jn", "yn", "kn"])
+@pytest.mark.parametrize("name", INTEGER)
 def test_integer_order(name):
     n = _cycle([0, 1, 3, 10, 40], np.int64)            # the accuracy cases' int64 orders
     x = _cycle([0.5, 2.0, 7.5, 12.0, 60.0], np.float64)
+    full = DEEP or name in EVERY_WAY_FOR
     with jax.enable_x64(True):
-        check(getattr(S, name), getattr(sp, name), (n, x), grad=1, grad_argnums=(1,))
+        check(getattr(S, name), getattr(sp, name), (n, x), grad=1 if full else 0,
+              grad_argnums=(1,), vmap=full, jit=DEEP)
 
 
 @pytest.mark.parametrize("name", ["spherical_jn", "spherical_yn", "spherical_in", "spherical_kn"])
 @pytest.mark.parametrize("derivative", [False, True])
 def test_spherical(name, derivative):
-    n = np.array([0, 1, 2, 5, 12], np.int64)
-    x = np.array([0.5, 1.0, 3.0, 8.0, 20.0], np.float64)
+    # the points repeated to the accuracy cases' length (int64 orders, float64 x); without
+    # the keyword, the plain call is the accuracy case's own compiled program (``@public``
+    # compiles ``f(n, z)`` and ``f(n, z, derivative=False)`` separately).  derivative=True is
+    # the same kernel plus a derivative recurrence: vmap on derivative=False (DEEP: both).
+    n = _cycle([0, 1, 2, 5, 12], np.int64)
+    x = _cycle([0.5, 1.0, 3.0, 8.0, 20.0], np.float64)
+    kwargs = {"derivative": True} if derivative else {}
     with jax.enable_x64(True):
-        check(getattr(S, name), getattr(sp, name), (n, x), kwargs={"derivative": derivative},
-              vmap_argnums=(1,))
+        check(getattr(S, name), getattr(sp, name), (n, x), kwargs=kwargs, vmap_argnums=(1,),
+              vmap=DEEP or not derivative, jit=DEEP)
         # derivative=True agrees with jax.grad of the function
         if not derivative:
             g = jax.vmap(jax.grad(lambda xx, nn: getattr(S, name)(nn, xx)))(x, n)
@@ -194,10 +216,15 @@ def test_derivatives(name, n):
 
 @pytest.mark.parametrize("name", ["hankel1", "hankel2", "hankel1e", "hankel2e"])
 def test_hankel(name):
+    # one core (bessel._hankel: J and Y of the same kernel, the sign of Y, the optional scaling)
+    # behind four names: vmap (the traced path) on hankel1e, which takes every step of it;
+    # values, dtypes and purity for the others (DEEP: everything)
     v = np.array([0.0, 1.5, 3.0, -2.5])
     x = np.array([0.7, 2.0, 9.0, 40.0])
+    full = DEEP or name == "hankel1e"
     with jax.enable_x64(True):
-        out = check(getattr(S, name), lambda a, b: getattr(sp, name)(a, b + 0j), (v, x))
+        out = check(getattr(S, name), lambda a, b: getattr(sp, name)(a, b + 0j), (v, x),
+                    vmap=full, jit=DEEP)
         assert out.dtype == np.complex128
     # float32 -> complex64 (traced only: the values are the float64 run's kernels)
     v32, x32 = v.astype(np.float32), x.astype(np.float32)
@@ -230,12 +257,10 @@ def test_special_values():
         i = _batched(S.iv, shape, [-2.5], [2.0])
         assert np.isnan(y[0]) and np.isnan(k[0]) and ke[0] == 0.0
         np.testing.assert_allclose(i[0], sp.iv(-2.5, 2.0), rtol=1e-14)
-        # spherical: the spherical tests' (5,) int64 / float64 signature
+        # spherical: the accuracy cases' (and test_spherical's) int64 / float64 signature
         dts = [np.int64, np.float64]
-        sj = _batched(lambda n, z: S.spherical_jn(n, z, derivative=False), (5,), [0, -1],
-                      [0.0, 1.0], dtypes=dts)
-        sy = _batched(lambda n, z: S.spherical_yn(n, z, derivative=False), (5,), [1], [0.0],
-                      dtypes=dts)
+        sj = _batched(S.spherical_jn, shape, [0, -1], [0.0, 1.0], dtypes=dts)
+        sy = _batched(S.spherical_yn, shape, [1], [0.0], dtypes=dts)
         assert sj[0] == 1.0 and np.isnan(sj[1]) and sy[0] == -inf
 
 

@@ -82,10 +82,14 @@ ROWS = [
 
 # Each function is an elementwise composition of incomplete gamma / beta primitives (or their
 # inverses) with a few arithmetic primitives, so its batching is those primitives' batching
-# rules.  vmap (and the outer jit) run on one function per primitive (VMAP_FOR); the others
-# (the same primitives behind other argument maps) get values, dtypes, purity and gradients
-# (their derivative compositions differ), and everything in a deep run.
-PRIMITIVES = {  # function -> the gamma.py primitives it is built on (stdtr ...: their own)
+# rules and its derivative their JVP rules chained through jax's AD of the arithmetic.  vmap
+# (and with it the traced path at the public boundary) and the gradient check run on one
+# function per primitive (EVERY_WAY_FOR), differentiated in every argument the primitive's
+# rule is reached through here; the other functions (the same primitives behind other argument
+# maps) get values in both dtypes, dtypes and purity, and everything in a deep run.
+# gammainc (in a and x) and betainc (in x) are vmapped and differentiated by
+# tests/test_special_gamma.py (ELSEWHERE, asserted below), so chdtr / bdtrc would repeat them.
+PRIMITIVES = {  # function -> the gamma.py primitives it is built on (and its own code)
     "bdtr": {"betaincc"}, "bdtrc": {"betainc"}, "bdtri": {"betainccinv"},
     "nbdtr": {"betainc"}, "nbdtrc": {"betaincc"}, "nbdtri": {"betaincinv"},
     "fdtr": {"betainc", "betaincc"}, "fdtrc": {"betainc", "betaincc"},
@@ -93,15 +97,25 @@ PRIMITIVES = {  # function -> the gamma.py primitives it is built on (stdtr ...:
     "chdtr": {"gammainc"}, "chdtrc": {"gammaincc"}, "chdtri": {"gammainccinv"},
     "gdtr": {"gammainc"}, "gdtrc": {"gammaincc"}, "pdtr": {"gammaincc"}, "pdtrc": {"gammainc"},
     "pdtri": {"gammainccinv"},
-    "stdtr": {"stdtr"}, "stdtrit": {"stdtrit"}, "kolmogorov": {"kolmogorov"},
+    # Student t: its own argument maps and tails around the beta primitives (cdflib.py)
+    "stdtr": {"stdtr", "betainc", "betaincc"},
+    "stdtrit": {"stdtrit", "betaincinv", "betainccinv"}, "kolmogorov": {"kolmogorov"},
 }
-VMAP_FOR = {"bdtr", "bdtrc", "bdtri", "nbdtri", "chdtr", "chdtrc", "chdtri", "stdtr", "stdtrit",
-            "kolmogorov"}
+EVERY_WAY_FOR = {"chdtrc", "chdtri", "stdtr", "stdtrit", "kolmogorov"}
+ELSEWHERE = {"gammainc", "betainc"}
 
 
-def test_vmap_rows_cover_every_primitive():
+def test_every_way_rows_cover_every_primitive():
     assert set(PRIMITIVES) == {r[0] for r in ROWS}
-    assert set().union(*PRIMITIVES.values()) == set().union(*(PRIMITIVES[n] for n in VMAP_FOR))
+    assert set().union(*PRIMITIVES.values()) == \
+        set().union(*(PRIMITIVES[n] for n in EVERY_WAY_FOR)) | ELSEWHERE
+    # the representatives are differentiated in every argument their primitive is reached
+    # through here: chdtrc in a and x (as chdtr, gdtr, pdtr ...), the others in x / y
+    assert {r[0]: r[2] for r in ROWS}["chdtrc"] == (0, 1)
+    from tests.test_special_gamma import EVERY_WAY   # ELSEWHERE: vmap and gradients there
+    rows = {r[0]: r for r in EVERY_WAY}
+    assert all(rows[n][3] >= 1 and rows[n][4] for n in ELSEWHERE)
+    assert len(rows["gammainc"][1]) == 2 and len(rows["betainc"][1]) == 3
 
 
 @pytest.mark.parametrize("name,args,argnums", ROWS, ids=[r[0] for r in ROWS])
@@ -110,12 +124,12 @@ def test_transforms(name, args, argnums):
     # The points repeated to the accuracy cases' length: the plain calls reuse the
     # programs compiled there (compiles are most of this file's time).
     args = [np.resize(a.ravel(), accuracy._BUCKET) for a in args]
-    full = DEEP or name in VMAP_FOR
+    full = DEEP or name in EVERY_WAY_FOR
     # The reference is scipy in float64: the default 1e-12 tolerance is the
     # float64 check; float32 is compared at its default 2e-5.
     with jax.enable_x64(True):
-        check(fn, ref, list(args), grad=1, grad_argnums=argnums, check_dtype=np.float64,
-              vmap=full, jit=full)
+        check(fn, ref, list(args), grad=1 if full else 0, grad_argnums=argnums,
+              check_dtype=np.float64, vmap=full, jit=full)
     # float32: values and dtype (jit / vmap / gradients are the float64 run's; DEEP)
     check(fn, ref, [a.astype(np.float32) for a in args], check_dtype=np.float32, jit=DEEP,
           vmap=DEEP)

@@ -14,11 +14,10 @@ import jax
 import numpy as np
 import pytest
 import scipy.special as ssp
-from jax.test_util import check_grads
 
 import jaxwrap.scipy.special as sp
 from tests import accuracy
-from tests.harness import check
+from tests.harness import DEEP, check
 
 CASES = accuracy.load("elliptic")
 
@@ -51,6 +50,28 @@ def test_accuracy(case):
     accuracy.check_case(case, _budget(case), peer=False)
 
 
+# --- shared inputs ---------------------------------------------------------------------------
+# Every compile of these kernels costs seconds, so the tests below call each function on the
+# accuracy cases' padded length (``accuracy._call`` pads a case's points to 64), reusing the
+# programs compiled there (float32 and float64); only vmap and the derivatives compile anew.
+_N = accuracy._BUCKET
+
+
+def _pad(*cols, dtype=np.float64):
+    """The 1-d columns ``cols`` padded (with their last point) to the accuracy cases'
+    length, as ``dtype`` arrays."""
+    return [np.pad(np.asarray(c, dtype), (0, _N - len(c)), mode="edge") for c in cols]
+
+
+def _padded(fn, *cols, dtype=np.float64):
+    """``fn`` on the padded columns, the padding sliced off (every output of a tuple)."""
+    out = fn(*_pad(*cols, dtype=dtype))
+    n = len(cols[0])
+    if isinstance(out, tuple):
+        return tuple(np.asarray(o)[:n] for o in out)
+    return np.asarray(out)[:n]
+
+
 _R = np.random.default_rng(3)
 _M = _R.uniform(-2.0, 0.9, (2, 3))
 _PHI = _R.uniform(-1.4, 1.4, (2, 3))
@@ -63,22 +84,36 @@ HARNESS = [
 ]
 
 
-# Gradient checks (float64, order 1) run on the full (2, 3) arrays for the cheap
-# functions; for the ones whose derivative traces a long duplication loop twice
-# (R_J's inner R_C, R_G's R_F + R_D, E(phi|m)) on one scalar point in reverse mode,
-# to keep the suite's compile time down.
-_SCALAR_GRAD = {"elliprj", "elliprg", "ellipeinc"}
+# Every function is an elementwise composition of the same few cores (elliptic.py): the
+# duplication loops of R_F, R_D, R_C (fori_loop), the AGM of K, the Landen scan of ellipj.  Their
+# batching is those loops' and the elementwise primitives' batching rules, so vmap (and with it
+# the traced path at the public boundary) runs on one function per core (VMAP_FOR); the others
+# (the same cores behind other argument maps) get values, dtypes, purity and gradients (the
+# gradient check calls them with tracers), and everything in a deep run.
+CORES = {  # function -> the cores it is built on
+    "ellipk": {"agm"}, "ellipkm1": {"agm"}, "ellipe": {"rd"}, "ellipkinc": {"rf", "agm"},
+    "ellipeinc": {"rf", "rd"}, "elliprc": {"rc"}, "elliprd": {"rd"}, "elliprf": {"rf"},
+    "elliprg": {"rf", "rd"}, "elliprj": {"rc", "rj"}, "ellipj": {"landen"},
+}
+VMAP_FOR = {"ellipk", "elliprf", "elliprd", "elliprc", "ellipj"}
+
+
+def test_vmap_rows_cover_every_core():
+    """Every core but R_J's loop (elliprj: vmap in a deep run; its derivative is the
+    file's most expensive compile) is vmapped through one function."""
+    assert set(CORES) == {h[0] for h in HARNESS} | {"ellipj"}
+    assert set().union(*CORES.values()) - {"rj"} == set().union(*(CORES[n] for n in VMAP_FOR))
 
 
 @pytest.mark.parametrize("name,args", HARNESS, ids=[h[0] for h in HARNESS])
 def test_harness(name, args):
     fn = getattr(sp, name)
+    # the six points repeated to the accuracy cases' length: the plain calls (and the
+    # numerical differences of the gradient check) reuse the accuracy executables
+    args = tuple(np.resize(a.ravel(), _N) for a in args)
+    full = DEEP or name in VMAP_FOR
     with jax.enable_x64(True):
-        check(fn, getattr(ssp, name), args, grad=0 if name in _SCALAR_GRAD else 1,
-              vmap=name not in _SCALAR_GRAD)  # elementwise; vmap is checked on the others
-        if name in _SCALAR_GRAD:
-            check_grads(fn, tuple(float(a[0, 0]) for a in args), order=1, modes=("rev",),
-                        eps=1e-4)
+        check(fn, getattr(ssp, name), args, grad=1, vmap=full, jit=DEEP)
     a32 = tuple(a.astype(np.float32) for a in args)
     out = getattr(sp, name)(*a32)
     assert out.dtype == np.float32
@@ -86,13 +121,11 @@ def test_harness(name, args):
 
 
 def test_ellipj_harness():
-    u = _PHI * 2
-    m = np.abs(_M) / 2.5
+    # the gradient check differentiates all four outputs at once (a random cotangent on each)
+    u = np.resize((_PHI * 2).ravel(), _N)
+    m = np.resize((np.abs(_M) / 2.5).ravel(), _N)
     with jax.enable_x64(True):
-        check(sp.ellipj, ssp.ellipj, (u, m))
-        for i in range(4):
-            check_grads(lambda u, m, i=i: sp.ellipj(u, m)[i], (0.7, 0.4), order=1, modes=("rev",),
-                        eps=1e-4)
+        check(sp.ellipj, ssp.ellipj, (u, m), grad=1)
 
 
 EDGES = {
@@ -111,9 +144,10 @@ EDGES = {
 
 @pytest.mark.parametrize("name", sorted(EDGES))
 def test_edges(name):
+    # padded like the accuracy cases, so the float64 program compiled there is reused
     args = [np.asarray(a, np.float64) for a in EDGES[name]]
     with jax.enable_x64(True), np.errstate(all="ignore"):
-        got = np.asarray(getattr(sp, name)(*args))
+        got = _padded(getattr(sp, name), *args)
         want = getattr(ssp, name)(*args)
     assert got.dtype == np.float64
     # 1e-13: the principal values of elliprj cancel (see BUDGET)
@@ -124,32 +158,36 @@ def test_ellipj_edges():
     with jax.enable_x64(True), np.errstate(all="ignore"):
         u = np.array([0.0, 1.0, 1.0, 1.0, 2.0])
         m = np.array([0.5, 0.0, 1.0, 1.5, -0.5])
-        for got, want in zip(sp.ellipj(u, m), ssp.ellipj(u, m)):
-            np.testing.assert_allclose(np.asarray(got), want, rtol=1e-14, equal_nan=True)
+        for i, (got, want) in enumerate(zip(_padded(sp.ellipj, u, m), ssp.ellipj(u, m))):
+            np.testing.assert_allclose(got, want, rtol=1e-14, equal_nan=True, err_msg=str(i))
 
 
 def test_m_above_one():
     """m > 1 with 1 - m sin(phi)**2 >= 0: the integrals are real (mpmath); scipy gives NaN."""
     import mpmath
     with jax.enable_x64(True):
-        got_f = float(sp.ellipkinc(0.5, 3.0))
-        got_e = float(sp.ellipeinc(0.5, 3.0))
+        got_f = float(_padded(sp.ellipkinc, [0.5], [3.0])[0])
+        got_e = float(_padded(sp.ellipeinc, [0.5], [3.0])[0])
     assert got_f == pytest.approx(float(mpmath.ellipf(0.5, 3)), rel=4e-16)
     assert got_e == pytest.approx(float(mpmath.ellipe(0.5, 3)), rel=4e-16)
-    assert np.isnan(np.asarray(sp.ellipkinc(1.0, 2.0)))  # 1 - 2 sin(1)**2 < 0
+    # 1 - 2 sin(1)**2 < 0 (float32, the float32 accuracy executable)
+    assert np.isnan(_padded(sp.ellipkinc, [1.0], [2.0], dtype=np.float32)[0])
 
 
 def test_quasi_periodicity():
+    """F(phi + n pi | m) = F(phi | m) + 2 n K(m), E likewise: every (n, m) in one call."""
+    m0, ns = np.array([0.3, -2.0, 0.9]), np.array([0, 1, -2, 5])
+    m = np.tile(m0, len(ns))
+    phi = np.repeat(0.4 + ns * np.pi, len(m0))
+    n = np.repeat(ns, len(m0))
     with jax.enable_x64(True):
-        m = np.array([0.3, -2.0, 0.9])
-        k = np.asarray(sp.ellipk(m))
-        e = np.asarray(sp.ellipe(m))
-        for n in (1, -2, 5):
-            phi = 0.4 + n * np.pi
-            np.testing.assert_allclose(np.asarray(sp.ellipkinc(phi, m)),
-                                       np.asarray(sp.ellipkinc(0.4, m)) + 2 * n * k, rtol=1e-14)
-            np.testing.assert_allclose(np.asarray(sp.ellipeinc(phi, m)),
-                                       np.asarray(sp.ellipeinc(0.4, m)) + 2 * n * e, rtol=1e-14)
+        for inc, complete in ((sp.ellipkinc, sp.ellipk), (sp.ellipeinc, sp.ellipe)):
+            got = _padded(inc, phi, m)
+            whole = _padded(complete, m)
+            np.testing.assert_allclose(got[len(m0):], np.tile(got[:len(m0)], len(ns) - 1)
+                                       + 2 * n[len(m0):] * whole[len(m0):], rtol=1e-14,
+                                       err_msg=f"{inc.__name__}: n, m = "
+                                               f"{list(zip(n[len(m0):], m[len(m0):]))}")
 
 
 def test_errors():

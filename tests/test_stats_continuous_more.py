@@ -11,6 +11,7 @@ ONE jax.jit call.
 from __future__ import annotations
 
 import doctest
+import functools
 import math
 
 import jax
@@ -95,9 +96,12 @@ def _mvsk(name):
     return "mvsk" if CM.TABLE[name].skew is not None else "mv"
 
 
-def _all(ns, name):
+@functools.cache
+def _all(name):
     """One jitted function: every method and stats.  ppf and isf take their own
-    probabilities, so a second call with cdf(x) and sf(x) gives the round trips."""
+    probabilities, so a second call with cdf(x) and sf(x) gives the round trips.
+    Cached per law: the mpmath tail checks reuse the compiled program."""
+    ns = getattr(wss, name)
     d = CM.TABLE[name]
     # numeric moments are checked against mpmath (tests/test_stats_numeric_moments.py)
     have = [m for m in METHODS + MOMENTS if hasattr(ns, m) and not numeric_moment(d, m)]
@@ -124,9 +128,8 @@ def _all(ns, name):
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_against_scipy(name):
-    ns = getattr(wss, name)
     sets, invalid = CASES[name]
-    fn, have = _all(ns, name)
+    fn, have = _all(name)
     rows = sets + [invalid]
     xs = np.stack([_points(name, p) for p in sets] + [_points(name, sets[0])])
     params = tuple(np.array([[r[i]] for r in rows], np.float64) for i in range(len(sets[0])))
@@ -229,8 +232,17 @@ def test_tails_against_mpmath():
     ]
     with mp.workdps(40), jax.enable_x64(True):
         for name, m, x, p, ref in cases:
-            got = float(getattr(getattr(wss, name), m)(x, *p))
-            np.testing.assert_allclose(got, float(ref(x)), rtol=1e-12, err_msg=f"{name}.{m}")
+            # test_against_scipy's program for the law (compiled once): every row and
+            # point at (x, p), loc 0, scale 1; x is the probability for ppf
+            fn, have = _all(name)
+            assert m in have, f"{name}.{m} not in the compiled program"
+            rows = len(CASES[name][0]) + 1
+            xs = np.full((rows, NPTS), x, np.float64)
+            params = tuple(np.full((rows, 1), v, np.float64) for v in p)
+            out = fn(xs, xs, xs, params, np.float64(0.0), np.float64(1.0))[m]
+            assert out.dtype == np.float64, f"{name}.{m}: {out.dtype}"
+            np.testing.assert_allclose(np.asarray(out), np.full(out.shape, float(ref(x))),
+                                       rtol=1e-12, err_msg=f"{name}{p}.{m} at {x}")
 
 
 # --- gradients ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ length so that a law's parameter sets share the compiled program.
 from __future__ import annotations
 
 import doctest
+import functools
 
 import jax
 import numpy as np
@@ -65,7 +66,11 @@ NO_ROUND_TRIPS_IN_CI = ("yulesimon", "betanbinom")
 ENTROPY_ELSEWHERE = ("nhypergeom", "betanbinom", "zipf", "zipfian", "logser", "yulesimon")
 
 
-def _runner(ns, round_trips=True):
+@functools.cache
+def _runner(name, round_trips=True):
+    """One jitted function (cached per law: tests that reuse it compile nothing new)
+    returning every method of law ``name`` at points x, probabilities q, loc = LOC."""
+    ns = NS[name]
     have = [m for m in DISC_METHODS + MOMENTS if hasattr(ns, m)
             and not (m == "entropy" and ns.entropy.__module__.rsplit(".", 1)[-1]
                      in ENTROPY_ELSEWHERE)]
@@ -88,6 +93,10 @@ def _runner(ns, round_trips=True):
     return jax.jit(run), have
 
 
+def _round_trips(name):
+    return NUM_CASES >= 10 or name not in NO_ROUND_TRIPS_IN_CI
+
+
 def _points(name, params):
     ref = getattr(ss, name)
     k = ref.ppf(PROBS, *params)
@@ -100,7 +109,7 @@ def _points(name, params):
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_against_scipy(name):
-    fn, have = _runner(NS[name], NUM_CASES >= 10 or name not in NO_ROUND_TRIPS_IN_CI)
+    fn, have = _runner(name, _round_trips(name))
     with jax.enable_x64(True):
         for params in CASES[name]:
             x = _points(name, params)
@@ -136,6 +145,19 @@ def test_against_scipy(name):
                     d = np.asarray(got[rt])[idx] - x[idx]
                     assert np.all((d == 0) | (d == 1)), (name, params, rt, d)
                     assert np.mean(d == 0) >= 0.75, (name, params, rt, d)
+        # invalid parameters: NaN (the same compiled program: scalar parameters again)
+        for bad in BAD[name]:
+            got = fn(_points(name, CASES[name][0]), PROBS, tuple(np.float64(p) for p in bad))
+            for m in ("pmf", "mean"):
+                assert np.isnan(np.asarray(got[m])).all(), f"{name}{bad}.{m}: {got[m]}"
+
+
+# invalid parameter sets of each law (checked in test_against_scipy)
+BAD = {"hypergeom": [(10.0, 11.0, 3.0), (10.0, 3.0, 2.5), (0.0, 0.0, 0.0)],
+       "nhypergeom": [(10.0, 3.0, 8.0), (10.0, -1.0, 2.0)],
+       "betanbinom": [(2.5, 1.0, 1.0), (2.0, 0.0, 1.0), (2.0, 1.0, -1.0)],
+       "zipf": [(1.0,), (0.5,)], "zipfian": [(-0.5, 10.0), (1.0, 10.5), (1.0, 0.0)],
+       "logser": [(0.0,), (1.0,), (-0.2,)], "yulesimon": [(0.0,), (-1.0,)]}
 
 
 # scipy's stats(moments='mvsk'): the factorial-moment conversion of skew and kurtosis
@@ -163,18 +185,20 @@ def test_stats_mvsk(name):
 
 def test_hypergeom_entropy_and_wide_support():
     # entropy: a tail sum over the support; a law with ~2e4 support points (sd ~ 45)
+    # (through test_against_scipy's program: points padded to its length, loc = LOC)
+    fn, _ = _runner("hypergeom", _round_trips("hypergeom"))
+    k = np.array([9800.0, 10000.0, 10100.0, 10250.0])
+    x = np.concatenate([k, np.full(NPTS + 1 - k.size, k[0])]) + LOC
+    p = (60000.0, 20000.0, 30000.0)
     with jax.enable_x64(True):
-        p = (np.float64(60000.0), np.float64(20000.0), np.float64(30000.0))
-        # (both sides sum ~1e4 lgamma-based terms p log p, |log p| ~ 10: 1e-9)
-        _assert_rel(NS["hypergeom"].entropy(*p), ss.hypergeom.entropy(*p), 1e-9,
-                    "hypergeom.entropy")
-        k = np.array([9800.0, 10000.0, 10100.0, 10250.0])
-        # lgamma of counts ~6e4 (|lgamma| ~ 6e5) puts ~6e5 eps = 1e-10 on each log-pmf
-        # term; the sums of ~1000 such terms agree with scipy's (boost) to ~1e-9
-        _assert_rel(NS["hypergeom"].logcdf(k, *p), ss.hypergeom.logcdf(k, *p), 1e-8,
-                    "hypergeom.logcdf wide")
-        _assert_rel(NS["hypergeom"].logsf(k, *p), ss.hypergeom.logsf(k, *p), 1e-8,
-                    "hypergeom.logsf wide")
+        got = fn(x, PROBS, tuple(np.float64(v) for v in p))
+    # (both sides sum ~1e4 lgamma-based terms p log p, |log p| ~ 10: 1e-9)
+    _assert_rel(got["entropy"], ss.hypergeom.entropy(*p, loc=LOC), 1e-9, "hypergeom.entropy")
+    # lgamma of counts ~6e4 (|lgamma| ~ 6e5) puts ~6e5 eps = 1e-10 on each log-pmf
+    # term; the sums of ~1000 such terms agree with scipy's (boost) to ~1e-9
+    for m in ("logcdf", "logsf"):
+        _assert_rel(got[m], getattr(ss.hypergeom, m)(x, *p, loc=LOC), 1e-8,
+                    f"hypergeom.{m} wide")
 
 
 # continuous shape parameters: (name, params, which are differentiated)
@@ -235,20 +259,9 @@ def test_every_method_is_pure():
     assert_pure(MHG.cov, m, np.float32(4))
 
 
-def test_invalid_parameters_give_nan():
-    bad = {"hypergeom": [(10.0, 11.0, 3.0), (10.0, 3.0, 2.5), (0.0, 0.0, 0.0)],
-           "nhypergeom": [(10.0, 3.0, 8.0), (10.0, -1.0, 2.0)],
-           "betanbinom": [(2.5, 1.0, 1.0), (2.0, 0.0, 1.0), (2.0, 1.0, -1.0)],
-           "zipf": [(1.0,), (0.5,)], "zipfian": [(-0.5, 10.0), (1.0, 10.5), (1.0, 0.0)],
-           "logser": [(0.0,), (1.0,), (-0.2,)], "yulesimon": [(0.0,), (-1.0,)]}
+def test_multivariate_hypergeom_invalid_parameters_give_nan():
+    # (the univariate laws' invalid parameters: in test_against_scipy)
     with jax.enable_x64(True):
-        for name, cases in bad.items():
-            cols = [np.array([c[i] for c in cases]) for i in range(len(cases[0]))]
-            for m in ("pmf", "mean"):
-                if not hasattr(NS[name], m):
-                    continue
-                v = getattr(NS[name], m)(*(([np.float64(2.0)] if m != "mean" else []) + cols))
-                assert np.isnan(np.asarray(v)).all(), f"{name}.{m}: {v}"
         v = MHG.logpmf(np.array([1.0, 1.0]), np.array([2.0, -1.0]), 2.0)
         assert np.isnan(np.asarray(v))
         assert np.isnan(np.asarray(MHG.mean(np.array([2.0, 1.5]), 2.0))).all()

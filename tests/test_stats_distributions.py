@@ -19,6 +19,7 @@ import math
 from pathlib import Path
 
 import jax
+import jax.numpy as jnp
 import jax.scipy.stats as jss
 import numpy as np
 import pytest
@@ -128,13 +129,20 @@ OWN_FILE = {"vonmises": ("logpdf", "pdf", "mean")}   # tests/test_stats_vonmises
 ELSEWHERE = {("binom", "entropy"), ("nbinom", "entropy"), ("betabinom", "entropy")}
 
 
-def _all_methods(ns, methods, discrete, d=None):
+def _all_methods(ns, methods, discrete, d=None, trips=()):
     """One jitted function returning every available method at once (for a table
-    entry ``d``: without its numeric moments, and only OWN_FILE's methods if listed)."""
+    entry ``d``: without its numeric moments, and only OWN_FILE's methods if listed).
+
+    ``trips``: round trips "ppf" (ppf(cdf(x))) and/or "isf" (isf(sf(x))), returned as
+    "rt_ppf" / "rt_isf": the quantile function runs once on q and cdf(x) concatenated,
+    so a round trip compiles nothing beyond the methods themselves."""
     keep = OWN_FILE.get(d.name) if d is not None else None
     have = [m for m in methods + MOMENTS if hasattr(ns, m)
             and not (d is not None and (numeric_moment(d, m) or (d.name, m) in ELSEWHERE))
             and (keep is None or m in keep)]
+    inverse_of = {"ppf": "cdf", "isf": "sf"}
+    for t in trips:  # (a round trip needs both functions)
+        have += [m for m in (t, inverse_of[t]) if m not in have]
 
     def run(x, q, params, loc, scale):
         out = {}
@@ -142,11 +150,19 @@ def _all_methods(ns, methods, discrete, d=None):
         for m in have:
             fn = getattr(ns, m)
             if m in ("ppf", "isf"):
-                out[m] = fn(q, *params, **kw)
+                continue
             elif m in MOMENTS:
                 out[m] = fn(*params, **kw)
             else:
                 out[m] = fn(x, *params, **kw)
+        for m in ("ppf", "isf"):
+            if m not in have:
+                continue
+            if m in trips:
+                both = getattr(ns, m)(jnp.concatenate([q, out[inverse_of[m]]]), *params, **kw)
+                out[m], out["rt_" + m] = both[:q.shape[0]], both[q.shape[0]:]
+            else:
+                out[m] = getattr(ns, m)(q, *params, **kw)
         return out
     return jax.jit(run), have
 
@@ -206,7 +222,8 @@ def test_against_scipy(name):
     methods = DISC_METHODS if d.discrete else CONT_METHODS
     if name in SLOW and not DEEP:
         methods = tuple(m for m in methods if m in SLOW_CORE)
-    fn, have = _all_methods(ns, methods, d.discrete, d)
+    trips = (("ppf",) if name in DISC_RT else ("ppf", "isf") if name in RT else ())
+    fn, have = _all_methods(ns, methods, d.discrete, d, trips)
     if name in SLOW and not DEEP:
         have = [m for m in have if m != "median"]  # median is a ppf: compiled again
     loc, scale = (2.0, 1.0) if d.discrete else (LOC, SCALE)
@@ -214,7 +231,8 @@ def test_against_scipy(name):
     with jax.enable_x64(True):
         for params in CASES[name]:
             # every parameter set at one static length: one compile per distribution
-            x = _pad(_points(name, params), len(PROBS))
+            pts = _points(name, params)
+            x = _pad(pts, len(PROBS))
             xs = x if d.discrete else loc + scale * x
             xs = np.concatenate([xs, [xs[0] - 1.5, xs[-1] + 1.5]])  # beyond the support
             if d.discrete:
@@ -227,6 +245,31 @@ def test_against_scipy(name):
                 ref = _scipy(name, m, xs, q, params, loc, scale, d.discrete)
                 atol = _atol(name, m, ref, xs, q, params, loc, scale, d.discrete)
                 _assert_rel(got[m], ref, _tol(name, m), f"{name}{params}.{m}", atol)
+            _check_round_trips(name, params, got, xs, len(pts), d.discrete)
+
+
+# --- round trips (computed inside test_against_scipy's program) ------------------------------
+RT = ["norm", "cauchy", "expon", "laplace", "logistic", "gumbel_r", "gumbel_l", "lognorm",
+      "pareto", "lomax", "weibull_min", "weibull_max", "truncnorm", "wrapcauchy", "halfnorm",
+      "rayleigh", "halflogistic"] + (["gamma", "beta", "t"] if DEEP else ["gamma"])
+DISC_RT = ["geom", "planck", "randint", "dlaplace"] + (
+    ["poisson", "binom", "nbinom"] if DEEP else ["binom"])
+
+
+def _check_round_trips(name, params, got, xs, n, discrete):
+    """ppf(cdf(x)) == x and isf(sf(x)) == x at the law's n quantile points xs[:n]:
+    exactly for a discrete law; for a continuous one away from the ends (xs[1:n-1]),
+    where cdf saturates, within 1e-9 (the inverse is ill-conditioned where the
+    density is small: error ~ eps * cdf / (x pdf))."""
+    for rt in ("rt_ppf", "rt_isf"):
+        if rt not in got:
+            continue
+        what = f"{name}{params}: {rt[3:]} round trip"
+        if discrete:
+            np.testing.assert_array_equal(np.asarray(got[rt])[:n], xs[:n], err_msg=what)
+        else:
+            np.testing.assert_allclose(np.asarray(got[rt])[1:n - 1], xs[1:n - 1], rtol=1e-9,
+                                       atol=1e-9, err_msg=what)
 
 
 # scipy methods that are themselves inexact at these points (checked against mpmath below)
@@ -258,37 +301,6 @@ def test_issue_examples():
         ls = float(wss.norm.logsf(40.0))
     want = -804.6084420137538  # log Phi(-40) (mpmath, 30 digits)
     assert abs(lc / want - 1) < 1e-12 and abs(ls / want - 1) < 1e-12
-
-
-# --- round trips ----------------------------------------------------------------------------
-RT = ["norm", "cauchy", "expon", "laplace", "logistic", "gumbel_r", "gumbel_l", "lognorm",
-      "pareto", "lomax", "weibull_min", "weibull_max", "truncnorm", "wrapcauchy", "halfnorm",
-      "rayleigh", "halflogistic"] + (["gamma", "beta", "t"] if DEEP else ["gamma"])
-
-
-@pytest.mark.parametrize("name", RT)
-def test_round_trips(name):
-    ns = getattr(wss, name)
-    params = CASES[name][-1]
-    with jax.enable_x64(True):
-        x = LOC + SCALE * _points(name, params)
-        x = x[1:-1]  # away from the ends, where cdf saturates
-        back = jax.jit(lambda x: (ns.ppf(ns.cdf(x, *params, LOC, SCALE), *params, LOC, SCALE),
-                                  ns.isf(ns.sf(x, *params, LOC, SCALE), *params, LOC, SCALE)))(x)
-    # the inverse is ill-conditioned where the density is small: error ~ eps * cdf / (x pdf)
-    for b in back:
-        np.testing.assert_allclose(np.asarray(b), x, rtol=1e-9, atol=1e-9, err_msg=name)
-
-
-@pytest.mark.parametrize("name", ["geom", "planck", "randint", "dlaplace"]
-                         + (["poisson", "binom", "nbinom"] if DEEP else ["binom"]))
-def test_discrete_round_trips(name):
-    ns = getattr(wss, name)
-    params = CASES[name][-1]
-    with jax.enable_x64(True):
-        k = _points(name, params)
-        got = jax.jit(lambda k: ns.ppf(ns.cdf(k, *params), *params))(k)
-    np.testing.assert_array_equal(np.asarray(got), k)
 
 
 # --- jax peer, float32: values and dtypes --------------------------------------------------------
@@ -496,13 +508,15 @@ RVS_SAME_BITS = [
 @pytest.mark.parametrize("name,params,draw", RVS_SAME_BITS, ids=[r[0] for r in RVS_SAME_BITS])
 def test_rvs_same_bits_as_jax_random(name, params, draw):
     key = jax.random.key(7)
-    ours = getattr(wss, name).rvs(key, *params, size=(5,))
+    # loc and scale given both times: the shifted call reuses the compiled sampler (the
+    # default arguments of rvs are those of every method, checked by the other tests)
+    kw = (lambda loc, scale: {"loc": loc} if TABLE[name].discrete  # noqa: E731
+          else {"loc": loc, "scale": scale})
+    ours = getattr(wss, name).rvs(key, *params, **kw(0.0, 1.0), size=(5,))
     theirs = draw(key, (5,))
     assert ours.dtype == theirs.dtype
     np.testing.assert_array_equal(np.asarray(ours), np.asarray(theirs))
-    shifted = getattr(wss, name).rvs(key, *params, **({"loc": 1.0} if TABLE[name].discrete
-                                                       else {"loc": 1.0, "scale": 2.0}),
-                                     size=(5,))
+    shifted = getattr(wss, name).rvs(key, *params, **kw(1.0, 2.0), size=(5,))
     expect = theirs + 1.0 if TABLE[name].discrete else 1.0 + 2.0 * theirs
     np.testing.assert_allclose(np.asarray(shifted), np.asarray(expect), rtol=1e-6)
 

@@ -13,9 +13,15 @@ included) and compiles like one evaluation of the log-pmf.
 support (``R`` from the caller's tail bound) and returns -sum pmf log pmf over
 it, NaN where the window needs more than ``MAX_TERMS`` terms (never a silently
 truncated sum).
+
+:func:`power_em_correction` and :func:`hurwitz_em` are the one Euler-Maclaurin
+core of stats for sums of j^-s (the Bernoulli table and correction sum used by
+the power-law tails here and by discrete_more's zipf, zipfian and logser sums).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -167,48 +173,77 @@ def binom_logpmf(k, n, p):
     return O.where(inner, v, edge)
 
 
-# --- power-law tails: sums of p log p beyond a point, from an asymptotic expansion ------------
+# --- Euler-Maclaurin for power sums (one core for every sum of j^-s in stats) ---------------
 _BERNOULLI = (1.0, -0.5, 1 / 6, 0.0, -1 / 30, 0.0, 1 / 42, 0.0, -1 / 30, 0.0, 5 / 66, 0.0,
-              -691 / 2730)  # B_0 .. B_12
+              -691 / 2730, 0.0, 7 / 6, 0.0, -3617 / 510, 0.0, 43867 / 798, 0.0,
+              -174611 / 330)  # B_0 .. B_20 (DLMF 24.2.1)
 _TAIL_ORDER = 10   # powers k^-1 .. k^-10 of the expansion
 _TAIL_RATIO = 16   # the tail starts at k0 >= 16 max|t_i|: omitted term ~ t 16^-11 / 110
 
 
+def em_weight(i):
+    """B_2i / (2i)!, the weight of the i-th correction of Euler-Maclaurin
+    (DLMF 2.10.1); i = 1..10."""
+    return _BERNOULLI[2 * i] / math.factorial(2 * i)
+
+
+def power_em_correction(s, lx, terms, deriv=False):
+    """The Bernoulli corrections of Euler-Maclaurin for f(j) = j^-s at x = e^lx:
+    sum_{i=1}^{terms} B_2i/(2i)! s^(r) x^(-s-r), r = 2i - 1, s^(r) rising
+    (f^(r)(x) = -s^(r) x^(-s-r)), so that sum_{j >= x} f(j) is
+    x^(1-s)/(s-1) + x^-s/2 + this (any real s; the sum converges for s > 1).
+    With ``deriv``, also its derivative in s, term by term
+    d/ds [s^(r) x^(-s-r)] = s^(r) x^(-s-r) (sum_{m<r} 1/(s+m) - log x).
+    For s >= 0, f is completely monotone and the error is below the first
+    omitted term, ~((s + 2 terms) / (2 pi x))^(2 terms) relative to the sum."""
+    coef, harm = s, (O.div(1.0, s) if deriv else None)  # s^(r), sum_{m<r} 1/(s+m)
+    corr = dcorr = None
+    for i in range(1, terms + 1):
+        r = 2 * i - 1
+        if r > 1:
+            coef = O.mul(O.mul(coef, O.add(s, float(r - 2))), O.add(s, float(r - 1)))
+            if deriv:
+                harm = O.add(harm, O.add(O.div(1.0, O.add(s, float(r - 2))),
+                                         O.div(1.0, O.add(s, float(r - 1)))))
+        t = O.mul(em_weight(i), O.mul(coef, O.exp(O.mul(O.neg(O.add(s, float(r))), lx))))
+        corr = t if corr is None else O.add(corr, t)
+        if deriv:
+            dt = O.mul(t, O.sub(harm, lx))
+            dcorr = dt if dcorr is None else O.add(dcorr, dt)
+    return (corr, dcorr) if deriv else corr
+
+
+def hurwitz_em(s, q, terms):
+    """(zeta(s, q), d zeta(s, q) / ds) for s > 1, q > 0 by Euler-Maclaurin from
+    n = 0 (DLMF 2.10.1 applied to (n + q)^-s): q^(1-s)/(s-1) + q^-s/2 + the
+    corrections of power_em_correction, and the term-by-term derivative in s.
+    The caller picks ``terms`` and q so that the first omitted term,
+    ~((s + 2 terms) / (2 pi q))^(2 terms), is negligible."""
+    lq = O.log(q)
+    sm1 = O.sub(s, 1.0)
+    p1 = O.exp(O.mul(O.neg(sm1), lq))            # q^(1-s)
+    p0 = O.div(p1, q)                              # q^-s
+    corr, dcorr = power_em_correction(s, lq, terms, deriv=True)
+    z = O.add(O.add(O.div(p1, sm1), O.mul(0.5, p0)), corr)
+    dz = O.neg(O.add(O.mul(p1, O.add(O.div(lq, sm1), O.div(1.0, O.square(sm1)))),
+                     O.mul(0.5, O.mul(lq, p0))))
+    return z, O.add(dz, dcorr)
+
+
+# --- power-law tails: sums of p log p beyond a point, from an asymptotic expansion ------------
 def _bernoulli_poly(n, t):
     """B_n(t) = sum_j C(n, j) B_j t^(n-j) (DLMF 24.2.5)."""
-    from math import comb
-    return O.polyval([comb(n, j) * _BERNOULLI[j] for j in range(n + 1)], t)
+    return O.polyval([math.comb(n, j) * _BERNOULLI[j] for j in range(n + 1)], t)
 
 
 _HZ_TERMS = 6  # Bernoulli terms of hurwitz_large_q
 
 
 def hurwitz_large_q(s, q):
-    """(zeta(s, q), d zeta(s, q) / ds) for s > 1 and q >= max(1024, 16 (s - 11)) by
-    Euler-Maclaurin from n = 0 (DLMF 2.10.1 applied to (n + q)^-s):
-    q^(1-s)/(s-1) + q^-s/2 + sum_i B_2i/(2i)! s(s+1)..(s+2i-2) q^(1-s-2i), and its
-    term-by-term derivative in s.  The error is below the first omitted term,
-    ~((s + 12) / (2 pi q))^12 < 1e-21 relative in that range."""
-    lq = O.log(q)
-    sm1 = O.sub(s, 1.0)
-    p1 = O.exp(O.mul(O.neg(sm1), lq))            # q^(1-s)
-    p0 = O.div(p1, q)                              # q^-s
-    z = O.add(O.div(p1, sm1), O.mul(0.5, p0))
-    dz = O.neg(O.add(O.mul(p1, O.add(O.div(lq, sm1), O.div(1.0, O.square(sm1)))),
-                     O.mul(0.5, O.mul(lq, p0))))
-    coef, harm, qp, fact = s, O.div(1.0, s), O.div(p0, q), 1.0  # (s)_(2i-1), sum 1/(s+m), q^(1-s-2i)
-    for i in range(1, _HZ_TERMS + 1):
-        r = 2 * i - 1
-        if r > 1:
-            coef = O.mul(O.mul(coef, O.add(s, float(r - 2))), O.add(s, float(r - 1)))
-            harm = O.add(harm, O.add(O.div(1.0, O.add(s, float(r - 2))),
-                                     O.div(1.0, O.add(s, float(r - 1)))))
-            qp = O.div(qp, O.square(q))
-        fact *= (2 * i - 1) * (2 * i)
-        t = O.mul(_BERNOULLI[2 * i] / fact, O.mul(coef, qp))
-        z = O.add(z, t)
-        dz = O.add(dz, O.mul(t, O.sub(harm, lq)))
-    return z, dz
+    """hurwitz_em with 6 corrections, for q >= max(1024, 16 (s - 11)): the
+    error is below the first omitted term, ~((s + 12) / (2 pi q))^12 < 1e-21
+    relative in that range."""
+    return hurwitz_em(s, q, _HZ_TERMS)
 
 
 def power_tail_plogp(logc, gammas, k0):

@@ -426,9 +426,7 @@ betanbinom = Discrete(
 
 # --- power laws: zipf, zipfian ----------------------------------------------------------------------
 _DIRECT = 16  # direct terms before Euler-Maclaurin
-_EM_TERMS = 10  # Bernoulli terms B_2 .. B_20
-_B2 = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510, 43867 / 798,
-       -174611 / 330)  # B_2, B_4, ..., B_20
+_EM_TERMS = 10  # Bernoulli terms B_2 .. B_20 (_discrete_sums.em_weight)
 
 
 def _exprel(x):
@@ -444,7 +442,7 @@ def _powsum(lo, hi, a):
     _DIRECT terms from lo, then Euler-Maclaurin from m = lo + _DIRECT to hi
     (DLMF 2.10.1): the integral m^(1-a) log(hi/m) exprel((1-a) log(hi/m)),
     the end-point halves and B_{2i}/(2i)! (f^(2i-1)(hi) - f^(2i-1)(m)) for
-    i = 1.._EM_TERMS with f^(r)(x) = (-1)^r a^(r) x^(-a-r) (a^(r) rising).
+    i = 1.._EM_TERMS (_discrete_sums.power_em_correction at m minus at hi).
     For a >= 0, f is completely monotone and the error is below the first
     omitted term, ~((a + 20)/(2 pi m))^20 (lo/m)^a relative: below 1e-16 for
     every a at m >= 17; for a < 0 (moments) f^(r) vanishes or decays as x^(-a-r).
@@ -463,19 +461,8 @@ def _powsum(lo, hi, a):
     integral = O.mul(O.mul(O.exp(O.mul(O.sub(1.0, a), lm)), lr),
                      _exprel(O.mul(O.sub(1.0, a), lr)))
     em = O.add(integral, O.mul(0.5, O.add(fm, fh)))
-    coef = O.full(a, 1.0)  # a^(r), rising, r = 2i - 1
-    fact = 1.0
-    for i in range(1, _EM_TERMS + 1):
-        r = 2 * i - 1
-        if r == 1:
-            coef = a
-        else:
-            coef = O.mul(O.mul(coef, O.add(a, float(r - 2))), O.add(a, float(r - 1)))
-        fact *= (2 * i - 1) * (2 * i)
-        # f^(r)(x) = -a^(r) x^(-a-r) (r odd)
-        dh = O.exp(O.sub(O.mul(O.neg(a), lh), O.mul(float(r), lh)))
-        dm = O.exp(O.sub(O.mul(O.neg(a), lm), O.mul(float(r), lm)))
-        em = O.add(em, O.mul(_B2[i - 1] / fact, O.mul(O.neg(coef), O.sub(dh, dm))))
+    em = O.add(em, O.sub(DS.power_em_correction(a, lm, _EM_TERMS),
+                         DS.power_em_correction(a, lh, _EM_TERMS)))
     return O.add(direct, O.where(use, em, 0.0))
 
 
@@ -489,31 +476,14 @@ def _zeta(a, q):
 def _zeta_da(a, q):
     """d zeta(a, q) / da = -sum_j log(j + q) (j + q)^-a for q >= 1, a > 1: _DIRECT
     direct terms, then the derivative in a of the Euler-Maclaurin tail (DLMF 2.10.1)
-    at M = q + _DIRECT, M^(1-a)/(a-1) + M^-a/2 + sum_i B_2i/(2i)! a^(r) M^(-a-r)
-    (r = 2i - 1, a^(r) rising), term by term:
-    d/da [a^(r) M^(-a-r)] = a^(r) M^(-a-r) (sum_(m<r) 1/(a+m) - log M).  As in
-    _powsum the first omitted term is ~((a + 20)/(2 pi M))^20 relative to the tail."""
+    at M = q + _DIRECT (_discrete_sums.hurwitz_em with _EM_TERMS corrections).  As
+    in _powsum the first omitted term is ~((a + 20)/(2 pi M))^20 relative to the tail."""
     offs = _offsets(q, _DIRECT)
     j = O.add(_lift(q, _DIRECT), offs)
     lj = O.log(j)
     direct = _rsum(O.mul(lj, O.exp(O.mul(O.neg(_lift(a, _DIRECT)), lj))))
-    m = O.add(q, float(_DIRECT))
-    lm = O.log(m)
-    am1 = O.sub(a, 1.0)
-    fm = O.exp(O.mul(O.neg(a), lm))  # M^-a
-    tail = O.mul(O.mul(m, fm), O.add(O.div(lm, am1), O.div(1.0, O.square(am1))))
-    tail = O.add(tail, O.mul(0.5, O.mul(lm, fm)))
-    coef, harm, fact, mpow = a, O.div(1.0, a), 1.0, O.div(fm, m)  # a^(r), sum 1/(a+m), M^(-a-r)
-    for i in range(1, _EM_TERMS + 1):
-        r = 2 * i - 1
-        if r > 1:
-            coef = O.mul(O.mul(coef, O.add(a, float(r - 2))), O.add(a, float(r - 1)))
-            harm = O.add(harm, O.add(O.div(1.0, O.add(a, float(r - 2))),
-                                     O.div(1.0, O.add(a, float(r - 1)))))
-            mpow = O.div(mpow, O.square(m))
-        fact *= (2 * i - 1) * (2 * i)
-        tail = O.sub(tail, O.mul(_B2[i - 1] / fact, O.mul(O.mul(coef, mpow), O.sub(harm, lm))))
-    return O.neg(O.add(direct, tail))
+    _, dtail = DS.hurwitz_em(a, O.add(q, float(_DIRECT)), _EM_TERMS)
+    return O.sub(dtail, direct)
 
 
 @_zeta.defjvp
@@ -670,10 +640,8 @@ def _logser_tail(s, p):
     direct = _rsum(O.exp(O.sub(O.mul(O.neg(_lift(t, _DIRECT)), j), O.log(j))))
     m = O.add(s, float(_DIRECT))
     em = O.add(exp1(O.mul(t, m)), O.mul(0.5, O.exp(O.sub(O.mul(O.neg(t), m), O.log(m)))))
-    fact = 1.0
     for i in range(1, _EM_TERMS + 1):
         r = 2 * i - 1
-        fact *= (2 * i - 1) * (2 * i)
         d = O.full(m, 0.0)
         for l_ in range(r + 1):  # C(r, l) (-t)^(r-l) (-1)^l l! x^(-1-l)
             c = math.comb(r, l_) * math.factorial(l_) * (-1.0) ** r
@@ -681,7 +649,7 @@ def _logser_tail(s, p):
                                         O.mul(float(1 + l_), O.log(m)))))
             d = O.add(d, term)
         d = O.mul(d, O.exp(O.mul(O.neg(t), m)))
-        em = O.sub(em, O.mul(_B2[i - 1] / fact, d))
+        em = O.sub(em, O.mul(DS.em_weight(i), d))
     return O.where(O.le(p, 0.5), geo, O.add(direct, em)), lp
 
 
