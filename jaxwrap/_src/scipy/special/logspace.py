@@ -437,10 +437,11 @@ def pseudo_huber(delta, r):
 
 # --- logistic family ---------------------------------------------------------------------
 def _expit(x):
-    # 1 / (1 + e^-x) for x >= 0, e^x / (1 + e^x) for x < 0: no overflow, full relative accuracy
-    e = L.exp(L.neg(L.abs(x)))
-    d = L.add(U.c(x, 1), e)
-    return _util.where(L.ge(x, U.c(x, 0)), L.div(U.c(x, 1), d), L.div(e, d))
+    # XLA's logistic (the op jax.scipy's expit binds): <= 1.9 ULP float32 / 2 ULP float64
+    # against mpmath over the normal range (dense grid, x in [-87, 40] / [-708, 40]).
+    # The split form 1/(1 + e^-|x|) vs e^-|x|/(1 + e^-|x|) was 1.6 / 2 ULP but took
+    # 1.16x jax's time (two divisions and a select): not worth 0.3 ULP.
+    return L.logistic(x)
 
 
 @public
