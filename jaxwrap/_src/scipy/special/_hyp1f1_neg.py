@@ -140,26 +140,19 @@ def _tricomi_pair(a, b, x, K):
     y1 = mul(c(x, 2), B.sqrt(mul(k1, x)))
     nu = sub(b, one)
 
-    shape = (1,) + tuple(np.shape(x))
-    cat = lambda vs: B.L.concatenate([B.L.reshape(v, shape) for v in vs], 0)  # noqa: E731
-    n = len(shape)
+    def two(u, v):            # the pair side by side on a new leading axis: one kernel
+        return B.L.stack([u, v], 0)
 
-    def part(arr, i):
-        return B.L.reshape(B.L.slice(arr, (i,) + (0,) * (n - 1), (i + 1,) + shape[1:]),
-                           shape[1:])
-
-    # J_{b-1}(y), J_b(y) at y0 and y1 (stacked: one kernel)
-    jnu, jnu1 = _j_pair(cat([b, b]), cat([y0, y1]))
-    jj = cat([part(jnu, 0), part(jnu1, 0), part(jnu, 1), part(jnu1, 1)])
+    # J_{b-1}(y), J_b(y) at y0 and y1
+    jnu, jnu1 = (B.L.unstack(j, 0) for j in _j_pair(two(b, b), two(y0, y1)))
 
     # the two Tricomi sums side by side: leading axis (a_N, a_N + 1)
-    two = lambda u, v: cat([u, v])  # noqa: E731
     A2 = two(aN, add(aN, one))
     Bb = two(b, b)
     Y = two(y0, y1)
     r = div(two(x, x), Y)
-    jm = two(part(jj, 0), part(jj, 2))
-    jc = two(part(jj, 1), part(jj, 3))
+    jm = two(jnu[0], jnu[1])
+    jc = two(jnu1[0], jnu1[1])
     nu2 = two(nu, nu)
     coef = sub(mul(c(x, 2), A2), Bb)           # 2a - b
     # n = 0 and 1 (A_1 = 0); the loop adds n = 2 .. N_TERMS - 1
@@ -182,10 +175,9 @@ def _tricomi_pair(a, b, x, K):
         return (where(live, jc_, jm_), where(live, jn, jc_), where(live, cm1, cm2),
                 where(live, cn, cm1), where(live, cnew, cn), s)
 
-    s = B.loop(N_TERMS - 2, body, init)[-1]
-    m0 = part(s, 0)
+    m0, m1 = B.L.unstack(B.loop(N_TERMS - 2, body, init)[-1], 0)
     # (y1 / y0)^{1-b} = (kappa_1 / kappa_0)^{(1-b)/2}
-    m1 = mul(part(s, 1), exp(mul(mul(c(x, 0.5), sub(one, b)), B.L.log1p(B.neg(div(one, k0))))))
+    m1 = mul(m1, exp(mul(mul(c(x, 0.5), sub(one, b)), B.L.log1p(B.neg(div(one, k0))))))
 
     lscale = add(add(S.lgamma(b), mul(c(x, 0.5), x)), mul(sub(one, b), log(mul(c(x, 0.5), y0))))
     return m0, m1, lscale
@@ -221,11 +213,8 @@ def f11_neg(a, b, x, active):
     # downward starts: M(f) and M(f - 1) (the series, scaled by M(f))
     f = sub(a, B.L.floor(a))
     xd = where(up, zero, x)
-    shape = (1,) + tuple(np.shape(x))
-    cat = lambda vs: B.L.concatenate([B.L.reshape(v, shape) for v in vs], 0)  # noqa: E731
-    both = S.pfq_series((cat([f, sub(f, one)]),), (cat([b, b]),), cat([xd, xd]))  # one loop
-    mf, mf1 = (B.L.reshape(B.L.slice(both, (i,) + (0,) * (len(shape) - 1), (i + 1,) + shape[1:]),
-                           shape[1:]) for i in (0, 1))
+    stk = lambda u, v: B.L.stack([u, v], 0)  # noqa: E731  (both series in one loop)
+    mf, mf1 = B.L.unstack(S.pfq_series((stk(f, sub(f, one)),), (stk(b, b),), stk(xd, xd)), 0)
     mf1 = div(mf1, mf)
     ym = where(up, m0, full(x, 1))
     yc = where(up, m1, mf1)

@@ -488,7 +488,8 @@ def _hyp1f1_finite(a, b, x):
     # Kummer: e^x M(b - a, b, -x), the factor e^x folded into the evaluation
     r_kummer = _f11_nonneg(ak, b, xk, scaled=True)
     r = where(kummer, r_kummer, r_direct)
-    return where(_laguerre_case(a, b, x), _f11_laguerre(a, b, x), r)
+    use = _laguerre_case(a, b, x)
+    return where(use, _f11_laguerre(a, b, x, use), r)
 
 
 def _laguerre_case(a, b, x):
@@ -498,13 +499,12 @@ def _laguerre_case(a, b, x):
     return B.and_(ok, B.L.le(neg(a), c(a, float(N_MAX))))
 
 
-def _f11_laguerre(a, b, x):
+def _f11_laguerre(a, b, x, use):
     """M(-m, b, x) = L_m^(b-1)(x) / binom(m + b - 1, m) (DLMF 13.6.19) by the Laguerre
     three-term recurrence: the alternating series cancels for x > 0 (hyp1f1(-50, 47.5,
     70) lost 14 digits: 8.8e-16 came out as 29), the recurrence does not (6e-14 there,
     against mpmath). The binomial goes through lgamma (b > 0)."""
     from ._orth import evaluate   # the orthogonal-polynomial cores (no cycle at import)
-    use = _laguerre_case(a, b, x)
     m = where(use, neg(a), full(a, 0))
     bb = where(use, b, full(b, 1))
     n = B.L.convert_element_type(m, np.int32, False)
