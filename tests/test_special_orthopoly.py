@@ -6,6 +6,8 @@ real degrees), Gauss rules against scipy, and argument errors."""
 from __future__ import annotations
 
 import doctest
+import json
+import pathlib
 
 import jax
 import mpmath as mp
@@ -188,6 +190,37 @@ def test_real_degree():
         np.testing.assert_allclose(jac, mjac, rtol=1e-11)
         # the real 1F1 series at a = -nu < 0, x > 0 alternates (cancellation), 1.4e-13
         np.testing.assert_allclose(lag, mlag, rtol=1e-12)
+
+
+# Non-integral Legendre degrees (issue 10): tests/data/legendre_real_degree.json (made
+# by ``python tools/make_legendre_refs.py``): the interior, next to x = +-1, and x > 1
+_LEG = json.loads((pathlib.Path(__file__).parent / "data"
+                   / "legendre_real_degree.json").read_text())
+
+
+def test_legendre_real_degree_against_mpmath():
+    nu, x, ref = np.array(_LEG["points"]).T
+    with jax.enable_x64(True):
+        got = np.asarray(S.eval_legendre(nu, x))
+    err = np.abs(got - ref) / np.abs(ref)
+    # measured max 2.8e-14, median 2.2e-16; scipy 1.17 on the same points: max 4.5e-5
+    # (interior, |nu| ~ 50), 6.6e-10 (next to x = -1), 2.3e-13 (x > 1); the old 2F1
+    # path: up to 1e9 in the interior
+    assert err.max() <= 1e-13, (err.max(), nu[np.argmax(err)], x[np.argmax(err)])
+
+
+def test_real_degree_at_minus_one():
+    # x = -1 with a non-integral degree (and the shifted / scaled variants' ends):
+    # U: scipy's inf with the sign of nu + 1 (was -6.6e15 for nu = 0.3); T: cos(pi nu),
+    # exactly 0 for half-integral nu as scipy's (was 3e-16)
+    nu = np.array([0.3, -0.3, 2.5, -1.5, -2.5, 3.7, -3.7, 0.5, -0.5, 10.25])
+    with jax.enable_x64(True):
+        for name, x in [("eval_chebyt", -1.0), ("eval_chebyu", -1.0), ("eval_chebyc", -2.0),
+                        ("eval_chebys", -2.0), ("eval_sh_chebyt", 0.0),
+                        ("eval_sh_chebyu", 0.0)]:
+            got = np.asarray(getattr(S, name)(nu, x))
+            np.testing.assert_allclose(got, getattr(sp, name)(nu, x), rtol=1e-15, atol=0,
+                                       err_msg=name)
 
 
 def test_large_degree_is_bounded():

@@ -2,6 +2,12 @@
 non-integer a < 0, b > 0, x > 0, where the Kummer series cancels.
 
     python tools/make_hyp1f1_refs.py          # rewrites tests/data/hyp1f1_neg_a.json
+    python tools/make_hyp1f1_refs.py --large-x  # rewrites tests/data/hyp1f1_neg_a_large_x.json
+
+--large-x: LARGE_COUNT points (numpy seed 20261208): a uniform in [-100, 0)
+(non-integer), b uniform in (0, 100], x uniform in (260, 1000] (where the one-term
+asymptotic expansion stood before, 100 % off), kept where the value is a normal
+float64; references mpmath.hyp1f1 at mp.dps = 50 on the float64 inputs.
 
 How the points are chosen (deterministic, numpy seed 20261207): a uniform in
 [-100, 0), b log-uniform in [0.01, 100], x uniform in (0, 200]; a point is kept when
@@ -79,5 +85,41 @@ def main():
     print(f"wrote {len(rows)} points to {OUT}", file=sys.stderr)
 
 
+LARGE_SEED = 20261208
+LARGE_COUNT = 24
+OUT_LARGE = OUT.with_name("hyp1f1_neg_a_large_x.json")
+
+
+def main_large_x():
+    rng = np.random.default_rng(LARGE_SEED)
+    rows = []
+    with mpmath.workdps(DPS):
+        while len(rows) < LARGE_COUNT:
+            a = -float(rng.uniform(0, 100))
+            b = float(rng.uniform(0, 100))
+            x = float(rng.uniform(260, 1000))
+            if a == math.floor(a) or b == 0:
+                continue
+            v = float(mpmath.hyp1f1(mpmath.mpf(a), mpmath.mpf(b), mpmath.mpf(x)))
+            if v != 0 and math.isfinite(v) and abs(v) > 2.3e-308:
+                rows.append([a, b, x, v])
+    head = {
+        "made_by": "python tools/make_hyp1f1_refs.py --large-x",
+        "how": (f"mpmath.hyp1f1 at mp.dps={DPS} on the float64 inputs, rounded to float64; "
+                f"{LARGE_COUNT} seeded points (seed {LARGE_SEED}): a in [-100, 0) "
+                "non-integer, b in (0, 100], x in (260, 1000], all uniform"),
+        "mpmath": mpmath.__version__,
+        "columns": ["a", "b", "x", "hyp1f1"],
+    }
+    body = ",\n".join(json.dumps(r) for r in rows)
+    text = json.dumps(head, indent=1)[:-2] + ',\n "points": [\n' + body + "\n ]\n}\n"
+    json.loads(text)
+    OUT_LARGE.write_text(text)
+    print(f"wrote {len(rows)} points to {OUT_LARGE}", file=sys.stderr)
+
+
 if __name__ == "__main__":
-    main()
+    if "--large-x" in sys.argv[1:]:
+        main_large_x()
+    else:
+        main()

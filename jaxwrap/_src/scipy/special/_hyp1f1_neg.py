@@ -12,7 +12,10 @@ can be smaller than its largest term by many orders of magnitude (hyp1f1(-43.5, 
 
    converges fast and without cancellation when kappa is large against x, so it is
    evaluated at a_N = a - K and a_N + 1, with K (an integer) chosen so that
-   kappa_N >= 6.25 x (ratio x / y <= 1/5, y = 2 sqrt(kappa_N x)) and
+   kappa_N >= 6.25 x (ratio x / y <= 1/5, y = 2 sqrt(kappa_N x)), kappa_N >= x^3 / 9216
+   (the coefficients A_n (x/y)^n grow like (q/3)^k / k! over n = 3k, q = |2a - b|
+   (x/y)^3 = x^{3/2} / (4 sqrt(kappa)), and the sum cancels by up to e^{q/3}; q <= 24
+   keeps that below e^8 ~ 3e3: without it, 1e-2 relative at x ~ 1000) and
    y >= b + x + 60 (then every order b - 1 + n, n < x + 40 terms, is below the
    argument y, where the forward recurrence of J in its order is stable: DLMF 10.6.1,
    Gil, Segura & Temme, "Numerical Methods for Special Functions", SIAM 2007, 4.5).
@@ -31,7 +34,10 @@ can be smaller than its largest term by many orders of magnitude (hyp1f1(-43.5, 
 The values are carried scaled by Gamma(b) e^{x/2} (y_N/2)^{1-b}, applied at the end
 through logarithms (no overflow or underflow on the way).  Measured against mpmath on
 a grid a in [-100, 0), b in (0, 100], x in (0, 200] (see tools/make_hyp1f1_refs.py):
-median ~2e-13, max ~1e-11 relative where the series lost up to 1e14.
+median ~2e-13, max ~1e-11 relative where the series lost up to 1e14; on x in
+(260, 1000] (200 seeded points): median 3e-13 (x <= 500) .. 1e-11 (x ~ 1000), max
+6e-10 (scipy 1.17: median 3e-14, max 4e-12): the Bessel arguments y ~ 2e4 carry
+y eps of rounding and the recurrence ~1e5 steps.
 """
 
 from __future__ import annotations
@@ -43,21 +49,26 @@ from . import _hyp_series as S
 from ._hyp_base import abs_, add, c, div, exp, full, gt, le, log, lt, mul, ne, sub, where
 
 # Tricomi terms: with x / y <= 1/5 the terms fall below 1e-17 of the sum before
-# n = x + 20 (measured over a in [-100, 0), b in (0, 100], x in [1, 200]); each element
-# sums n < x + _EXTRA terms, and the loop has N_TERMS (static), so the callers send
-# x <= X_MAX only.
+# n = x + 20 (measured over a in [-100, 0), b in (0, 100], x in [1, 200]; checked
+# against mpmath up to x = 1000, tools/make_hyp1f1_refs.py); each element sums
+# n < x + _EXTRA terms in a loop that stops at the largest such n, at most N_TERMS
+# (static), so the callers send x <= X_MAX only.  (X_MAX was 260 before: beyond it the
+# one-term asymptotic expansion stood, 100 % off where the recessive part or rising
+# terms matter, e.g. hyp1f1(-98.07, 38.1, 262.0).)
 _EXTRA = 40
-N_TERMS = 300
-X_MAX = N_TERMS - _EXTRA
-# Upward steps: K ~ max(6.25 x, (b + x + 60)^2 / (4 x)) + a - b/2; K <= 8000 covers
-# b <= 100, x >= 2 (the callers keep the series beyond it).
-K_MAX = 8000
+X_MAX = 1000.0
+N_TERMS = int(X_MAX) + _EXTRA
+# Upward steps: K ~ max(6.25 x, x^3 / 9216, (b + x + 60)^2 / (4 x)) + a - b/2;
+# K <= 120000 covers b <= 100, 2 <= x <= X_MAX = 1000 (1000^3 / 9216 + 100 ~ 108600;
+# the callers keep the series or the asymptotic expansion beyond it).  Each step is a
+# few flops per element: ~1e5 steps stay well under a second.
+K_MAX = 120000
 
 
 def steps(a, b, x):
     """The number K of upward steps (an integer-valued float of x's dtype)."""
     kap = sub(mul(c(b, 0.5), b), a)
-    need = B.L.max(mul(c(x, 6.25), x),
+    need = B.L.max(B.L.max(mul(c(x, 6.25), x), mul(mul(x, x), mul(x, c(x, 1 / 9216)))),
                    div(B.square(add(add(b, x), c(b, _EXTRA + 20))), mul(c(x, 4), x)))
     return B.L.max(B.L.ceil(sub(need, kap)), full(x, 0))
 
@@ -65,9 +76,11 @@ def steps(a, b, x):
 # Hankel's expansion below: for orders mu <= 2 and y >= 60 the k-th term is below
 # prod_{j<=k} (2j - 1)^2 / (8 j y) <= k! / (2 y)^k: under 1e-22 at k = 20.
 _HANKEL_TERMS = 20
-# b - 1 is reached from the order in [0, 1) by floor(b) steps; b <= 3000 covers the
-# region (K <= K_MAX forces (b + x + 60)^2 <= 4 x K_MAX, x <= X_MAX).
+# b - 1 is reached from the order in [0, 1) by floor(b) steps, at most _ORDER_STEPS:
+# the callers send b <= B_MAX only (K <= K_MAX alone would let b reach ~4600 at
+# x = X_MAX).
 _ORDER_STEPS = 3000
+B_MAX = float(_ORDER_STEPS)
 
 
 def _j_pair(b, y):
@@ -160,22 +173,25 @@ def _tricomi_pair(a, b, x, K):
     # of (x/y)^n): (n+1) C_{n+1} = (n+b-1) r^2 C_{n-1} + (2a-b) r^3 C_{n-2}, r = x/y
     r2 = mul(r, r)
     r3 = mul(r2, r)
-    init = (jm, jc, full(r, 1), full(r, 0), mul(mul(c(x, 0.5), Bb), r2), jm)
+    init = (full(r, 2), jm, jc, full(r, 1), full(r, 0), mul(mul(c(x, 0.5), Bb), r2), jm)
     nmax = add(two(x, x), c(x, _EXTRA))        # terms n < x + _EXTRA (orders below y)
 
+    def more(carry):
+        return lt(carry[0], nmax)
+
     def body(i, carry):
-        jm_, jc_, cm2, cm1, cn, s = carry
-        nn = add(B.as_float(i, r), c(r, 2))    # n = i + 2
+        nn, jm_, jc_, cm2, cm1, cn, s = carry  # n = 2, 3, ...
         live = lt(nn, nmax)
         jn = sub(div(mul(mul(c(r, 2), add(nu2, sub(nn, one))), jc_), Y), jm_)
         s = where(live, add(s, mul(cn, jn)), s)
         cnew = div(add(mul(mul(add(nn, sub(Bb, one)), r2), cm1), mul(mul(coef, r3), cm2)),
                    add(nn, one))
         # past n_max the orders may exceed y (unstable J recurrence): frozen
-        return (where(live, jc_, jm_), where(live, jn, jc_), where(live, cm1, cm2),
-                where(live, cn, cm1), where(live, cnew, cn), s)
+        return (add(nn, c(r, 1)), where(live, jc_, jm_), where(live, jn, jc_),
+                where(live, cm1, cm2), where(live, cn, cm1), where(live, cnew, cn), s)
 
-    m0, m1 = B.L.unstack(B.loop(N_TERMS - 2, body, init)[-1], 0)
+    # a bounded while: an element stops at its own n_max, the loop at the largest
+    m0, m1 = B.L.unstack(B.bounded_while(more, body, init, N_TERMS - 2)[-1], 0)
     # (y1 / y0)^{1-b} = (kappa_1 / kappa_0)^{(1-b)/2}
     m1 = mul(m1, exp(mul(mul(c(x, 0.5), sub(one, b)), B.L.log1p(B.neg(div(one, k0))))))
 

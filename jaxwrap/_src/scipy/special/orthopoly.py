@@ -16,7 +16,8 @@ one gives scipy's definition there, the hypergeometric form (DLMF 18.5.7 and its
 special cases: ``hyp2f1`` of (1 - x) / 2 for Jacobi, Gegenbauer, Legendre and
 Chebyshev, ``hyp1f1`` for Laguerre; see ``_real_degree``), except for real x in
 the Chebyshev families, which take the trigonometric form (``cos(n arccos x)``
-etc.).  These forms are compiled only into programs whose degree has a float
+etc.), and real x > -1 for Legendre, which takes series at the end points and the
+degree recurrence (``_legendre_fn``: the 2F1 series cancels for large degrees).  These forms are compiled only into programs whose degree has a float
 dtype (an integer ``n`` never reaches them).  Their derivative in x comes from
 the hypergeometric functions' own rules (hypergeometric.py, DLMF 15.5.1, 13.3.15).
 
@@ -49,12 +50,14 @@ import numpy as np
 import jaxwrap.numpy as jnp
 
 from ... import dtypes
+from ... import control
 from ...numpy import _util
 from ...numpy._util import public
 from . import _hyp_series as _S
 from . import _orth_roots
 from . import hypergeometric as _hyp
-from ._orth import N_MAX, evaluate
+from ._orth import N_MAX, V, evaluate
+from .gamma import digamma
 
 __all__ = [
     "assoc_laguerre", "eval_chebyc", "eval_chebys", "eval_chebyt", "eval_chebyu",
@@ -134,7 +137,9 @@ def _real_degree(family, nu, x, params):
     g = jnp.multiply(jnp.subtract(1.0, x), 0.5)
     mnu = jnp.negative(nu)
     if family == "legendre":
-        return _hyp.hyp2f1(mnu, jnp.add(nu, 1.0), jnp.ones_like(nu), g)
+        if dtypes.issubdtype(x.dtype, np.complexfloating):
+            return _hyp.hyp2f1(mnu, jnp.add(nu, 1.0), jnp.ones_like(nu), g)
+        return _legendre_fn(nu, x)
     if family == "chebyt":
         return _hyp.hyp2f1(mnu, nu, jnp.full_like(nu, 0.5), g)
     if family == "chebyu":
@@ -143,7 +148,13 @@ def _real_degree(family, nu, x, params):
     if family == "jacobi":
         a, b = params
         f = _hyp.hyp2f1(mnu, jnp.add(jnp.add(nu, a), jnp.add(b, 1.0)), jnp.add(a, 1.0), g)
-        return jnp.multiply(_binom(jnp.add(nu, a), nu), f)
+        val = jnp.multiply(_binom(jnp.add(nu, a), nu), f)
+        # nu + a + 1 = 0, -1, ...: binom(nu + a, nu) sits on a pole of Gamma(nu + a + 1),
+        # whose two sides give opposite infinities: NaN at every x, as scipy (we gave
+        # +-inf by the side the rounding fell on)
+        top = jnp.add(jnp.add(nu, a), 1.0)
+        pole = jnp.logical_and(jnp.less_equal(top, 0.0), jnp.equal(top, jnp.floor(top)))
+        return _nan_where(pole, val)
     if family == "gegenbauer":
         (al,) = params
         two = jnp.add(al, al)
@@ -158,6 +169,165 @@ def _real_degree(family, nu, x, params):
     (al,) = params                             # genlaguerre
     f = _hyp.hyp1f1(mnu, jnp.add(al, 1.0), x)
     return jnp.multiply(_binom(jnp.add(nu, al), nu), f)
+
+
+# --- Legendre functions of real degree ------------------------------------------------
+# scipy's eval_legendre(nu, x) for a non-integral nu is 2F1(-nu, nu + 1; 1; (1 - x) / 2),
+# on -1 < x < 1 the Ferrers function P_nu(x) (DLMF 14.3.1).  That series cancels badly
+# for large |nu| (its terms grow like I_0(2 nu sqrt(z)) while the sum is O(nu**-1/2)),
+# and its 1 - z connection (c - a - b = 0, the logarithmic case) loses digits too: both
+# scipy's and the old 2F1 path reached relative errors >> 1 at |nu| ~ 50, x ~ 0.  For
+# x > -1 we instead reduce nu to nu >= -1/2 (P_{-nu-1} = P_nu, DLMF 14.9.5), split
+# nu = m + f (m the nearest integer, |f| <= 1/2), and
+# - next to x = +-1, where nu (nu + 1) t <= _LEG_T (t = (1 -+ x) / 2 <= 1/2), sum the
+#   convergent series at nu itself (_legendre_series: terms ~ (nu**2 t)**k / k!**2, so
+#   at most a factor I_0(2) / J_0(2) ~ 10 of cancellation away from the zeros);
+# - elsewhere take P_f and P_{f-1} = P_{-f} from the same series (|degree| <= 1/2) and
+#   run the degree recurrence (DLMF 14.10.3)
+#       (mu + 1) P_{mu+1} = (2 mu + 1) x P_mu - mu P_{mu-1},   mu = f, ..., nu - 1,
+#   m steps: on [-1, 1] P and Q have the same size (DLMF 14.15.11), so the recurrence
+#   is neutrally stable and the error grows about linearly in m, as for integer
+#   degrees; for x > 1 P is its dominant solution (stable), started from the 2F1 form
+#   at the small degrees -f, f (accurate there).
+# x <= -1 (scipy: inf), NaN x, |nu| > N_MAX and complex x keep the 2F1 form.
+# Series terms: u_{k+1} / u_k = (k - nu)(k + 1 + nu) / (k + 1)**2 times t <= 1/2 is at
+# most max(_LEG_T / (k + 1)**2, 1/2) in modulus, so term 56 is below 2**-56 ~ 1.4e-17 of
+# the first (the log form's factor h_k - ln w grows only like ln k).
+_LEG_TERMS = 56
+_LEG_T = 1.0      # nu (nu + 1) t below which the series at nu itself is used
+
+
+def _legendre_series(nu, m, f, x):
+    """Ferrers ``P_nu(x)`` from its series at the nearer end point, ``nu = m + f``
+    (``m`` integral, ``|f| <= 1/2``, ``nu >= -1/2``), ``-1 < x <= 1``; accurate where
+    ``nu (nu + 1) t <= _LEG_T`` (or ``|nu| <= 1/2``), t = (1 -+ x) / 2.
+
+    x >= 0: the 2F1 series sum_k u_k z**k in z = (1 - x) / 2 (DLMF 14.3.1),
+    u_k = (-nu)_k (nu + 1)_k / k!**2.
+    x < 0: its logarithmic 1 - z connection (c = a + b, DLMF 15.8.10 with m = 0) in
+    w = (1 + x) / 2; with Gamma(-nu) Gamma(1 + nu) = -pi / sin(pi nu) and
+    psi(k - nu) = psi(1 + nu - k) + pi cot(pi nu) (DLMF 5.5.4, pole-free for the k
+    that matter) it reads, s = sin(pi nu) / pi,
+        P_nu(x) = sum_k w**k [cos(pi nu) u_k - s (u_k (h_k - ln w) - v_k)],
+        h_k = 2 psi(k + 1) - psi(k + 1 + nu),   v_k = u_k psi(1 + nu - k),
+    where v_k runs through the poles of psi as a product: v_{k+1} = r_k v_k +
+    u_k (k + 1 + nu) / (k + 1)**2, r_k = u_{k+1} / u_k.  cos(pi nu) = (-1)**m cos(pi f)
+    and sin likewise, with f exact, so no pi * nu rounding.  _LEG_TERMS terms (static).
+    """
+    dt = x.dtype
+    nv = V(nu)
+    neg = jnp.less(x, 0.0)
+    z = jnp.where(neg, 0.0, _raw(0.5 - 0.5 * V(x)))
+    w = jnp.where(neg, _raw(0.5 + 0.5 * V(x)), 0.5)
+    lw = jnp.log(w)
+    sign = jnp.where(jnp.equal(jnp.remainder(m, 2.0), 0.0), 1.0, -1.0)
+    c = jnp.multiply(sign, jnp.cos(jnp.multiply(np.pi, f)))
+    s = jnp.true_divide(jnp.multiply(sign, jnp.sin(jnp.multiply(np.pi, f))), np.pi)
+    euler = 0.5772156649015329
+    psi1 = digamma(_raw(1.0 + nv))
+    h0 = _raw(-2.0 * euler - V(psi1))
+    b2 = _raw(V(h0) - V(lw) - V(psi1))              # u_0 (h_0 - ln w) - v_0
+
+    def body(k, state):
+        a, b, vb, h, sa, sb1, sb2 = state   # u_k z**k, u_k w**k, v_k w**k, h_k, sums to k
+        kf = jnp.astype(k, dt)
+        k1 = V(kf) + 1.0
+        r = _raw((V(kf) - nv) * (k1 + nv) / (k1 * k1))
+        vb = _raw((V(r) * V(vb) + V(b) * (k1 + nv) / (k1 * k1)) * V(w))
+        a = jnp.multiply(a, jnp.multiply(r, z))
+        b = jnp.multiply(b, jnp.multiply(r, w))
+        h = _raw(V(h) + 2.0 / k1 - 1.0 / (k1 + nv))
+        sa = jnp.add(sa, a)
+        sb1 = jnp.add(sb1, b)
+        sb2 = jnp.add(sb2, _raw(V(b) * (V(h) - V(lw)) - V(vb)))
+        return a, b, vb, h, sa, sb1, sb2
+
+    one = jnp.ones_like(x)
+    init = (one, one, jnp.multiply(psi1, one), h0, one, one, b2)
+    _, _, _, _, sa, sb1, sb2 = control.fori_loop(0, _LEG_TERMS, body, init)
+    logform = jnp.subtract(jnp.multiply(c, sb1), jnp.multiply(s, sb2))
+    return jnp.where(neg, logform, sa)
+
+
+def _raw(v):
+    return v.a if isinstance(v, V) else v
+
+
+def _legendre_hyp(nu, x):
+    g = jnp.multiply(jnp.subtract(1.0, x), 0.5)
+    return _hyp.hyp2f1(jnp.negative(nu), jnp.add(nu, 1.0), jnp.ones_like(nu), g)
+
+
+@jax.custom_jvp
+def _legendre_fn(nu, x):
+    """scipy's eval_legendre for real non-integral ``nu`` and real ``x``: the degree
+    recurrence from ``P_{f-1}``, ``P_f`` (see above) for x > -1 and ``|nu| <= N_MAX``,
+    a bounded loop of ``max(m) <= N_MAX`` steps; the 2F1 form elsewhere (x <= -1: inf
+    as scipy; NaN x; larger degrees)."""
+    inside = jnp.logical_and(jnp.greater(x, -1.0), jnp.less(x, np.inf))
+    inside = jnp.logical_and(inside, jnp.less_equal(jnp.abs(nu), float(N_MAX)))
+    xr = jnp.where(inside, x, 0.5)
+    nr = jnp.where(inside, nu, 0.5)
+    nr = jnp.where(jnp.less(nr, -0.5), jnp.subtract(-1.0, nr), nr)   # DLMF 14.9.5
+    m = jnp.round(nr)
+    f = jnp.subtract(nr, m)                # exact: m is the integer nearest nu
+    mi = jnp.astype(m, np.int32)
+    # start values P_{f-1} = P_{-f} and P_f: the series on (-1, 1]; for x > 1 the 2F1
+    # form at these small degrees.  Stacked calls, so hyp2f1 and the series are
+    # compiled once: the third row is the answer off the recurrence's domain (2F1) and
+    # next to x = +-1 (the series at nu itself).
+    out = jnp.greater(xr, 1.0)
+    xo = jnp.where(out, xr, 2.0)
+    xi = jnp.where(out, 0.5, xr)
+    hyp = _legendre_hyp(jnp.stack([jnp.negative(f), f, nu]), jnp.stack([xo, xo, x]))
+    zero = jnp.zeros_like(f)
+    small = _legendre_series(jnp.stack([jnp.negative(f), f, nr]), jnp.stack([zero, zero, m]),
+                             jnp.stack([jnp.negative(f), f, f]), jnp.stack([xi, xi, xi]))
+    t = jnp.multiply(jnp.subtract(1.0, jnp.abs(xi)), 0.5)
+    near = jnp.logical_and(jnp.logical_and(inside, jnp.logical_not(out)),
+                           jnp.less_equal(jnp.multiply(jnp.multiply(nr, jnp.add(nr, 1.0)), t),
+                                          _LEG_T))
+    inside = jnp.logical_and(inside, jnp.logical_not(near))
+    mi = jnp.where(inside, mi, np.int32(0))        # the loop runs only for the rest
+    # (unstack, not hyp[0]: indexing would bind jax's own slice / squeeze)
+    hyp, small = jnp.unstack(hyp), jnp.unstack(small)
+    pm = jnp.where(out, hyp[0], small[0])
+    p = jnp.where(out, hyp[1], small[1])
+    if np.size(x) == 0:
+        return p
+
+    def cond(state):
+        return jnp.less(state[0], stop)
+
+    def body(state):
+        k, pm, p = state
+        mu = V(jnp.add(f, jnp.astype(k, x.dtype)))
+        grow = (2.0 * mu + 1.0) * V(xr) * V(p)
+        nxt = _raw((grow - mu * V(pm)) / (mu + 1.0))
+        # x > 1: once P overflows, inf - inf would give NaN: keep the overflow's sign
+        nxt = jnp.where(jnp.logical_and(jnp.isinf(p), jnp.isnan(nxt)), _raw(grow), nxt)
+        go = jnp.less(k, mi)
+        return jnp.add(k, np.int32(1)), jnp.where(go, p, pm), jnp.where(go, nxt, p)
+
+    stop = jnp.max(mi)
+    _, _, p = jax.lax.while_loop(cond, body, (np.int32(0), pm, p))
+    return jnp.where(near, small[2], jnp.where(inside, p, hyp[2]))
+
+
+@_legendre_fn.defjvp
+def _legendre_fn_jvp(primals, tangents):
+    # d/dx 2F1(-nu, nu + 1; 1; (1 - x) / 2) = nu (nu + 1) / 2 2F1(1 - nu, nu + 2; 2; .)
+    # (DLMF 15.5.1), through hyp2f1's own custom_jvp, so higher derivatives work; the
+    # derivative in nu has no closed form: NaN, as hyp2f1's in its parameters
+    nu, x = primals
+    dnu, dx = tangents
+    y = _legendre_fn(nu, x)
+    g = jnp.multiply(jnp.subtract(1.0, x), 0.5)
+    c = jnp.multiply(jnp.multiply(nu, jnp.add(nu, 1.0)), 0.5)
+    dy = jnp.multiply(jnp.multiply(c, _hyp.hyp2f1(jnp.subtract(1.0, nu), jnp.add(nu, 2.0),
+                                                  jnp.full_like(nu, 2.0), g)), dx)
+    dy = jnp.add(dy, jnp.multiply(dnu, np.nan))
+    return y, jnp.astype(dy, y.dtype)
 
 
 # --- Chebyshev: recurrence, and trigonometric forms for large or real degree --------
@@ -222,6 +392,23 @@ def _cheb(kind, name, n, x):
         far = jnp.logical_and(frac, jnp.less(xs, -1.0))
         inf = np.inf if kind == "t" else jnp.multiply(jnp.sign(jnp.add(n, 1.0)), np.inf)
         val = jnp.where(far, inf, val)
+        # x = -1 itself (z = 1).  U: sin((nu + 1) t) / sin t has no limit there (the two
+        # sides give opposite infinities; from inside, mpmath's -inf for nu = 0.3), and
+        # the trigonometric form gave sin(1.3 pi) / sin(fl(pi)) = -6.6e15.  scipy's 2F1
+        # form diverges (c - a - b = -1/2) and gives inf with the sign of nu + 1: we take
+        # scipy's value for drop-in fidelity (its eval_chebyu(0.3, -1) = inf).
+        # T: Gauss's sum (DLMF 15.4.20) is cos(pi nu), finite; computed from the exact
+        # reduction nu = m + f, cos(pi nu) = (-1)**m sin(pi (1/2 - |f|)), so that
+        # half-integral degrees give 0 exactly, as scipy, not cos(fl(pi) nu) ~ 1e-16.
+        at = jnp.logical_and(frac, jnp.equal(xs, -1.0))
+        if kind == "t":
+            m = jnp.round(n)
+            f = jnp.abs(jnp.subtract(n, m))
+            par = jnp.where(jnp.equal(jnp.remainder(m, 2.0), 0.0), 1.0, -1.0)
+            edge = jnp.multiply(par, jnp.sin(jnp.multiply(np.pi, jnp.subtract(0.5, f))))
+        else:
+            edge = inf
+        val = jnp.where(at, edge, val)
     return val
 
 
