@@ -89,14 +89,78 @@ def current_trace():
     return "other", t
 
 
+# jit's C++ dispatch object: built by jax.jit from (name, function, cache-miss callback,
+# static argnums/argnames, global cache key, pytree registry, shard fallback, cache).
+try:
+    from jax._src.lib import _jax as _xla_ext
+    _make_pjit = _xla_ext.pjit
+except (ImportError, AttributeError):      # a jax without it: inline_jit's Python path
+    _make_pjit = None
+_PJIT_STATE = ("function_name", "fun", "cache_miss", "static_argnums", "static_argnames",
+               "global_cache_key", "pytree_registry", "shard_arg_fallback", "cache")
+
+
+def jit_with_staging_rule(jitted, staged, on_error=None):
+    """``jitted`` (a ``jax.jit`` object) rebuilt so that its cache misses under a
+    jaxpr-building trace call ``staged(trace, args, kwargs)`` instead of jit's staging.
+    ``on_error(exc)``, if given, sees every exception a cache miss raises (tracing,
+    jit's argument checks) and may raise another in its place.
+
+    Everything else is ``jitted``'s: the same function, static arguments, options and
+    C++ compile cache (jax keys that cache on the function and options, so the two
+    objects share compiled executables), and jax's own cache-miss path for eager calls,
+    ``grad``/``vmap`` and disabled jit. An eager call that hits the cache never enters
+    Python: the ``jax.jit`` object is called directly, as ``jax.numpy``'s functions are.
+    Under a staging trace jit's C++ dispatch always misses (the trace is part of its
+    key), so every such call reaches ``staged``.
+
+    Returns None where this jax does not expose the pieces (the caller then keeps a
+    Python-level dispatch).
+    """
+    if _make_pjit is None:
+        return None
+    try:
+        state = jitted.__getstate__()
+        parts = [state[k] for k in _PJIT_STATE]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    jax_miss = state["cache_miss"]
+    trace_ctx, staging, disabled = _core.trace_ctx, _DynamicJaxprTrace, _disable_jit
+
+    def cache_miss(*args, **kwargs):
+        # current_trace()'s test for "staging", written out: this runs on every call
+        # under a staging trace
+        trace = trace_ctx.trace
+        try:
+            if type(trace) is not staging or disabled.value:
+                return jax_miss(*args, **kwargs)
+            # (outputs, no fast-path data: nothing to cache for a trace, no PGLE
+            # rebuild); the 3-tuple is jax 0.10's cache-miss protocol.
+            return staged(trace, args, kwargs), None, False
+        except Exception as e:
+            if on_error is not None:
+                on_error(e)
+            raise
+
+    parts[2] = cache_miss
+    try:    # the constructor's arguments as jax 0.10-0.11.1 take them (checked in both)
+        fast = _make_pjit(*parts)
+    except TypeError:
+        return None
+    # wraps' attributes and jit's (_fun, _jit_info: .lower / .trace / .eval_shape work)
+    fast.__dict__.update(jitted.__dict__)
+    return fast
+
+
 def inline_closed_jaxpr(trace, closed, leaves):
     """Emit ``closed``'s equations into ``trace`` on ``leaves`` (tracers or canonical
     values) and return its outputs as tracers: what jit's staging rule does for an
     ``inline=True`` call, without the jit machinery around it."""
     src = _source_info_util.current()
     ins = [trace.to_jaxpr_tracer(x, src) for x in leaves]
-    out = _pe.inline_jaxpr_into_trace(trace, src, closed.jaxpr, closed.consts, *ins)
-    return [trace.to_jaxpr_tracer(x, src) for x in out]
+    # Its outputs are tracers of ``trace`` already (inputs, new constants or emitted
+    # equations' results), so they are returned as they are.
+    return _pe.inline_jaxpr_into_trace(trace, src, closed.jaxpr, closed.consts, *ins)
 
 
 # --- lowering ------------------------------------------------------------------

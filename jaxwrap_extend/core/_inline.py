@@ -7,19 +7,30 @@ the jit primitive's bind, its staging rule, and only then the inlining of the
 cached jaxpr.  Measured on a 500-call numpy program that is ~2/3 of the whole trace
 time, per call 3-4x the cost of the equations it emits.
 
-``inline_jit`` keeps jit's behaviour and skips that machinery where it can:
+``inline_jit`` keeps jit's behaviour and skips that machinery where it can. What it
+returns is the ``jax.jit`` object itself, rebuilt with a hook on its cache misses
+(``_jax.jit_with_staging_rule``):
 
-* concrete arguments (eager calls), and traces that do not build a jaxpr (``grad``,
-  ``vmap`` of concrete values, ``disable_jit``): the plain ``jax.jit`` object, i.e.
-  jax's C++ dispatch and compile cache;
-* under a jaxpr-building trace: the function is staged once per abstract signature
+* concrete arguments (eager calls): jax's C++ dispatch and compile cache, with no
+  Python frame in front (the same cost as a ``jax.numpy`` function);
+* traces that do not build a jaxpr (``grad``, ``vmap``, ``disable_jit``): jit's own
+  cache-miss path, as a plain ``jax.jit`` object takes it;
+* under a jaxpr-building trace (every such call misses jit's C++ cache, whose key
+  holds the trace): the function is staged once per abstract signature
   (pytree structure, static values, the avals of the dynamic leaves with weak types
   and shardings, and jax's trace-context config, as jit keys its own cache) into a
   closed jaxpr, kept in a bounded cache, and its equations are emitted straight
   into the current trace.  The resulting jaxpr is the one jit's inlining gives.
 
 Anything unusual (a leaf jax cannot take as an argument, unhashable static values)
-goes to the plain jit object, so errors are jit's own.
+goes to the plain jit object, so errors are jit's own.  On a jax that does not
+expose jit's dispatch object, a Python function in front makes the same choice.
+
+Cost, measured (jax 0.10.2, CPU time per call): the C++ front saves ~0.6-1 us per
+eager call (unary ufuncs 1.11-1.17x -> 0.97-1.02x jax.numpy) and costs ~1 us per
+call under a staging trace (jit's C++ miss path runs before the hook; partly won
+back in ``staged``): trace time of the generated 500-call program 0.45x -> 0.47x
+jax.numpy, of the training step 0.65x -> 0.67x.
 """
 
 from __future__ import annotations
@@ -41,8 +52,12 @@ _MAX_ENTRIES = 512
 
 _STATIC_MISSING = object()
 
+# Number of positional leaves -> the tree of ``(args, {})`` (shared by every function).
+_flat_trees: dict[int, Any] = {}
 
-def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = ()) -> Callable:
+
+def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = (),
+               on_error: Callable[[Exception], None] | None = None) -> Callable:
     """``jax.jit(fun, static_argnames=..., inline=True)``, inlined by a cached jaxpr
     under tracing (see the module docstring).
 
@@ -52,6 +67,10 @@ def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = ()) -> Callabl
         The function; its array arguments may be any pytrees of arrays and scalars.
     static_argnames : sequence of str
         Arguments passed by value (hashable), as ``jax.jit``'s.
+    on_error : callable, optional
+        Called with each exception raised while a call is traced or its arguments
+        checked (not by a compiled call); it may raise another exception instead,
+        e.g. one whose message names the function.
 
     Returns
     -------
@@ -73,16 +92,18 @@ def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = ()) -> Callabl
     positions = _positions(fun, static_argnames)
     cache: dict[Any, tuple[Any, Any]] = {}
 
-    @functools.wraps(fun)
-    def call(*args, **kwargs):
-        kind, trace = _jax.current_trace()
-        if kind != "staging":
-            # Concrete values: jax's C++ dispatch. grad / vmap: jit's own rules, whose
-            # caches of the differentiated / batched jaxpr beat binding each equation
-            # here (measured: 1.8x slower on the training step under grad).
-            return jitted(*args, **kwargs)
-        statics, dyn_args, dyn_kwargs = _split(positions, args, kwargs)
-        leaves, tree = tree_util.tree_flatten((dyn_args, dyn_kwargs))
+    def staged(trace, args, kwargs):
+        """The call under the jaxpr-building ``trace``: the cached jaxpr inlined."""
+        if not kwargs and not positions and all(isinstance(x, _jax.Tracer) for x in args):
+            # The common call: tracers only, passed positionally. Their structure is
+            # known from their number (the same tree tree_flatten gives, ~1 us less).
+            statics, leaves = (), list(args)
+            tree = _flat_trees.get(len(args))
+            if tree is None:
+                tree = _flat_trees[len(args)] = tree_util.tree_structure((args, {}))
+        else:
+            statics, dyn_args, dyn_kwargs = _split(positions, args, kwargs)
+            leaves, tree = tree_util.tree_flatten((dyn_args, dyn_kwargs))
         avals = []
         for i, x in enumerate(leaves):
             if isinstance(x, _jax.Tracer):
@@ -106,6 +127,25 @@ def inline_jit(fun: Callable, *, static_argnames: Sequence[str] = ()) -> Callabl
         closed, out_tree = hit
         return tree_util.tree_unflatten(out_tree,
                                         _jax.inline_closed_jaxpr(trace, closed, leaves))
+
+    # The jit object itself, its cache misses under staging traces sent to ``staged``:
+    # an eager call is jax's C++ dispatch with no Python frame of ours in front.
+    call = _jax.jit_with_staging_rule(jitted, staged, on_error)
+    if call is None:       # this jax does not expose jit's dispatch: a Python front
+        @functools.wraps(fun)
+        def call(*args, **kwargs):
+            kind, trace = _jax.current_trace()
+            try:
+                if kind != "staging":
+                    # Concrete values: jax's C++ dispatch. grad / vmap: jit's own rules,
+                    # whose caches of the differentiated / batched jaxpr beat binding
+                    # each equation here (measured: 1.8x slower on a training step).
+                    return jitted(*args, **kwargs)
+                return staged(trace, args, kwargs)
+            except Exception as e:
+                if on_error is not None:
+                    on_error(e)
+                raise
 
     call.jitted = jitted
     call.static_positions = positions   # name -> position (None: keyword-only)

@@ -3,15 +3,18 @@ promotion and broadcasting.
 
 Dispatch: ``@public(static=...)`` wraps a function in
 ``jaxwrap_extend.core.inline_jit``, i.e. ``jax.jit(inline=True)``. Called on
-concrete arrays it runs through jax's C++ dispatch and a cached executable;
-called under a trace it is inlined (from a jaxpr cached per abstract signature),
-so the caller's jaxpr shows only jaxwrap primitives.
+concrete arrays it runs through jax's C++ dispatch and a cached executable (a
+function without static arguments *is* that jit object); called under a trace it
+is inlined (from a jaxpr cached per abstract signature), so the caller's jaxpr
+shows only jaxwrap primitives. Static arguments are made hashable and canonical
+first (``_StaticArgs``), so each distinct call compiles once.
 """
 
 from __future__ import annotations
 
 import builtins
 import functools
+import inspect
 import operator
 from collections.abc import Callable, Sequence
 from typing import Any, ParamSpec, TypeVar, overload
@@ -47,31 +50,66 @@ def public(fun=None, *, static=()):
     An argument error raised while tracing it (numpy's exception types) whose message
     does not name the function gets the function's name in front, so that an error
     from a shared helper (promotion, broadcasting, conversion) says which call failed.
+
+    Without static arguments the result is the jit object itself (an eager call is
+    jax's C++ dispatch, as for ``jax.numpy.sin``). With them, a thin front makes the
+    static values hashable and canonical first: a call form (positional, keyword,
+    a default spelled out) compiles once, not once per form (see ``_StaticArgs``).
     """
     def wrap(f):
-        jitted = inline_jit(f, static_argnames=tuple(static))
         label = f.__name__.lstrip("_")
-        positions = jitted.static_positions
+        # Errors name the function: raised in f (``_naming``: also under disable_jit,
+        # where jit calls f directly) or by jit's own argument checks (``on_error``).
+        jitted = inline_jit(_naming(f, label), static_argnames=tuple(static),
+                            on_error=functools.partial(_rename, label=label))
+        if not static:
+            return jitted
+        canon = _StaticArgs(label, f, jitted.static_positions)
+        first = canon.first
 
         @functools.wraps(f)
         def call(*args, **kwargs):
-            if positions:
-                args, kwargs = _freeze_statics(label, positions, args, kwargs)
+            if kwargs or len(args) > first:     # some static argument was passed
+                args, kwargs = canon(args, kwargs)
             try:
                 return jitted(*args, **kwargs)
-            except _NAMED_ERRORS as e:
-                if type(e) not in _NAMED_ERRORS or label in str(e):
-                    raise
-                raise type(e)(f"{label}(): {e}").with_traceback(e.__traceback__) from None
+            except _NAMED_ERRORS as e:          # e.g. jit's own error for an unhashable
+                _rename(e, label)               # static value
+                raise
+        call.jitted = jitted.jitted
         return call
     return wrap if fun is None else wrap(fun)
+
+
+def _rename(e, label):
+    """Raise ``e`` again as the same type with ``label(): `` in front, unless its
+    message names the function already (or it is a subclass, e.g. jax's errors)."""
+    if type(e) in _NAMED_ERRORS and label not in str(e):
+        raise type(e)(f"{label}(): {e}").with_traceback(e.__traceback__) from None
+
+
+def _naming(f, label):
+    """``f`` whose argument errors name the function (see ``public``). It is what jit
+    traces, so the naming covers tracing, the inlined path and ``disable_jit``."""
+    @functools.wraps(f)
+    def named(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except _NAMED_ERRORS as e:
+            _rename(e, label)
+            raise
+    return named
 
 
 def _freeze(label: str, name: str, v):
     """A static argument in hashable form, as jax.numpy accepts it: lists become tuples
     and concrete 0-d arrays Python scalars (``axis=[0, 1]``, ``axis=jnp.array(0)``)."""
+    if type(v) is tuple and all(type(e) in _FROZEN_TYPES for e in v):
+        return v                                # already hashable (shape, axes)
     if isinstance(v, list | tuple):
         return tuple(_freeze(label, name, e) for e in v)
+    if isinstance(v, np.integer | np.bool_):    # a numpy scalar is a concrete 0-d array
+        return v.item()
     if not isinstance(v, np.ndarray | jax.Array) or v.dtype.kind not in "biu" or v.ndim > 1:
         return v
     try:
@@ -83,17 +121,90 @@ def _freeze(label: str, name: str, v):
 
 
 _FROZEN = (str, int, float, type(None), builtins.bool)
+_FROZEN_TYPES = frozenset(_FROZEN)
+# Defaults that a passed value equal to them (same type too) may be left out for: values
+# whose ``==`` is a plain bool and means "the same value" (not float: -0.0 == 0.0).
+_DROPPABLE = (str, int, type(None), builtins.bool)
 
 
-def _freeze_statics(label, positions, args, kwargs):
-    args = list(args)
-    for name, i in positions.items():
-        if i is not None and i < len(args):
-            if not isinstance(args[i], _FROZEN):
-                args[i] = _freeze(label, name, args[i])
-        elif name in kwargs and not isinstance(kwargs[name], _FROZEN):
-            kwargs = {**kwargs, name: _freeze(label, name, kwargs[name])}
-    return args, kwargs
+class _StaticArgs:
+    """The static arguments of one ``@public`` function in canonical form, so that jit
+    (which keys its cache on how the arguments were passed) compiles each distinct call
+    once: values hashable (``_freeze``), trailing static positionals passed as keywords,
+    and a static keyword equal to its default (same value, same type) left out.
+
+    Everything that depends only on the signature is computed once, here.
+    """
+
+    def __init__(self, label, f, positions):
+        params = list(inspect.signature(f).parameters.values())
+        npos = 0                          # parameters that can be passed positionally
+        for p in params:
+            if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+                break
+            npos += 1
+        self.label = label
+        self.positions = positions
+        self.names = tuple(p.name for p in params[:npos])
+        # movable[n]: with n positional arguments, args[movable[n]:] are all static
+        # parameters that may be passed by keyword (the ones that become keywords).
+        self.movable = tuple(_movable_table(params, positions, npos))
+        self.defaults = {p.name: p.default for p in params if p.name in positions
+                         and p.default is not p.empty and type(p.default) in _DROPPABLE}
+        static_pos = [i for i in positions.values() if i is not None]
+        # fewer positional arguments than this: no static one among them
+        self.first = min(static_pos, default=npos)
+
+    def __call__(self, args, kwargs):
+        label, n = self.label, len(args)
+        if n > self.first and n <= len(self.names):
+            k = self.movable[n]
+            names = self.names
+            if k < n and not (kwargs and any(names[i] in kwargs for i in range(k, n))):
+                moved = dict(zip(names[k:n], args[k:]))
+                if kwargs:
+                    moved.update(kwargs)
+                kwargs, args, n = moved, args[:k], k
+        if n > self.first:                # static positionals that stay positional
+            args = list(args)
+            for name, i in self.positions.items():
+                if i is not None and i < n and not isinstance(args[i], _FROZEN):
+                    args[i] = _freeze(label, name, args[i])
+        if kwargs:
+            positions, defaults = self.positions, self.defaults
+            out = None
+            for name, v in kwargs.items():
+                if name not in positions:
+                    continue
+                frozen = v if isinstance(v, _FROZEN) else _freeze(label, name, v)
+                if name in defaults:
+                    d = defaults[name]
+                    if frozen is d or type(frozen) is type(d) and frozen == d:
+                        if out is None:
+                            out = dict(kwargs)
+                        del out[name]
+                        continue
+                if frozen is not v:
+                    if out is None:
+                        out = dict(kwargs)
+                    out[name] = frozen
+            if out is not None:
+                kwargs = out
+        return args, kwargs
+
+
+def _movable_table(params, positions, npos):
+    """movable[n] for n = 0..npos: where the run of static, keyword-passable parameters
+    that ends just before position n starts (n itself when parameter n-1 is not one)."""
+    table, start = [0], 0
+    for n in range(1, npos + 1):
+        p = params[n - 1]
+        if p.name in positions and p.kind is p.POSITIONAL_OR_KEYWORD:
+            start = start if table[n - 1] < n - 1 else n - 1
+            table.append(start)
+        else:
+            table.append(n)
+    return table
 
 
 # Exactly these types are re-raised with the function's name (their constructors take a
