@@ -113,6 +113,28 @@ def test_logsumexp_dominant_term_accuracy():
             assert theirs > 100 * ours  # the comparison can fail: jax really is worse here
 
 
+def test_logsumexp_one_sum_path_accuracy():
+    """Results with |out| >= 8 take the one-sum form (behind a cond): still within
+    an ULP of mpmath, and its derivative is the softmax; a batch with one result near
+    0 takes the split form for every row (rows 0-5 the same values both times)."""
+    rng = np.random.default_rng(7)
+    a = rng.normal(size=(6, 40)) * 3 + 12.0
+    near0 = np.concatenate([[0.0], rng.uniform(-40, -25, 39)])
+    for dtype in (np.float32, np.float64):
+        with jax.enable_x64(dtype == np.float64):
+            x = a.astype(dtype)
+            want = np.array([_mp_lse(r) for r in x.astype(np.float64)])
+            fast = np.asarray(sp.logsumexp(x, axis=1))
+            both = np.asarray(sp.logsumexp(np.vstack([x, near0.astype(dtype)[None]]), axis=1))
+            assert fast.dtype == dtype
+            assert ulp_error(fast, want, dtype).max() <= 1.0
+            assert ulp_error(both[:6], want, dtype).max() <= 1.0
+            assert ulp_error(both[6:], [_mp_lse(near0.astype(dtype).astype(np.float64))], dtype).max() <= 2.0
+            g = np.asarray(jax.grad(lambda v: sp.logsumexp(v, axis=1).sum())(x))
+            np.testing.assert_allclose(g, ssp.softmax(x.astype(np.float64), axis=1),
+                                       rtol=10 * np.finfo(dtype).eps, atol=0)
+
+
 def test_log_softmax_accuracy():
     rng = np.random.default_rng(6)
     a = np.concatenate([np.zeros((10, 1)), rng.uniform(-40, -20, (10, 5))], axis=1)
@@ -123,6 +145,26 @@ def test_log_softmax_accuracy():
         # the dominant entry is -log1p(tiny): relative accuracy matters there
         assert ulp_error(got[:, 0], want[:, 0], np.float64).max() <= 2.0
         assert ulp_error(got, want, np.float64).max() <= 2.0
+
+
+def test_log_softmax_ties_at_max():
+    """1, 2, 3 and 5 entries at the maximum beside tiny ones: B (the count, found as
+    round(S - R) when S < 4) must be exact for log B + log1p(R/B) to keep R's digits."""
+    rng = np.random.default_rng(8)
+    a = rng.uniform(-40, -18, (8, 7))
+    for i, nmax in enumerate((1, 2, 3, 5, 1, 2, 3, 5)):
+        a[i, :nmax] = 0.0 if i < 4 else 7.5
+    for dtype in (np.float32, np.float64):
+        with jax.enable_x64(dtype == np.float64):
+            x = a.astype(dtype)
+            got = np.asarray(sp.log_softmax(x, axis=1))
+            want = []
+            with mpmath.workdps(50):  # log S unrounded: the results at 7.5 are ~1e-15
+                for r in x.astype(np.float64):
+                    lse = mpmath.log(mpmath.fsum(mpmath.exp(mpmath.mpf(v)) for v in r))
+                    want.append([float(mpmath.mpf(v) - lse) for v in r])
+            assert got.dtype == dtype
+            assert ulp_error(got, want, dtype).max() <= 2.0
 
 
 @pytest.mark.parametrize("fname", ["softmax", "log_softmax"])

@@ -202,7 +202,8 @@ def voigt_profile(x, sigma, gamma):
     zero_g = L.eq(g, c(g, 0.0))
     s_safe = where(zero_s, c(s, 1.0), s)
     k = L.div(c(x, 1 / math.sqrt(2)), s_safe)
-    w = C.wofz(L.complex(L.mul(x, k), L.mul(g, k)))
+    # Im z = |gamma| k >= 0: the upper half plane, where Re w is what is wanted
+    w = C.wofz_upper_fine(L.complex(L.mul(x, k), L.mul(g, k)))
     v = L.div(L.real(w), L.mul(where(zero_s, c(s, 1.0), sigma), c(x, math.sqrt(2 * math.pi))))
     # gamma = 0: the normal density (exact exp, no Weideman error in the tail)
     gauss = L.div(exp_neg_sq(L.mul(x, k), 1.0),
