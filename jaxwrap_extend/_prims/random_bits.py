@@ -152,9 +152,10 @@ threefry2x32.p = threefry2x32_p
 # --- log1p as StableHLO has it -----------------------------------------------------------
 # jax.random's samplers (exponential, laplace, logistic, gumbel, weibull,
 # geometric, binomial) use XLA's log_plus_one as is; jaxwrap's ``log1p``
-# primitive replaces it by log(1 + x) below -1/4 for accuracy in float64, which
-# changes about 4% of float32 samples by an ulp.  Bit-exactness with jax.random
-# needs XLA's own op, so the samplers use this one.
+# primitive replaces it by log(1 + x) below -1/4 in float64 (XLA's float64 op is
+# up to ~120 ulp off there), which changes float64 samples in the last bits.
+# Bit-exactness with jax.random needs XLA's own op, so the samplers use this one
+# (float32 and narrower ``log1p`` lower to it as well).
 def _log1p_hlo_jvp(t, ans, x):
     from .elementwise import add, div
     return div(t, add(x, const(x, 1)))
