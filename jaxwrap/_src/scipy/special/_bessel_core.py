@@ -56,6 +56,7 @@ from ._bessel_expr import (
     where,
 )
 from . import _bessel_expr as X
+from ... import control
 from ...control import fori_loop
 
 # Taylor coefficients of 1/Gamma(1+z) about z = 0 (DLMF 5.7.1), computed with
@@ -481,6 +482,20 @@ def jy(v: E, x: E, want_j: bool = True, want_y: bool = True):
     return jv, where(ny > float(MAX_STEPS), np.nan, yv)
 
 
+# (mantissa bits, exponent bias, integer type) of the float formats
+_FMT = {np.dtype(np.float32): (23, 127, np.int32), np.dtype(np.float64): (52, 1023, np.int64)}
+
+
+def _pow2_down(y: E) -> E:
+    """2^-e for |y| in [2^e, 2^(e+1)), e >= 0 (1 where |y| < 2), built from the exponent
+    bits: scaling by it is exact (no rounding, unlike 1 / |y|) and costs no division."""
+    nm, bias, it = _FMT[np.dtype(y.dtype)]
+    field = L.shift_right_logical(L.bitcast_convert_type(X.abs(y).a, it), np.array(nm, it))
+    e = L.clamp(np.array(bias, it), field, np.array(2 * bias - 1, it))
+    return E(L.bitcast_convert_type(L.shift_left(L.sub(np.array(2 * bias, it), e),
+                                                 np.array(nm, it)), y.dtype))
+
+
 def jn_all(vmax: int, x: E):
     """[J_0(x), ..., J_vmax(x)] for x > 0 and a static vmax: one Miller run (normalised by
     J_0 + 2 sum J_2k = 1, DLMF 10.12.4) captures every order; where x >= X_HANKEL and
@@ -492,48 +507,63 @@ def jn_all(vmax: int, x: E):
     top = maximum(xm, float(vmax))
     m = where(forward, 0.0, floor(top + p["miller_c"] * pow(top, 1.0 / 3.0) + 2.0 * p["miller_c"]))
     mmax = _count(m)
-    mmax_f = E(L.broadcast_in_dim(L.convert_element_type(mmax, x.dtype, False), x.shape, ()))
 
-    shape = x.shape
-    nd = len(shape)
-    bshape = (vmax + 1,) + shape
+    # Every element starts at the largest start order mmax (a higher start than an element
+    # needs only adds accuracy): the order j is then common to all elements, so the loop
+    # body has no per-element start / activity selects, and j's parity is static (below).
+    def step(jf, even: bool, y_hi, y, s, first_order=False):
+        """One backward step from order j (jf: j broadcast; even: is j - 1 even): the
+        carries, the new value J_{j-1} (scaled) and the scale factor applied to everything
+        kept."""
+        y_lo = (2.0 * jf / xm) * y - y_hi            # order j - 1
+        if even:                                     # J_0 + 2 J_2 + 2 J_4 + ... = 1
+            s = s + (y_lo if first_order else 2.0 * y_lo)
+        sc = _pow2_down(y_lo)                        # keep |J_{j-1}| < 2: no overflow
+        return (y * sc, y_lo * sc, s * sc), y_lo * sc, sc
+
+    # j = M, ..., vmax + 2: orders above vmax, nothing kept (three carries per step), two
+    # steps per trip of the loop.  M >= mmax is raised by one where needed to make
+    # M - vmax - 1 even: then the first order of each pair, j - 1 = M - 2i - 1, has the
+    # parity of vmax (static), and the loop runs (M - vmax - 1) / 2 trips.
+    n_odd = L.max(L.sub(mmax, np.int32(vmax + 1)), np.int32(0))
+    big_m = L.add(mmax, L.and_(n_odd, np.int32(1)))
+    big_mf = E(L.broadcast_in_dim(L.convert_element_type(big_m, x.dtype, False), x.shape, ()))
+    first_even = vmax % 2 == 0
 
     def body(i, c):
-        y_hi, y, s, caps = c                     # caps: (vmax+1,) + shape, row k = order k
-        j = mmax_f - _i(i, x)
-        active = j <= m
-        start = j.eq(m)
-        y_j = where(start, 1.0, y)
-        y_jp1 = where(start, 0.0, y_hi)
-        y_lo = (2.0 * j / xm) * y_j - y_jp1          # order j - 1
-        jm1 = j - 1.0
-        even = (jm1 * 0.5 - floor(jm1 * 0.5)).eq(0)
-        s_new = where(even, s + where(jm1.eq(0), y_lo, 2.0 * y_lo), s)
-        a = X.abs(y_lo)
-        sc = where(active & (a > 1.0), 1.0 / where(a > 1.0, a, 1.0), 1.0)
-        # the loop's order j - 1 is the same for every element: one row of caps
-        row = L.clamp(np.int32(0), L.sub(L.sub(mmax, i), np.int32(1)), np.int32(vmax))
-        idx = (row,) + (np.int32(0),) * nd
-        old = E(L.reshape(L.dynamic_slice(caps, idx, (1,) + shape), shape))
-        new = where(active & (jm1 <= float(vmax)), y_lo, old)
-        caps = L.dynamic_update_slice(caps, L.reshape(new.a, (1,) + shape), idx)
-        caps = L.mul(caps, L.broadcast_in_dim(sc.a, bshape, tuple(range(1, nd + 1))))
-        return (where(active, y_j * sc, y_hi), where(active, y_lo * sc, y),
-                where(active, s_new * sc, s), caps)
+        j = big_mf - 2.0 * _i(i, x)
+        c = step(j, first_even, *c)[0]
+        return step(j - 1.0, not first_even, *c)[0]
 
-    z = full(x, 0.0)
-    caps0 = L.broadcast_in_dim(np.array(0, x.dtype), bshape, ())
-    _, _, s, caps = bounded_loop(mmax, body, (z, z, z, caps0))
-    caps = L.div(caps, L.broadcast_in_dim(s.a, bshape, tuple(range(1, nd + 1))))
-    miller = [E(L.reshape(L.slice(caps, (k,) + (0,) * nd, (k + 1,) + shape), shape))
-              for k in range(vmax + 1)]
+    n_pairs = L.shift_right_logical(L.add(n_odd, L.and_(n_odd, np.int32(1))), np.int32(1))
+    carry = bounded_loop(n_pairs, body, (full(x, 0.0), full(x, 1.0), full(x, 0.0)))
+    # j = vmax + 1, ..., 1 unrolled (vmax is static): keep J_{j-1}, rescaling the kept
+    # values with every later step (a loop carrying all vmax + 1 rows rescaled the whole
+    # stack on each of its ~mmax steps).  Where any element takes this branch,
+    # mmax >= vmax + 2 miller_c > vmax + 1: the loop above has run, these steps continue it.
+    kept = []
+    for jj in range(vmax + 1, 0, -1):
+        carry, y_lo, sc = step(full(x, float(jj)), (jj - 1) % 2 == 0, *carry,
+                               first_order=jj == 1)
+        kept = [k * sc for k in kept] + [y_lo]
+    s = carry[2]
+    miller = [kept[vmax - k] / s for k in range(vmax + 1)]
     # forward recurrence from Hankel's J_0, J_1 (stable for orders below x)
+    # (behind a cond: only where some element takes it; under vmap both run, selected)
+    def hankel_forward(xb):
+        xb = E(xb)
+        zero = full(xb, 0.0)
+        j0, _ = _hankel_jy(zero, xb, p["hankel"])
+        j1, _ = _hankel_jy(zero + 1.0, xb, p["hankel"])
+        fw = [j0, j1]
+        for k in range(1, vmax):
+            fw.append((2.0 * float(k) / xb) * fw[-1] - fw[-2])
+        return tuple(f.a for f in fw[:vmax + 1])
+
     xb = where(forward, x, p["x_hankel"])
-    zero = full(x, 0.0)
-    j0, _ = _hankel_jy(zero, xb, p["hankel"])
-    j1, _ = _hankel_jy(zero + 1.0, xb, p["hankel"])
-    fw = [j0, j1]
-    for k in range(1, vmax):
-        fw.append((2.0 * float(k) / xb) * fw[-1] - fw[-2])
+    fw = control.cond(X.any_(forward), hankel_forward,
+                      lambda xb: tuple(L.broadcast_in_dim(np.array(0, xb.dtype), xb.shape, ())
+                                       for _ in range(vmax + 1)), xb.a)
+    fw = [E(f) for f in fw]
     bad = m > float(MAX_STEPS)
     return [where(bad, np.nan, where(forward, f, mi)) for f, mi in zip(fw, miller)]
