@@ -13,11 +13,13 @@ jits a program made of that one step with each namespace and reports
 ranked by the difference jaxwrap - jax weighted by how often the step occurs
 in the generated sequence. ``--whole`` also compares the whole generated
 program (fusion kinds counted) and ``--dump NAME`` prints both lowerings of one
-step.
+step.  ``--ufuncs`` instead surveys every numpy ufunc that both namespaces have,
+on float32 and on int32 inputs: StableHLO ops and optimized-HLO fusions of each,
+the ones where jaxwrap emits more listed first.
 
 Run from the repository root::
 
-    python tools/compile_diff.py [--repeats 5] [--whole] [--dump var_norm]
+    python tools/compile_diff.py [--repeats 5] [--whole] [--dump var_norm] [--ufuncs]
 """
 
 from __future__ import annotations
@@ -137,12 +139,42 @@ def dump(name: str) -> None:
         print(f"===== {key} optimized HLO =====\n{m['optimized']}")
 
 
+def ufunc_survey() -> None:
+    """Ops and fusions of every ufunc on (16,) float32 and int32 arguments, jw vs jax."""
+    rows = []
+    for name in sorted(n for n in dir(np) if isinstance(getattr(np, n), np.ufunc)):
+        fw, fj = getattr(wnp, name, None), getattr(jnp, name, None)
+        if fw is None or fj is None:
+            continue
+        for dt in ("float32", "int32"):
+            args = [jax.ShapeDtypeStruct((16,), dt)] * getattr(np, name).nin
+            got = {}
+            for key, f in (("jw", fw), ("jax", fj)):
+                try:
+                    lowered = jax.jit(f).lower(*args)
+                except (TypeError, ValueError):   # bitwise ops on floats, matvec on 1-d: no case
+                    break
+                got[key] = (len(_HLO_OP.findall(lowered.as_text())),
+                            len(_FUSION_KIND.findall(lowered.compile().as_text())))
+            if len(got) == 2:
+                rows.append((got["jw"][0] - got["jax"][0], name, dt, got["jw"], got["jax"]))
+    print("| ufunc | dtype | StableHLO jw/jax | fusions jw/jax |")
+    print("|---|---|---:|---:|")
+    for _, name, dt, w, j in sorted(rows, key=lambda r: (-r[0], r[1], r[2])):
+        print(f"| {name} | {dt} | {w[0]}/{j[0]} | {w[1]}/{j[1]} |")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--whole", action="store_true", help="also compare the whole program")
     p.add_argument("--dump", default="", help="print both lowerings of this step and stop")
+    p.add_argument("--ufuncs", action="store_true",
+                   help="survey every ufunc on float32 and int32 inputs and stop")
     args = p.parse_args()
+    if args.ufuncs:
+        ufunc_survey()
+        return
     if args.dump:
         dump(args.dump)
         return

@@ -283,51 +283,81 @@ def _copysign(x, y):
     return where(_signbit(y), lax.neg(ax), ax)
 
 
-def _int_by_zero(y, r):
+def _int_by_zero(y, r, zero=None):
     """Integer division by zero gives 0, quotient and remainder alike (numpy's answer,
-    chosen over XLA's -1 / dividend / all-ones so that jaxwrap agrees with numpy)."""
-    return where(lax.eq(y, const(y, 0)), full_like(r, 0), r)
+    chosen over XLA's -1 / dividend / all-ones so that jaxwrap agrees with numpy).
+    ``zero``: an array of zeros like ``r`` to share with the caller's compares."""
+    zero = full_like(r, 0) if zero is None else zero
+    return where(lax.eq(y, zero), zero, r)
+
+
+def _int_floor_fix(x, y, r, zero):
+    """Where truncating division must be corrected to floor division: a nonzero
+    remainder ``r`` (it has x's sign) with x and y of opposite signs, both sign bits
+    tested by one xor and one compare.  Testing x rather than r lets XLA put the
+    division and the remainder in one fusion (r's sign: three, 40% longer compile)."""
+    return lax.and_(lax.ne(r, zero), lax.lt(lax.xor(x, y), zero))
 
 
 def _floor_divide(x, y):
     if _is_exact(x):
         if _kind(x.dtype) == "uint":
             return _int_by_zero(y, lax.div(x, y))
-        q = lax.div(x, y)
-        fix = lax.and_(lax.ne(lax.lt(x, const(x, 0)), lax.lt(y, const(y, 0))),
-                       lax.ne(lax.rem(x, y), const(x, 0)))
-        return _int_by_zero(y, where(fix, lax.sub(q, const(q, 1)), q))
+        # One zero array serves every compare and the result at y == 0: each
+        # scalar literal would lower to its own constant and broadcast.
+        q, zero = lax.div(x, y), full_like(x, 0)
+        q = where(_int_floor_fix(x, y, lax.rem(x, y), zero), lax.sub(q, full_like(q, 1)), q)
+        return _int_by_zero(y, q, zero)
     if _is_complex(x):
         raise TypeError("floor_divide() is not supported for complex inputs")
-    return _float_divmod(x, y)[0]
+    return _float_floor_divide(x, y)
+
+
+# Float floor division and remainder follow numpy's npy_divmod (numpy/_core/src/npymath):
+# start from the exact fmod, move the remainder to the divisor's sign, round the quotient.
+# floor_divide and remainder each build only their half of it (neither lowers the other's
+# dead code), and the sign tests use sign(): sign(a) * sign(b) < 0 holds exactly
+# when a and b are both nonzero with opposite signs (false for zeros and NaN), and
+# there it is the place where the remainder must move to y's sign.
+
+def _float_floor_divide(x, y):
+    # Shared zero and one arrays: each scalar literal would lower to its own
+    # constant and broadcast.
+    zero, one = full_like(x, 0), full_like(x, 1)
+    sy = lax.sign(y)
+    mod = lax.rem(x, y)
+    div = lax.div(lax.sub(x, mod), y)
+    div = where(lax.lt(lax.mul(lax.sign(mod), sy), zero), lax.sub(div, one), div)
+    floordiv = lax.floor(div)
+    # div is within rounding of an integer: numpy rounds it to nearest, ties down.
+    floordiv = where(lax.gt(lax.sub(div, floordiv), const(x, 0.5)), lax.add(floordiv, one),
+                     floordiv)
+    # A zero quotient is signed like x / y: sign(x) * sign(y) * 0 (x / y itself
+    # there kept the division out of the main fusion: 4 fusions, 25% longer compile).
+    floordiv = where(lax.eq(div, zero), lax.mul(lax.mul(lax.sign(x), sy), zero), floordiv)
+    # A zero divisor gives x / y (an inf or nan), like numpy.
+    return where(lax.eq(y, zero), lax.div(x, y), floordiv)
+
+
+def _float_mod(x, y):
+    mod = lax.rem(x, y)
+    p = lax.mul(lax.sign(mod), lax.sign(y))
+    # Moved, the remainder has y's sign.  Otherwise p is 1 (mod has y's sign), a zero
+    # (mod is a zero: mod * p is then the zero signed like y, as numpy wants) or nan
+    # (mod is nan, and mod * p keeps that very nan, sign bit included).
+    return where(lax.lt(p, const(x, 0)), lax.add(mod, y), lax.mul(mod, p))
 
 
 def _float_divmod(x, y):
-    # numpy's npy_divmod: start from fmod, fix the sign, round the quotient.
-    mod = lax.rem(x, y)
-    div = lax.div(lax.sub(x, mod), y)
-    zero = const(x, 0)
-    fix = lax.and_(lax.ne(mod, zero), lax.ne(lax.lt(y, zero), lax.lt(mod, zero)))
-    mod = where(fix, lax.add(mod, y), mod)
-    div = where(fix, lax.sub(div, const(x, 1)), div)
-    floordiv = lax.floor(div)
-    floordiv = where(lax.gt(lax.sub(div, floordiv), const(x, 0.5)),
-                     lax.add(floordiv, const(x, 1)), floordiv)
-    floordiv = where(lax.eq(div, zero), _copysign(full_like(x, 0), lax.div(x, y)), floordiv)
-    mod = where(lax.eq(mod, zero), _copysign(full_like(x, 0), y), mod)
-    # Division by zero: numpy returns x / 0 (an inf or nan) as the quotient.
-    floordiv = where(lax.eq(y, zero), lax.div(x, y), floordiv)
-    return floordiv, mod
+    return _float_floor_divide(x, y), _float_mod(x, y)
 
 
 def _remainder(x, y):
     if _is_exact(x):
         if _kind(x.dtype) != "int":
             return _int_by_zero(y, lax.rem(x, y))
-        r = lax.rem(x, y)
-        fix = lax.and_(lax.ne(r, const(r, 0)), lax.ne(lax.lt(r, const(r, 0)),
-                                                      lax.lt(y, const(y, 0))))
-        return _int_by_zero(y, where(fix, lax.add(r, y), r))
+        r, zero = lax.rem(x, y), full_like(x, 0)
+        return _int_by_zero(y, where(_int_floor_fix(x, y, r, zero), lax.add(r, y), r), zero)
     if _is_complex(x):
         raise TypeError("remainder() is not supported for complex inputs")
     return _float_remainder(x, y)
@@ -335,7 +365,7 @@ def _remainder(x, y):
 
 @jax.custom_jvp
 def _float_remainder(x, y):
-    return _float_divmod(x, y)[1]
+    return _float_mod(x, y)
 
 
 @_float_remainder.defjvp
@@ -344,8 +374,7 @@ def _float_remainder_jvp(primals, tangents):
     # signed-zero constant (numpy's sign) that would otherwise cut the derivative to 0;
     # jax.numpy's derivative is the same.
     (x, y), (tx, ty) = primals, tangents
-    q, r = _float_divmod(x, y)
-    return r, lax.sub(tx, lax.mul(q, ty))
+    return _float_mod(x, y), lax.sub(tx, lax.mul(_float_floor_divide(x, y), ty))
 
 
 def _fmod(x, y):
@@ -361,21 +390,26 @@ def _power(x, y):
         return lax.pow(x, y)
     # Integer power by repeated squaring over the exponent's bits (negative
     # exponents give 0 except for bases 1 and -1, as in jax).
+    # Every bit of the exponent counts (an odd base wraps through all of them), so the
+    # loop has one step per bit: static bound, the bit width.  Constants are shared
+    # arrays (a scalar literal lowers to a constant and a broadcast per use), and the
+    # last step squares no base.
     bits = np.dtype(x.dtype).itemsize * 8
+    one, zero = full_like(y, 1), full_like(y, 0)
     acc = full_like(x, 1)
     base = x
     e = y
-    one = const(y, 1)
-    for _ in range(bits):
-        acc = where(lax.ne(lax.and_(e, one), const(e, 0)), lax.mul(acc, base), acc)
-        base = lax.mul(base, base)
-        e = lax.shift_right_logical(e, one)
+    for i in range(bits):
+        acc = where(lax.ne(lax.and_(e, one), zero), lax.mul(acc, base), acc)
+        if i < bits - 1:
+            base = lax.mul(base, base)
+            e = lax.shift_right_logical(e, one)
     if _kind(y.dtype) == "int":
-        neg = lax.lt(y, const(y, 0))
-        inv = where(lax.eq(x, const(x, 1)), full_like(x, 1),
+        neg = lax.lt(y, zero)
+        x_one = full_like(x, 1)
+        inv = where(lax.eq(x, x_one), x_one,
                     where(lax.eq(x, const(x, -1)),
-                          where(lax.eq(lax.and_(y, one), const(y, 0)), full_like(x, 1),
-                                full_like(x, -1)),
+                          where(lax.eq(lax.and_(y, one), zero), x_one, full_like(x, -1)),
                           full_like(x, 0)))
         acc = where(neg, inv, acc)
     return acc
@@ -427,8 +461,10 @@ def _sign(x):
         r = lax.div(x, lax.complex(safe, full_like(safe, 0)))
         return where(zero, full_like(x, 0), r)
     if _kind(x.dtype) == "float":
-        # numpy: sign(-0.0) is +0.0 (XLA's sign keeps the zero's sign).
-        return where(lax.eq(x, const(x, 0)), full_like(x, 0), lax.sign(x))
+        # numpy: sign(-0.0) is +0.0 (XLA's sign keeps the zero's sign); one zero
+        # serves the compare and the select.
+        zero = full_like(x, 0)
+        return where(lax.eq(x, zero), zero, lax.sign(x))
     return lax.sign(x)
 
 
@@ -702,23 +738,31 @@ def _nextafter(x, y):
 
 
 def _spacing(x):
-    toward = where(_signbit(x), _inf_like(x, -1), _inf_like(x, 1))
-    big = lax.sub(lax.nextafter(x, toward), x)
+    nmant, nbits, _ = _float_bits(x.dtype)
+    ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
+    bits = lax.bitcast_convert_type(x, ibits)
+    consts = {}
+
+    def c(v):
+        # One array per distinct constant: every scalar literal or full_like would
+        # lower to a constant and a broadcast of its own.
+        if v not in consts:
+            consts[v] = full_like(bits, v)
+        return consts[v]
+
+    # One step away from zero: 2x has x's sign and a larger magnitude wherever
+    # that matters (x = 0 is handled below; inf and nan give nan as numpy wants).
+    big = lax.sub(lax.nextafter(x, lax.add(x, x)), x)
     # Where the answer is subnormal (exponent field E <= nmant) float arithmetic
     # is unusable on a CPU that flushes subnormals (and treats subnormal inputs as
     # zero), so the answer is built from bits: one unit in the last place is
     # 2**(max(E, 1) - 1) subnormal units, signed like x (numpy: spacing(-0.) > 0).
-    nmant, nbits, _ = _float_bits(x.dtype)
-    ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
-
-    def c(v):
-        return full_like(bits, v)
-
-    bits = lax.bitcast_convert_type(x, ibits)
+    one = c(1)
     magnitude = lax.and_(bits, c((1 << (nbits - 1)) - 1))
     field = lax.shift_right_logical(magnitude, c(nmant))
-    ulp = lax.shift_left(c(1), lax.sub(lax.max(field, c(1)), c(1)))
-    negative = lax.and_(lax.lt(bits, c(0)), lax.ne(magnitude, c(0)))
+    ulp = lax.shift_left(one, lax.sub(lax.max(field, one), one))
+    # bits - 1 < -1 exactly for negative x other than -0.0 (whose bits - 1 wraps).
+    negative = lax.lt(lax.sub(bits, one), c(-1))
     ulp = where(negative, lax.or_(ulp, c(-(1 << (nbits - 1)))), ulp)
     return where(lax.le(field, c(nmant)), lax.bitcast_convert_type(ulp, x.dtype), big)
 
@@ -788,22 +832,42 @@ def _frexp_bits(x):
 
 
 def _ldexp_impl(x, n):
-    # x * 2**n in three exact power-of-two steps (exp2 is exact at integers),
-    # so no factor overflows while the product is finite.  |n| is clamped
-    # first: past the bound the result is 0 or inf (or x at 0, inf, nan)
-    # whatever the mantissa, and the exponent then fits any integer type.
+    # x * 2**n in three exact power-of-two steps, so no factor overflows while the
+    # product is finite.  |n| is clamped first: past the bound the result is 0 or
+    # inf (or x at 0, inf, nan) whatever the mantissa, and the exponent then fits
+    # any integer type.
     fi = finfo(x.dtype)
     bound = int(fi.maxexp) - int(fi.minexp) + int(fi.nmant) + 2
     if n.dtype == np.bool_ or np.dtype(n.dtype).itemsize < 4:
         n = lax.convert_element_type(n, np.int32)   # lossless
     if _kind(n.dtype) == "int":
         n = lax.max(n, const(n, -bound))
-    n = lax.convert_element_type(lax.min(n, const(n, bound)), np.int32)
+    n = lax.min(n, const(n, bound))
+    if n.dtype != np.int32:
+        n = lax.convert_element_type(n, np.int32)
     n1 = lax.div(n, const(n, 3))
-    n2 = lax.div(lax.sub(n, n1), const(n, 2))
-    n3 = lax.sub(lax.sub(n, n1), n2)
+    rest = lax.sub(n, n1)
+    n2 = lax.div(rest, const(n, 2))
+    n3 = lax.sub(rest, n2)
+    # Each part is at most ceil(bound / 3) + 1 in magnitude, inside the normal
+    # exponent range of IEEE binary16/32/64 and bfloat16 (checked here), so its power
+    # of two is built from bits: three shifts instead of three exp2 expansions.
+    top = -(-bound // 3) + 1
+    fast = (_kind(x.dtype) == "float" and np.dtype(x.dtype).itemsize in (2, 4, 8)
+            and top <= int(fi.maxexp) - 1 and -top >= int(fi.minexp))
+    if not fast:
+        for part in (n1, n2, n3):
+            x = lax.mul(x, lax.exp2(lax.convert_element_type(part, x.dtype)))
+        return x
+    # 2**k: the biased exponent shifted into place (exact, and no float arithmetic
+    # that could flush); the two constants are shared by the three parts.
+    nmant, nbits, _ = _float_bits(x.dtype)
+    ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
+    bias, shift = full_like(n, int(fi.maxexp) - 1, ibits), full_like(n, nmant, ibits)
     for part in (n1, n2, n3):
-        x = lax.mul(x, lax.exp2(lax.convert_element_type(part, x.dtype)))
+        k = lax.convert_element_type(part, ibits) if ibits != np.int32 else part
+        x = lax.mul(x, lax.bitcast_convert_type(lax.shift_left(lax.add(k, bias), shift),
+                                                x.dtype))
     return x
 
 
@@ -838,11 +902,13 @@ def _ldexp(x1, x2, /):
 
 
 def _modf(x):
-    t = _trunc(x)
+    zero = full_like(x, 0)   # shared by the compare and the signed zero
+    t = where(lax.lt(x, zero), lax.ceil(x), lax.floor(x))   # _trunc(x)
     # C's modf: the fractional part carries x's sign, also when it is zero
-    # (modf(-2.0) is (-0.0, -2.0)) and at infinities.
-    frac = where(_isinf(x), full_like(x, 0), lax.sub(x, t))
-    return where(lax.eq(frac, const(x, 0)), _copysign(full_like(x, 0), x), frac), t
+    # (modf(-2.0) is (-0.0, -2.0)) and at infinities.  x - t is exact and nonzero
+    # with x's sign unless x is an integer or infinite, that is unless t == x; there
+    # sign(x) * 0 is the zero signed like x (a nan x fails t == x and gives x - t).
+    return where(lax.eq(t, x), lax.mul(lax.sign(x), zero), lax.sub(x, t)), t
 
 
 def _angle(x):
