@@ -114,8 +114,8 @@ def test_logsumexp_dominant_term_accuracy():
 
 
 def test_logsumexp_one_sum_path_accuracy():
-    """Results with |out| >= 8 take the one-sum form (behind a cond): still within
-    an ULP of mpmath, and its derivative is the softmax; a batch with one result near
+    """Results with |out| >= 1 (or S >= 4) take the one-sum form (the split sits behind a
+    cond): still within an ULP of mpmath, and its derivative is the softmax; a batch with one result near
     0 takes the split form for every row (rows 0-5 the same values both times)."""
     rng = np.random.default_rng(7)
     a = rng.normal(size=(6, 40)) * 3 + 12.0

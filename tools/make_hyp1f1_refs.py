@@ -20,13 +20,13 @@ test's reference).  The file records the mpmath version and the settings.
 
 from __future__ import annotations
 
-import json
 import math
 import pathlib
 import sys
 
 import mpmath
 import numpy as np
+from ref_points import write_points
 
 SEED = 20261207
 COUNT = 150
@@ -78,11 +78,7 @@ def main():
         "mpmath": mpmath.__version__,
         "columns": ["a", "b", "x", "hyp1f1", "hyp1f1 at float32(a), float32(b), float32(x)"],
     }
-    body = ",\n".join(json.dumps(r) for r in rows)
-    text = json.dumps(head, indent=1)[:-2] + ',\n "points": [\n' + body + "\n ]\n}\n"
-    json.loads(text)
-    OUT.write_text(text)
-    print(f"wrote {len(rows)} points to {OUT}", file=sys.stderr)
+    write_points(OUT, head, rows)
 
 
 LARGE_SEED = 20261208
@@ -111,11 +107,7 @@ def main_large_x():
         "mpmath": mpmath.__version__,
         "columns": ["a", "b", "x", "hyp1f1"],
     }
-    body = ",\n".join(json.dumps(r) for r in rows)
-    text = json.dumps(head, indent=1)[:-2] + ',\n "points": [\n' + body + "\n ]\n}\n"
-    json.loads(text)
-    OUT_LARGE.write_text(text)
-    print(f"wrote {len(rows)} points to {OUT_LARGE}", file=sys.stderr)
+    write_points(OUT_LARGE, head, rows)
 
 
 if __name__ == "__main__":

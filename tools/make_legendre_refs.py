@@ -17,12 +17,11 @@ The file records the mpmath version and the settings.
 
 from __future__ import annotations
 
-import json
 import pathlib
-import sys
 
 import mpmath
 import numpy as np
+from ref_points import write_points
 
 SEED = 20261208
 PER_GROUP = 16
@@ -63,11 +62,7 @@ def main():
         "mpmath": mpmath.__version__,
         "columns": ["nu", "x", "eval_legendre"],
     }
-    body = ",\n".join(json.dumps(r) for r in rows)
-    text = json.dumps(head, indent=1)[:-2] + ',\n "points": [\n' + body + "\n ]\n}\n"
-    json.loads(text)
-    OUT.write_text(text)
-    print(f"wrote {len(rows)} points to {OUT}", file=sys.stderr)
+    write_points(OUT, head, rows)
 
 
 if __name__ == "__main__":
