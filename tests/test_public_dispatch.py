@@ -83,6 +83,40 @@ def test_one_compile_per_call_not_per_call_form():
     assert len(jaxprs) == 1
 
 
+def test_keywords_become_positional_statics():
+    """The canonical call is positional (jit's fastest dispatch): keywords go into their
+    slots, a slot before them filled with its default where that is the same argument
+    (a static one, or None); after a dynamic slot with another default they stay
+    keywords."""
+    traces = []
+
+    @public(static=("n", "flag", "mode"))
+    def g(x, n, w=None, flag=False, scale=2.0, mode=0):
+        traces.append((n, w is None, flag, mode))
+        y = jwnp.multiply(x, n) if w is None else jwnp.add(x, w)
+        return jwnp.negative(y) if flag else y
+
+    x, w = jnp.ones(3, jnp.float32), jnp.full(3, 4.0, jnp.float32)
+    for form in (lambda: g(x, 2, flag=True), lambda: g(x, n=2, flag=True),
+                 lambda: g(x, flag=True, n=2), lambda: g(x, 2, None, True)):
+        np.testing.assert_array_equal(form(), np.full(3, -2.0, np.float32))
+    assert len(traces) == 1
+    # the form they share is the positional one: the front-less entry hits its cache
+    g.canonical(x, 2, None, True)
+    assert len(traces) == 1
+    for form in (lambda: g(x, 2, w), lambda: g(x, 2, w=w), lambda: g(x, n=2, w=w, flag=False)):
+        np.testing.assert_array_equal(form(), np.full(3, 5.0, np.float32))
+    assert len(traces) == 2
+    # scale has a dynamic default other than None: mode stays a keyword after it
+    np.testing.assert_array_equal(g(x, 2, mode=1), np.full(3, 2.0, np.float32))
+    np.testing.assert_array_equal(g(x, n=2, mode=1), np.full(3, 2.0, np.float32))
+    assert len(traces) == 3 and traces[-1] == (2, True, False, 1)
+    g(x, 2)
+    g(x, 2, mode=0)                       # static keywords equal to their defaults:
+    g(x, n=2, flag=False, mode=0)         # left out
+    assert len(traces) == 4
+
+
 def test_spherical_jn_compiles_once_for_its_three_call_forms():
     n, z = jnp.asarray([0, 1, 2]), jnp.asarray([0.5, 1.0, 2.0], jnp.float32)
     jn = jwsp.spherical_jn

@@ -817,8 +817,10 @@ def take(a, indices, axis=None, out=None, mode=None, unique_indices=False,
         except TypeError:
             raise TypeError(f"{name}(): axis must be an integer or None, got "
                             f"{type(axis).__name__}") from None
-    return _take(a, indices, axis, mode, bool(unique_indices), bool(indices_are_sorted),
-                 None if fill_value is None else _static_fill(name, fill_value))
+    # every static argument hashable and positional: the jitted core without its front
+    return _take.canonical(a, indices, axis, mode, bool(unique_indices),
+                           bool(indices_are_sorted),
+                           None if fill_value is None else _static_fill(name, fill_value))
 
 
 def _along_axis_mode(i, n: int, mode, wrap_negative: bool):
