@@ -34,6 +34,17 @@ CEILINGS = [
     ("modf", ("float32",), 11),
     ("spacing", ("float32",), 26),
     ("ldexp", ("float32", "int32"), 30),
+    # jax.numpy 0.10.2: 60 (reads only the exponent's low 6 bits), 47, 12, 24, 46, 1;
+    # gcd's loop keeps its static step bound (issue 10), jax's has none (and never ends
+    # on INT_MIN).
+    ("power", ("int32", "int32"), 71),
+    ("frexp", ("float32",), 31),
+    ("heaviside", ("float32", "float32"), 6),
+    ("gcd", ("int32", "int32"), 26),
+    ("lcm", ("int32", "int32"), 37),
+    # chlo.atanh is expanded to this very log1p form before XLA compiles it (same
+    # float32 values, same compile time); the explicit form keeps numpy's NaN signs.
+    ("arctanh", ("float32",), 7),
 ]
 
 
@@ -110,3 +121,84 @@ def test_ldexp_powers_of_two(dt):
         want = exact.astype(dt)   # overflow to inf is the answer there
     keep = ~(np.abs(exact) < float(fi.smallest_normal)) | (xx == 0)
     _same(got[keep], want[keep])
+
+
+def _int_power_cases(dt, rng):
+    """Bases around 0 and random ones; exponents of every bit length (the closed form
+    for the bits past the sixth is the part to check), negatives and the extremes."""
+    info = np.iinfo(dt)
+    nbits = info.bits
+    bases = np.unique(np.concatenate([
+        np.arange(max(info.min, -9), 10), [info.min, info.max, info.max - 1],
+        rng.integers(info.min, info.max, 24, dtype=dt, endpoint=True)]).astype(dt))
+    exps = [0, 1, 2, 63, 64, 65, 127, 128, info.max, info.max - 1]
+    for k in range(7, nbits + (info.min == 0)):   # random exponents with top bit k - 1
+        lo = 1 << (k - 1)
+        hi = (1 << k) - 1
+        exps += [int(v) for v in rng.integers(lo, hi, 2, endpoint=True, dtype=np.uint64)]
+    if info.min < 0:
+        exps += [-1, -2, -3, -64, -65, int(info.min), int(info.min) + 1]
+    exps = np.unique(np.array([int(v) for v in exps if info.min <= v <= info.max], dt))
+    x, y = (a.ravel() for a in np.meshgrid(bases, exps))
+    return x, y
+
+
+@pytest.mark.parametrize("dt", [np.int8, np.int16, np.int32, np.uint8, np.uint32])
+def test_int_power_matches_numpy(dt):
+    x, y = _int_power_cases(dt, np.random.default_rng(15))
+    got = np.asarray(wnp.power(x, jax.numpy.asarray(y)))   # a jax exponent: no ValueError
+    assert got.dtype == dt
+    nonneg = ~(y < 0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        np.testing.assert_array_equal(got[nonneg], np.power(x[nonneg], y[nonneg]))  # wraps
+    # Negative exponents: 0, except 1 for base 1 and +-1 for base -1 (jax's rule).
+    neg = ~nonneg
+    want = np.where(x == 1, 1, np.where(x == -1, np.where(y % 2 == 0, 1, -1), 0)).astype(dt)
+    np.testing.assert_array_equal(got[neg], want[neg])
+
+
+def test_int64_power_matches_numpy():
+    with jax.enable_x64(True):
+        x, y = _int_power_cases(np.int64, np.random.default_rng(64))
+        keep = ~(y < 0)
+        got = np.asarray(wnp.power(x[keep], jax.numpy.asarray(y[keep])))
+    np.testing.assert_array_equal(got, np.power(x[keep], y[keep]))
+
+
+@pytest.mark.parametrize("dt", [np.float16, np.float32, ml_dtypes.bfloat16])
+def test_frexp_matches_numpy(dt):
+    fi = ml_dtypes.finfo(dt)
+    u = np.uint16 if fi.bits == 16 else np.uint32
+    if fi.bits == 16:
+        x = np.arange(2**16, dtype=u).view(dt)                  # every value
+    else:   # subnormals, both ends of the normals, specials, a stride over the rest
+        x = np.concatenate([np.arange(0, 2**24, 4099, dtype=u), np.arange(0, 70, dtype=u),
+                            np.arange(0x7f7fffc0, 0x7f800002, dtype=u), [0x7fc00000]])
+        x = np.concatenate([x, x | u(1 << 31)]).view(dt)
+    m, e = wnp.frexp(x)
+    m, e = np.asarray(m), np.asarray(e)
+    with np.errstate(invalid="ignore"):   # nan to bfloat16
+        wm, we = np.frexp(x.astype(np.float32) if dt == ml_dtypes.bfloat16 else x)
+        wm = wm.astype(dt)
+    assert e.dtype == np.int32
+    _same(m, wm)        # exact in dt: subnormals included
+    np.testing.assert_array_equal(e, we)
+
+
+def test_gcd_lcm_match_numpy():
+    # Every int8 pair (INT_MIN's magnitude wraps: gcd(-128, 6) is 2, gcd(-128, 0) -128).
+    x, y = (a.ravel() for a in np.meshgrid(np.arange(-128, 128, dtype=np.int8),
+                                           np.arange(-128, 128, dtype=np.int8)))
+    np.testing.assert_array_equal(np.asarray(wnp.gcd(x, y)), np.gcd(x, y))
+    np.testing.assert_array_equal(np.asarray(wnp.lcm(x, y)), np.lcm(x, y))
+    v = np.array([0, 1, 6, -6, 2**30, 46368, 28657, -2**31, 2**31 - 1, -2**31 + 1], np.int32)
+    x, y = (a.ravel() for a in np.meshgrid(v, v))
+    np.testing.assert_array_equal(np.asarray(wnp.gcd(x, y)), np.gcd(x, y))
+
+
+def test_heaviside_matches_numpy():
+    x, h = (a.ravel() for a in np.meshgrid(_F, np.array([0.0, -0.0, 0.5, np.nan, -2], np.float32)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        _same(wnp.heaviside(x, h), np.heaviside(x, h))

@@ -844,12 +844,18 @@ def _int_args(name, x1, x2):
 def _gcd(a, b):
     """Euclid's algorithm, all elements in lock step until every remainder is 0.
 
+    An operand abs(INT_MIN) wraps to INT_MIN and gives negative remainders: each
+    divisor kept is made nonnegative (abs inside the loop fuses there; an abs after
+    the loop would be one more pass over memory), so that gcd(INT_MIN, 6) is 2 as in
+    numpy, and gcd(INT_MIN, 0) is INT_MIN (numpy's wrapped 2**(n-1)).
+
     Bounded: by Lame's theorem the remainders of n-bit integers reach 0 within
     log_phi(2**n) + 2 < 1.45 n + 2 steps (the Fibonacci pairs are the worst case;
-    abs(INT_MIN) is 2**(n-1) as an unsigned value), so the loop also stops at that
-    static count, which it never reaches on a correct run.
+    magnitudes are those of the unsigned values, 2**(n-1) for INT_MIN), so the loop
+    also stops at that static count, which it never reaches on a correct run.
     """
-    zero = _c(a, 0)
+    zero, one = _c(a, 0), _c(a, 1)
+    signed = dtypes.is_signed(a.dtype)
     axes = tuple(range(a.ndim))
     max_steps = np.int32(int(1.45 * 8 * np.dtype(a.dtype).itemsize) + 3)
 
@@ -860,8 +866,9 @@ def _gcd(a, b):
     def body(s):
         k, x, y = s
         nz = lax.ne(y, zero)
-        r = lax.rem(x, _select(nz, y, _c(y, 1)))
-        return lax.add(k, np.int32(1)), _select(nz, y, x), _select(nz, r, zero)
+        # rem(x, 1) = 0: where y is 0 already it stays 0 and x stays put.
+        return (lax.add(k, np.int32(1)), _select(nz, lax.abs(y) if signed else y, x),
+                lax.rem(x, _select(nz, y, one)))
 
     return jax.lax.while_loop(cond, body, (np.int32(0), a, b))[1]
 

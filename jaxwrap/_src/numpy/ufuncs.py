@@ -16,6 +16,7 @@ integer by zero does not raise).
 
 from __future__ import annotations
 
+import builtins
 import functools
 import math
 
@@ -385,34 +386,83 @@ def _divmod(x, y):
     return _floor_divide(x, y), _remainder(x, y)
 
 
+# Integer power x ** y wraps modulo 2**n (n the bit width), like numpy's.  Straight-line
+# code, no loop: the low 6 bits of y by square-and-multiply, the rest in closed form.
+# With w = x**64 and y = 64 q + r:  x**y = x**r * w**q.
+# * Even x: w = 0 (mod 2**n, n <= 64), so x**y = 0 once q >= 1.
+# * Odd x: x**(2**k) = 1 (mod 2**(k+2)) for k >= 1 (induction: x**2 = 1 mod 8, and
+#   (1 + 2**m t)**2 = 1 + 2**(m+1) t + 2**(2m) t**2), so d = w - 1 is divisible by 2**8
+#   and the binomial series w**q = sum_j C(q, j) d**j ends after j = J = n/8 - 1 terms
+#   modulo 2**n; C(q, j) d**j needs C(q, j) only modulo 2**(n - 8j).
+# C(q, j) = q (q-1) ... (q-j+1) / j! with j! = 2**s * o, o odd: the product modulo 2**n,
+# shifted right by s, is C(q, j) * o modulo 2**(n-s) (s < j <= 8j), and times the inverse
+# of o modulo 2**n it is C(q, j) there.  jax.numpy 0.10.2 reads only y's low 6 bits.
+_POW_LOW_BITS = 6
+
+
 def _power(x, y):
     if not _is_exact(x):
         return lax.pow(x, y)
-    # Integer power by repeated squaring over the exponent's bits (negative
-    # exponents give 0 except for bases 1 and -1, as in jax).
-    # Every bit of the exponent counts (an odd base wraps through all of them), so the
-    # loop has one step per bit: static bound, the bit width.  Constants are shared
-    # arrays (a scalar literal lowers to a constant and a broadcast per use), and the
-    # last step squares no base.
-    bits = np.dtype(x.dtype).itemsize * 8
+    # x and y have one integer dtype of 8 bits or more here (promotion; booleans become
+    # integers), so constants are shared between them (a literal lowers to a constant
+    # and a broadcast per use).
+    nbits = np.dtype(x.dtype).itemsize * 8
     one, zero = full_like(y, 1), full_like(y, 0)
-    acc = full_like(x, 1)
-    base = x
-    e = y
-    for i in range(bits):
-        acc = where(lax.ne(lax.and_(e, one), zero), lax.mul(acc, base), acc)
-        if i < bits - 1:
-            base = lax.mul(base, base)
-            e = lax.shift_right_logical(e, one)
-    if _kind(y.dtype) == "int":
+    consts = {0: zero, 1: one}
+
+    def c(v):   # each constant once
+        if v not in consts:
+            consts[v] = full_like(y, v)
+        return consts[v]
+
+    signed = _kind(y.dtype) == "int"
+    if signed:
+        # A negative exponent gives 0, except 1 for base 1 and +-1 for base -1 (jax's
+        # rule for array exponents): y & 1 keeps the parity, so x ** (y & 1) is then
+        # right for x = +-1, and every other base's result is set to 0 below.
         neg = lax.lt(y, zero)
-        x_one = full_like(x, 1)
-        inv = where(lax.eq(x, x_one), x_one,
-                    where(lax.eq(x, const(x, -1)),
-                          where(lax.eq(lax.and_(y, one), zero), x_one, full_like(x, -1)),
-                          full_like(x, 0)))
-        acc = where(neg, inv, acc)
-    return acc
+        y = where(neg, lax.and_(y, one), y)
+    acc, base = _pow_low_bits(x, y, one, zero, _POW_LOW_BITS)
+    w = lax.mul(base, base)                                   # x ** 64
+    q = lax.shift_right_logical(y, c(_POW_LOW_BITS))
+    d = lax.sub(w, one)
+    # Horner form of 1 + d (C(q,1) + d (C(q,2) + ... d C(q,J))); J <= 7 terms.
+    n_terms = nbits // 8 - 1
+    coefs, prod = [], q
+    for j in range(1, n_terms + 1):
+        if j > 1:
+            prod = lax.mul(prod, lax.sub(q, c(j - 1)))
+        fact = math.factorial(j)
+        s = (fact & -fact).bit_length() - 1
+        odd = fact >> s
+        coef = lax.shift_right_logical(prod, c(s)) if s else prod
+        if odd != 1:
+            inv = builtins.pow(odd, -1, 1 << nbits)   # "pow" is the ufunc here
+            if signed and inv >= 1 << (nbits - 1):
+                inv -= 1 << nbits
+            coef = lax.mul(coef, c(inv))
+        coefs.append(coef)
+    if coefs:
+        inner = coefs[-1]
+        for coef in reversed(coefs[:-1]):
+            inner = lax.add(coef, lax.mul(d, inner))
+        acc = lax.mul(acc, lax.add(one, lax.mul(d, inner)))
+    # Even x with y >= 64 (x ** 64 is 0 exactly for those) gives 0.
+    zero_out = lax.and_(lax.eq(w, zero), lax.ne(q, zero))
+    if signed:
+        zero_out = lax.or_(zero_out, lax.and_(neg, lax.ne(lax.abs(x), one)))
+    return where(zero_out, zero, acc)
+
+
+def _pow_low_bits(x, e, one, zero, nbits):
+    """(x ** (e mod 2**nbits), x ** (2**(nbits-1))) by ``nbits`` unrolled
+    square-and-multiply steps (static count); the first step multiplies nothing."""
+    acc, base = where(lax.ne(lax.and_(e, one), zero), x, one), x
+    for _ in range(nbits - 1):
+        base = lax.mul(base, base)
+        e = lax.shift_right_logical(e, one)
+        acc = where(lax.ne(lax.and_(e, one), zero), lax.mul(acc, base), acc)
+    return acc, base
 
 
 def _check_int_power(name):
@@ -768,9 +818,11 @@ def _spacing(x):
 
 
 def _heaviside(x, h0):
-    zero = const(x, 0)
-    out = where(lax.lt(x, zero), full_like(x, 0), where(lax.gt(x, zero), full_like(x, 1), h0))
-    return where(_isnan(x), x, out)
+    # max(sign(x), 0) is 0 below zero, 1 above and a nan at a nan (sign and max both
+    # propagate nans; its sign and payload are not kept, numpy's neither); one zero
+    # serves the max and the compare.
+    zero = full_like(x, 0)
+    return where(lax.eq(x, zero), h0, lax.max(lax.sign(x), zero))
 
 
 def _float_bits(dt):
@@ -805,30 +857,30 @@ def _frexp_bits(x):
     nbits = np.dtype(x.dtype).itemsize * 8
     ibits = {16: np.int16, 32: np.int32, 64: np.int64}[nbits]
     bias = (1 << (nbits - nmant - 2)) - 1
-    exp_all = (1 << (nbits - nmant - 1)) - 1
-
-    def c(v):
-        return np.array(v, ibits)
 
     # Integer operations only: a CPU that flushes subnormals to zero would
     # erase them in any float arithmetic (numpy gives frexp(2**-149) exactly).
+    # Each constant is built once and shared (a literal lowers to a constant and a
+    # broadcast per use).
     bits = lax.bitcast_convert_type(x, ibits)
-    sign_bit = c(-(1 << (nbits - 1)))
-    mant_mask = c((1 << nmant) - 1)
-    field = lax.shift_right_logical(lax.and_(bits, c(exp_all << nmant)), c(nmant))
-    mant = lax.and_(bits, mant_mask)
-    # A subnormal's mantissa is renormalised: its top set bit becomes the implicit one.
-    top = lax.sub(c(nbits - 1), lax.clz(mant))
-    sub_mant = lax.and_(lax.shift_left(mant, lax.sub(c(nmant), top)), mant_mask)
-    subnormal = lax.eq(field, c(0))
-    e = where(subnormal, lax.add(top, c(2 - bias - nmant)), lax.sub(field, c(bias - 1)))
-    mbits = lax.or_(lax.or_(lax.and_(bits, sign_bit), where(subnormal, sub_mant, mant)),
-                    c((bias - 1) << nmant))
-    special = lax.or_(lax.and_(subnormal, lax.eq(mant, c(0))),   # +-0
-                      lax.eq(field, c(exp_all)))                  # inf, nan
+    mag = lax.and_(bits, full_like(bits, (1 << (nbits - 1)) - 1))      # |x|'s bits, >= 0
+    zero, shift = full_like(mag, 0), full_like(mag, nmant)
+    # A subnormal's magnitude is shifted left until its top set bit is the implicit
+    # one (bit nmant); then its exponent field reads 1 and its mantissa is in place.
+    # Normal numbers have their top bit at nmant or above: no shift.
+    k = lax.max(lax.sub(lax.clz(mag), full_like(mag, nbits - 1 - nmant)), zero)
+    norm = lax.shift_left(mag, k)
+    # frexp's exponent: the field less (bias - 1), less the shift k.
+    e1 = lax.sub(lax.shift_right_logical(norm, shift), full_like(mag, bias - 1))
+    # The mantissa keeps its bits and gets the field bias - 1 (0.5 <= |m| < 1): the
+    # field drops by e1; x's sign bit (bits ^ mag) is put back.
+    mbits = lax.or_(lax.sub(norm, lax.shift_left(e1, shift)), lax.xor(bits, mag))
+    # +-0, inf and nan are returned as they are, with exponent 0.
+    inf_bits = ((1 << (nbits - nmant - 1)) - 1) << nmant
+    special = lax.or_(lax.eq(mag, zero), lax.ge(mag, full_like(mag, inf_bits)))
     m = lax.bitcast_convert_type(where(special, bits, mbits), x.dtype)
-    e = where(special, full_like(e, 0), e)
-    return m, lax.convert_element_type(e, np.int32)
+    e = where(special, zero, lax.sub(e1, k))
+    return m, (e if e.dtype == np.int32 else lax.convert_element_type(e, np.int32))
 
 
 def _ldexp_impl(x, n):
