@@ -168,8 +168,9 @@ class _StaticArgs:
                           for p in params[:npos])
         self.defaults = {p.name: p.default for p in params if p.name in positions
                          and p.default is not p.empty and type(p.default) in _DROPPABLE}
-        self.names_all = tuple(p.name for p in params[:npos])
-        self.static_idx = tuple(i for i, p in enumerate(params[:npos]) if p.name in positions)
+        # (position, name) of each static parameter that can be passed positionally
+        self.statics = tuple((i, p.name) for i, p in enumerate(params[:npos])
+                             if p.name in positions)
         static_pos = [i for i in positions.values() if i is not None]
         # fewer positional arguments than this: no static one among them
         self.first = min(static_pos, default=npos)
@@ -181,12 +182,12 @@ class _StaticArgs:
         if n > self.first:
             # The common call passes hashable statics, and nothing to leave out: two
             # loops of type checks and no copy (every 0.1 us shows in eager calls).
-            for i in self.static_idx:
+            for i, name in self.statics:
                 if i >= n:
                     break
                 if type(args[i]) not in _FROZEN_TYPES:
                     args = list(args)
-                    args[i] = _freeze(self.label, self.names_all[i], args[i])
+                    args[i] = _freeze(self.label, name, args[i])
             fill = self.fill
             if n <= len(fill) and fill[n - 1] is not _EMPTY:
                 while n > self.first and _is_default(args[n - 1], fill[n - 1]):
